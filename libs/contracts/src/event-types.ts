@@ -1,0 +1,44 @@
+import type { EventEnvelope } from './envelope';
+import { CapacityChangedV1, OfferRegisteredV1, OfferUpdatedV1 } from './offers/offer-events';
+import { Topics, type TopicName } from './topics';
+
+type PayloadClass = new () => object;
+
+interface EventDefinition {
+  topic: TopicName;
+  version: number;
+  payload: PayloadClass;
+}
+
+/**
+ * Every event type there is: its topic, current version and payload class.
+ * Adding a type here is what makes it publishable and consumable.
+ */
+export const EVENT_DEFINITIONS = {
+  OfferRegistered: { topic: Topics.offer, version: 1, payload: OfferRegisteredV1 },
+  OfferUpdated: { topic: Topics.offer, version: 1, payload: OfferUpdatedV1 },
+  CapacityChanged: { topic: Topics.offer, version: 1, payload: CapacityChangedV1 },
+} satisfies Record<string, EventDefinition>;
+
+export type EventType = keyof typeof EVENT_DEFINITIONS;
+export const EVENT_TYPES = Object.keys(EVENT_DEFINITIONS) as EventType[];
+
+type PayloadOf<T extends EventType> = InstanceType<(typeof EVENT_DEFINITIONS)[T]['payload']>;
+
+/** The tagged union of all events: narrow with `switch (event.type)`. */
+export type TilbudsnetEvent = { [T in EventType]: EventEnvelope<T, PayloadOf<T>> }[EventType];
+export type EventOf<T extends EventType> = Extract<TilbudsnetEvent, { type: T }>;
+export type PayloadFor<T extends EventType> = PayloadOf<T>;
+
+export function isEventType(type: string): type is EventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_DEFINITIONS, type);
+}
+
+export function topicOf(type: EventType): TopicName {
+  return EVENT_DEFINITIONS[type].topic;
+}
+
+/** The event types carried on one topic. */
+export function eventTypesOnTopic(topic: string): EventType[] {
+  return EVENT_TYPES.filter((t) => EVENT_DEFINITIONS[t].topic === topic);
+}

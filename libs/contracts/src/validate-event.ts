@@ -1,0 +1,37 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvelopeShape } from './envelope';
+import { EVENT_DEFINITIONS, isEventType, type TilbudsnetEvent } from './event-types';
+import { describeValidationErrors, violationsToText } from './validation-errors';
+
+export type EventValidation = { ok: true; event: TilbudsnetEvent } | { ok: false; reason: string };
+
+const OPTIONS = { forbidUnknownValues: true, whitelist: false } as const;
+
+/**
+ * Checks a decoded message against the contract: envelope, known type, supported version,
+ * payload rules. Used by producers before they write to the outbox and by consumers on receipt.
+ */
+export function validateEvent(raw: unknown): EventValidation {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, reason: 'message is not a JSON object' };
+  }
+  const envelope = plainToInstance(EnvelopeShape, raw);
+  const envelopeErrors = validateSync(envelope, OPTIONS);
+  if (envelopeErrors.length) {
+    return { ok: false, reason: `invalid envelope: ${violationsToText(describeValidationErrors(envelopeErrors))}` };
+  }
+  const { type, version } = raw as { type: string; version: number };
+  if (!isEventType(type)) return { ok: false, reason: `unknown event type: ${type}` };
+  const definition = EVENT_DEFINITIONS[type];
+  if (version !== definition.version) {
+    return { ok: false, reason: `unsupported version ${version} of ${type} (supported: ${definition.version})` };
+  }
+  const payloadClass: new () => object = definition.payload;
+  const payload = plainToInstance(payloadClass, (raw as { payload: object }).payload);
+  const payloadErrors = validateSync(payload, OPTIONS);
+  if (payloadErrors.length) {
+    return { ok: false, reason: `invalid ${type} payload: ${violationsToText(describeValidationErrors(payloadErrors, 'payload'))}` };
+  }
+  return { ok: true, event: raw as TilbudsnetEvent };
+}

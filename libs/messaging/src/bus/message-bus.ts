@@ -1,0 +1,81 @@
+/**
+ * What the rest of the code knows of the broker. Only `kafka-bus.ts` implements it, so another
+ * Kafka client is a change of that one file.
+ */
+export type MessageHeaders = Record<string, string>;
+
+export interface OutgoingMessage {
+  key: string;
+  value: string;
+  headers?: MessageHeaders;
+}
+
+export interface IncomingMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  /** Raw value as text; null for a tombstone. */
+  value: string | null;
+  headers: MessageHeaders;
+  timestamp: string;
+}
+
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+}
+
+export interface BusProducer {
+  /** Resolves once the broker acknowledged every message (acks from all in-sync replicas). */
+  send(batches: { topic: string; messages: OutgoingMessage[] }[]): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+export interface ConsumerOptions {
+  groupId: string;
+  /** Short timeouts keep tests out of long rebalances; services use the defaults. */
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Partitions worked on at once; order within a partition is always kept. */
+  partitionsConcurrently?: number;
+}
+
+export interface BusConsumer {
+  /** Subscribes and resolves once this consumer has joined its group and has partitions assigned. */
+  start(topics: string[], fromBeginning: boolean, onMessage: (message: IncomingMessage) => Promise<void>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  lag: number;
+}
+
+export interface BusAdmin {
+  /** Creates the topics that are missing; existing ones are left alone. */
+  ensureTopics(topics: TopicSpec[]): Promise<void>;
+  listTopics(): Promise<string[]>;
+  /** Messages a group has yet to read, per partition. */
+  consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]>;
+  /** Can we talk to the cluster right now? */
+  ping(): Promise<boolean>;
+  disconnect(): Promise<void>;
+}
+
+export interface MessageBus {
+  producer(): Promise<BusProducer>;
+  consumer(options: ConsumerOptions): BusConsumer;
+  admin(): Promise<BusAdmin>;
+}
+
+export interface BusConfig {
+  brokers: string[];
+  clientId: string;
+}
+
+/** Broker list from `KAFKA_BROKERS` (comma-separated), default 127.0.0.1:9092. */
+export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+}

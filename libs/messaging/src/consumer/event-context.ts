@@ -1,0 +1,28 @@
+import { BaseRpcContext } from '@nestjs/microservices';
+import type { EventCause, TilbudsnetEvent } from '@tilbudsnet/contracts';
+import type { EntityManager } from 'typeorm';
+import type { IncomingMessage } from '../bus/message-bus';
+
+/**
+ * The second argument of every `@EventPattern` handler: the transaction the effect must use (the
+ * inbox row is in it), the raw message's position, and the cause to stamp on follow-up events.
+ */
+export class EventContext extends BaseRpcContext<[TilbudsnetEvent, EntityManager, IncomingMessage]> {
+  get event(): TilbudsnetEvent {
+    return this.args[0];
+  }
+
+  /** The transaction shared with the inbox record: write the effect through it. */
+  get manager(): EntityManager {
+    return this.args[1];
+  }
+
+  get message(): IncomingMessage {
+    return this.args[2];
+  }
+
+  /** Follow-up events keep the correlation id and name this event as their cause. */
+  get cause(): EventCause {
+    return { correlationId: this.event.correlationId, causationId: this.event.eventId };
+  }
+}

@@ -1,0 +1,146 @@
+import { Logger } from '@nestjs/common';
+import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { deadLetterTopic, isEventType, topicOf, validateEvent, type TilbudsnetEvent } from '@tilbudsnet/contracts';
+import { lastValueFrom } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import type { BusConsumer, BusProducer, IncomingMessage, MessageBus } from '../bus/message-bus';
+import { applyOnce } from '../inbox/apply-once';
+import { deadLetterFor } from './dead-letter';
+import { EventContext } from './event-context';
+import { backoffDelayMs, isTransientInfrastructureError, PermanentHandlerError } from './retry-policy';
+
+export interface KafkaEventTransportOptions {
+  bus: MessageBus;
+  dataSource: DataSource;
+  consumerGroup: string;
+  /** A new group reads each topic from the start, so read models build from history. */
+  fromBeginning?: boolean;
+  /** Tries of a failing handler before the message is dead-lettered. */
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  sessionTimeoutMs?: number;
+  partitions?: number;
+  /** Told of every dead letter, e.g. for metrics. */
+  onDeadLetter?: (topic: string, reason: string) => void;
+  /** Told of every message handled or skipped, e.g. for metrics and tests. */
+  onProcessed?: (event: TilbudsnetEvent, outcome: 'applied' | 'duplicate' | 'ignored') => void;
+}
+
+/**
+ * A NestJS transport on the message bus so handlers read as `@EventPattern('CapacityChanged')`,
+ * with the guarantees Nest's own Kafka server lacks:
+ * - every message is validated against `@tilbudsnet/contracts`; an invalid one is dead-lettered;
+ * - each handler runs in one transaction with its inbox row (at most one effect per event id);
+ * - a failing handler is retried with backoff, then dead-lettered: the partition moves on;
+ * - infrastructure errors (database down) are retried until they pass, so nothing valid is lost;
+ * - a pattern that names no known event type fails at start-up instead of silently never matching.
+ */
+export class KafkaEventTransport extends Server implements CustomTransportStrategy {
+  private consumer: BusConsumer | null = null;
+  private dlqProducer: BusProducer | null = null;
+  private closing = false;
+  private readonly log = new Logger('KafkaEventTransport');
+
+  constructor(private readonly options: KafkaEventTransportOptions) {
+    super();
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.start().then(() => callback(), (error) => callback(error));
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.consumer?.stop();
+    await this.dlqProducer?.disconnect().catch(() => undefined);
+    this.consumer = null;
+    this.dlqProducer = null;
+  }
+
+  on(): void {
+    // No transport events to subscribe to.
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  /** Topics this consumer reads: those carrying the event types it has handlers for. */
+  subscribedTopics(): string[] {
+    const patterns = [...this.messageHandlers.keys()];
+    for (const pattern of patterns) {
+      if (!isEventType(pattern)) {
+        throw new Error(`@EventPattern('${pattern}') names no event type of @tilbudsnet/contracts`);
+      }
+    }
+    return [...new Set(patterns.map((p) => topicOf(p as never)))];
+  }
+
+  private async start(): Promise<void> {
+    const topics = this.subscribedTopics();
+    if (!topics.length) return;
+    const partitions = this.options.partitions ?? 3;
+    const admin = await this.options.bus.admin();
+    try {
+      await admin.ensureTopics([...topics, ...topics.map(deadLetterTopic)].map((topic) => ({ topic, partitions })));
+    } finally {
+      await admin.disconnect();
+    }
+    this.dlqProducer = await this.options.bus.producer();
+    this.consumer = this.options.bus.consumer({
+      groupId: this.options.consumerGroup,
+      sessionTimeoutMs: this.options.sessionTimeoutMs,
+      heartbeatIntervalMs: this.options.sessionTimeoutMs ? Math.max(500, Math.floor(this.options.sessionTimeoutMs / 5)) : undefined,
+      partitionsConcurrently: partitions,
+    });
+    await this.consumer.start(topics, this.options.fromBeginning ?? true, (message) => this.process(message));
+  }
+
+  /** Handles one message; never throws for a bad message, so the partition always moves on. */
+  async process(message: IncomingMessage): Promise<void> {
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(message.value ?? '');
+    } catch (error) {
+      return this.deadLetter(message, `malformed JSON: ${(error as Error).message}`, 0);
+    }
+    const check = validateEvent(decoded);
+    if (!check.ok) return this.deadLetter(message, check.reason, 0);
+    const event = check.event;
+    const handler = this.getHandlerByPattern(event.type);
+    if (!handler) {
+      // Another type on a topic we read for other types: deliberately not ours.
+      this.options.onProcessed?.(event, 'ignored');
+      return;
+    }
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await applyOnce(this.options.dataSource, this.options.consumerGroup, event, async (manager) => {
+          const result = await handler(event, new EventContext([event, manager, message]));
+          await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+        });
+        this.options.onProcessed?.(event, outcome);
+        return;
+      } catch (error) {
+        if (this.closing) throw error; // leave the offset uncommitted; the next owner retries
+        const transient = isTransientInfrastructureError(error);
+        if (!transient && (error instanceof PermanentHandlerError || attempt >= maxAttempts)) {
+          return this.deadLetter(message, `${event.type} handler failed after ${attempt} attempt(s): ${(error as Error).message}`, attempt);
+        }
+        const delay = backoffDelayMs(transient ? Math.min(attempt, 6) : attempt, this.options.retryBaseMs ?? 100, this.options.retryMaxMs ?? 5000);
+        this.log.warn(`retrying ${event.type} ${event.eventId} in ${delay} ms (attempt ${attempt}${transient ? ', infrastructure' : ''})`);
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
+  private async deadLetter(message: IncomingMessage, reason: string, attempts: number): Promise<void> {
+    const letter = deadLetterFor(message, this.options.consumerGroup, reason, attempts);
+    // If the broker refuses the dead letter this throws, and the message is read again later.
+    await this.dlqProducer!.send([{ topic: letter.topic, messages: [letter.message] }]);
+    this.log.warn(`dead-lettered ${message.topic}/${message.partition}@${message.offset} to ${letter.topic}: ${reason.slice(0, 300)}`);
+    this.options.onDeadLetter?.(message.topic, reason);
+  }
+}

@@ -1,0 +1,87 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import { ALL_TOPICS, deadLetterTopic } from '@tilbudsnet/contracts';
+import { DataSource } from 'typeorm';
+import { createKafkaBus } from './bus/kafka-bus';
+import { brokersFromEnv, type MessageBus } from './bus/message-bus';
+import { KafkaEventTransport, type KafkaEventTransportOptions } from './consumer/kafka-event-transport';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { TransactionalOutbox } from './transactional-outbox';
+
+export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
+const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export interface MessagingOptions {
+  service: string;
+}
+
+/** Partitions per topic when a topic is first created (`KAFKA_PARTITIONS`, default 3). */
+export function partitionsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return Number(env.KAFKA_PARTITIONS ?? 3);
+}
+
+@Injectable()
+class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = await this.bus.admin();
+    try {
+      const partitions = partitionsFromEnv();
+      await admin.ensureTopics([...ALL_TOPICS, ...ALL_TOPICS.map(deadLetterTopic)].map((topic) => ({ topic, partitions })));
+    } finally {
+      await admin.disconnect();
+    }
+    if (process.env.OUTBOX_RELAY !== 'off') this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+/** Kafka, the outbox relay (started at bootstrap) and the transactional outbox for one service. */
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: MESSAGE_BUS, useFactory: () => createKafkaBus({ brokers: brokersFromEnv(), clientId: options.service }) },
+        {
+          provide: OutboxRelay,
+          inject: [DataSource, MESSAGE_BUS],
+          useFactory: (dataSource: DataSource, bus: MessageBus) =>
+            new OutboxRelay(dataSource, bus, { service: options.service, onError: (e) => console.error(JSON.stringify({ level: 'error', msg: 'outbox relay error', error: String(e) })) }),
+        },
+        {
+          provide: TransactionalOutbox,
+          inject: [DataSource, OutboxRelay],
+          useFactory: (dataSource: DataSource, relay: OutboxRelay) => new TransactionalOutbox(dataSource, relay),
+        },
+        MessagingLifecycle,
+      ],
+      exports: [MESSAGE_BUS, OutboxRelay, TransactionalOutbox],
+    };
+  }
+}
+
+/** Attaches the event consumer to an app; its `@EventPattern` handlers then receive events. */
+export function connectEventConsumer(
+  app: INestApplication,
+  options: Omit<KafkaEventTransportOptions, 'bus' | 'dataSource'>,
+): KafkaEventTransport {
+  const strategy = new KafkaEventTransport({
+    partitions: partitionsFromEnv(),
+    ...options,
+    bus: app.get<MessageBus>(MESSAGE_BUS),
+    dataSource: app.get(DataSource),
+  });
+  app.connectMicroservice({ strategy }, { inheritAppConfig: true });
+  return strategy;
+}

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { BusProducer, MessageBus, OutgoingMessage } from '../bus/message-bus';
+
+export interface OutboxRelayOptions {
+  /** Names the service; one relay per service holds the lock. */
+  service: string;
+  batchSize?: number;
+  /** How long to sleep when the outbox is empty (a nudge wakes it early). */
+  idleMs?: number;
+  /** How long a standby instance waits before trying the lock again. */
+  standbyMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  envelope: unknown;
+  headers: Record<string, string>;
+}
+
+/** Advisory-lock key derived from the service name (a signed 64-bit integer as text). */
+export function relayLockKey(service: string): string {
+  return createHash('sha256').update(`outbox-relay:${service}`).digest().readBigInt64BE(0).toString();
+}
+
+/**
+ * Publishes committed outbox rows in id order, which is commit order per aggregate (a use case
+ * locks its aggregate row). A row is marked published only after the broker acknowledged it; a
+ * crash between the two means it is published again, and consumers drop the duplicate by event id.
+ * Only the instance holding the PostgreSQL advisory lock publishes, so order holds with replicas.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private lockHolder: QueryRunner | null = null;
+  private producer: BusProducer | null = null;
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+  private readonly standbyMs: number;
+
+  constructor(private readonly dataSource: DataSource, private readonly bus: MessageBus, private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 500;
+    this.idleMs = options.idleMs ?? 250;
+    this.standbyMs = options.standbyMs ?? 2000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Call after a commit that wrote to the outbox, to publish without waiting for the next poll. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  get isLeader(): boolean {
+    return this.lockHolder !== null;
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.nudge();
+    await this.loop;
+    await this.releaseLock();
+    await this.producer?.disconnect().catch(() => undefined);
+    this.producer = null;
+  }
+
+  /** Publishes one batch; returns how many rows it published. Exposed for tests and benchmarks. */
+  async publishBatch(): Promise<number> {
+    const rows: OutboxRow[] = await this.dataSource.query(
+      `SELECT id, topic, message_key, envelope, headers FROM messaging_outbox
+       WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+      [this.batchSize],
+    );
+    if (!rows.length) return 0;
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const row of rows) {
+      const list = byTopic.get(row.topic) ?? [];
+      list.push({ key: row.message_key, value: JSON.stringify(row.envelope), headers: row.headers });
+      byTopic.set(row.topic, list);
+    }
+    this.producer ??= await this.bus.producer();
+    await this.producer.send([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+    await this.dataSource.query(`UPDATE messaging_outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+      rows.map((r) => r.id),
+    ]);
+    return rows.length;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if (!(await this.holdLock())) {
+          await this.sleep(this.standbyMs);
+          continue;
+        }
+        const published = await this.publishBatch();
+        if (published < this.batchSize) await this.sleep(this.idleMs);
+      } catch (error) {
+        this.options.onError?.(error);
+        await this.releaseLock();
+        await this.producer?.disconnect().catch(() => undefined);
+        this.producer = null;
+        await this.sleep(500);
+      }
+    }
+  }
+
+  private async holdLock(): Promise<boolean> {
+    if (this.lockHolder) return true;
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [relayLockKey(this.options.service)]);
+    if (locked) {
+      this.lockHolder = runner;
+      return true;
+    }
+    await runner.release();
+    return false;
+  }
+
+  private async releaseLock(): Promise<void> {
+    const runner = this.lockHolder;
+    this.lockHolder = null;
+    if (!runner) return;
+    await runner.query('SELECT pg_advisory_unlock($1::bigint)', [relayLockKey(this.options.service)]).catch(() => undefined);
+    await runner.release().catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => { this.wake = null; resolve(); }, ms);
+      this.wake = () => { clearTimeout(timer); this.wake = null; resolve(); };
+    });
+  }
+}

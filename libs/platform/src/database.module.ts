@@ -1,0 +1,43 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingTables1763800000000 } from '@tilbudsnet/messaging';
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { databaseUrlFor, type ServiceName } from './service-config';
+
+export interface DatabaseOptions {
+  entities: MixedList<Function | string | EntitySchema>;
+  /** The service's own migrations; the messaging tables' migration is added in front. */
+  migrations: Function[];
+}
+
+/** TypeORM options of a service's own database. Schema only by migrations, never `synchronize`. */
+export function dataSourceOptionsFor(service: ServiceName, options: DatabaseOptions, env = process.env): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrlFor(service, env),
+    entities: options.entities,
+    migrations: [MessagingTables1763800000000, ...options.migrations],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+    extra: { max: Number(env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5000 },
+  };
+}
+
+@Module({})
+export class DatabaseModule {
+  static forService(service: ServiceName, options: DatabaseOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptionsFor(service, options),
+          migrationsRun: true,
+          migrationsTransactionMode: 'all',
+          retryAttempts: 20,
+          retryDelay: 1000,
+        }),
+      ],
+    };
+  }
+}

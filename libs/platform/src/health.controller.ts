@@ -1,0 +1,52 @@
+import { Controller, Get, HttpCode, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { MESSAGE_BUS, type MessageBus } from '@tilbudsnet/messaging';
+import { DataSource } from 'typeorm';
+import { Public } from './public.decorator';
+
+/** `/health/live`: the process answers. `/health/ready`: its database and Kafka answer too. */
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly dataSource: DataSource, @Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
+
+  @Get('live')
+  @HttpCode(200)
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  async ready(): Promise<{ status: 'ok'; database: 'up'; kafka: 'up' }> {
+    const [database, kafka] = await Promise.all([this.databaseUp(), this.kafkaUp()]);
+    if (!database || !kafka) {
+      throw new HttpException(
+        { status: 'unavailable', database: database ? 'up' : 'down', kafka: kafka ? 'up' : 'down' },
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
+    }
+    return { status: 'ok', database: 'up', kafka: 'up' };
+  }
+
+  private async databaseUp(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async kafkaUp(): Promise<boolean> {
+    let admin;
+    try {
+      admin = await this.bus.admin();
+      return await admin.ping();
+    } catch {
+      return false;
+    } finally {
+      await admin?.disconnect().catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export * from './docker-available';
+export * from './test-kafka';
+export * from './test-database';
+export * from './event-collector';
+export * from './wait-until';

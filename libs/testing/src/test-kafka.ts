@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createKafkaBus, type MessageBus } from '@tilbudsnet/messaging';
+import { dockerEngineAvailable } from './docker-available';
+
+const ROOT = join(__dirname, '../../..');
+let started: Promise<string> | undefined;
+
+/** Port of the broker tests start for themselves, so they never share npm start's broker. */
+export const TEST_KAFKA_BROKERS = '127.0.0.1:19092';
+
+/**
+ * Brokers for integration tests: `KAFKA_BROKERS` when given (npm test sets it); else a Kafka
+ * container where a Docker engine answers; else the local broker from deploy/local/kafka.sh.
+ */
+export function testKafkaBrokers(): Promise<string> {
+  started ??= (async () => {
+    if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS;
+    if (dockerEngineAvailable()) {
+      const { KafkaContainer } = await import('@testcontainers/kafka');
+      const container = await new KafkaContainer('confluentinc/cp-kafka:7.7.1').withKraft().start();
+      return `${container.getHost()}:${container.getMappedPort(9093)}`;
+    }
+    runKafkaScript('start');
+    return TEST_KAFKA_BROKERS;
+  })();
+  return started;
+}
+
+/** Starts, stops or restarts the local test broker (fault tests kill it on purpose). */
+export function runKafkaScript(command: 'start' | 'stop' | 'kill', env: NodeJS.ProcessEnv = {}): void {
+  execFileSync('bash', [join(ROOT, 'deploy/local/kafka.sh'), command], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? TEST_KAFKA_BROKERS,
+      KAFKA_CONTROLLER_PORT: process.env.KAFKA_CONTROLLER_PORT ?? '19093',
+      KAFKA_STATE_DIR: process.env.KAFKA_STATE_DIR ?? join(ROOT, '.cache/kafka-test'),
+      ...env,
+    },
+  });
+}
+
+export async function testBus(clientId = 'test'): Promise<MessageBus> {
+  return createKafkaBus({ brokers: (await testKafkaBrokers()).split(','), clientId });
+}

@@ -1,0 +1,73 @@
+import { RuleViolation } from '@tilbudsnet/contracts';
+import { capacityOf, changeApprovedPlaces, registerOffer, type NewOffer, type OfferState } from './offer';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+
+function newOffer(overrides: Partial<NewOffer> = {}): NewOffer {
+  return {
+    id: '0e1d7c52-3a4b-4c1e-9d7f-3f2b1a6c8e11',
+    name: 'Bostedet Egebakken',
+    operator: { kind: 'municipality', id: '0751', name: 'Aarhus Kommune' },
+    address: { street: 'Egebakken 12', postalCode: '8210', city: 'Aarhus V' },
+    municipalityCode: '0751',
+    location: { lat: 56.16, lon: 10.16 },
+    paragraphs: [{ paragraph: '108', approvedPlaces: 10 }],
+    targetGroups: ['autism'],
+    specialisationLevel: 'specialised',
+    frameworkAgreement: true,
+    budgetedOccupancyPct: 95,
+    demo: false,
+    ...overrides,
+  };
+}
+
+function withPlaces(offer: OfferState, occupiedPlaces: number, reservedPlaces: number): OfferState {
+  return { ...offer, occupiedPlaces, reservedPlaces };
+}
+
+describe('registering an offer', () => {
+  it('takes its region from its municipality and starts active with all places vacant', () => {
+    const { state, events } = registerOffer(newOffer(), NOW);
+    expect(state).toMatchObject({ regionCode: '1082', status: 'active', version: 1, lastConfirmedAt: NOW });
+    expect(events).toEqual([expect.objectContaining({ type: 'OfferRegistered', aggregateVersion: 1 })]);
+    expect(events[0].payload).toMatchObject({ offer: { capacity: { approvedPlaces: 10, vacantPlaces: 10 } } });
+  });
+
+  it('refuses a municipality code that is not one of the 98', () => {
+    expect(() => registerOffer(newOffer({ municipalityCode: '0411' }), NOW)).toThrow(
+      expect.objectContaining({ field: 'municipalityCode', rule: 'known-municipality' }),
+    );
+  });
+
+  it('refuses a private operator without an 8-digit CVR number', () => {
+    const operator = { kind: 'private' as const, id: '1234', name: 'Privat ApS' };
+    expect(() => registerOffer(newOffer({ operator }), NOW)).toThrow(expect.objectContaining({ field: 'operator.id', rule: 'cvr-number' }));
+  });
+});
+
+describe('changing approved places', () => {
+  const registered = registerOffer(newOffer(), NOW).state;
+
+  it('raises the places and reports every figure', () => {
+    const { state, events } = changeApprovedPlaces(withPlaces(registered, 6, 2), { approvedPlaces: 12 });
+    expect(capacityOf(state)).toEqual({ approvedPlaces: 12, occupiedPlaces: 6, reservedPlaces: 2, vacantPlaces: 4 });
+    expect(events[0]).toMatchObject({ type: 'CapacityChanged', aggregateVersion: 2, payload: { reason: 'approved-places-changed' } });
+  });
+
+  it('lowers to exactly occupied plus reserved, leaving no vacancy', () => {
+    const { state } = changeApprovedPlaces(withPlaces(registered, 6, 2), { approvedPlaces: 8 });
+    expect(capacityOf(state).vacantPlaces).toBe(0);
+  });
+
+  it('refuses to lower below occupied plus reserved and says the minimum', () => {
+    const attempt = () => changeApprovedPlaces(withPlaces(registered, 6, 2), { approvedPlaces: 7 });
+    expect(attempt).toThrow(RuleViolation);
+    expect(attempt).toThrow(expect.objectContaining({ field: 'approvedPlaces', rule: 'not-below-occupied-and-reserved', status: 409, details: { minimumApprovedPlaces: 8 } }));
+  });
+
+  it('needs the paragraph when the offer has several', () => {
+    const two = { ...registered, paragraphs: [{ paragraph: '108' as const, approvedPlaces: 5 }, { paragraph: '107' as const, approvedPlaces: 3 }] };
+    expect(() => changeApprovedPlaces(two, { approvedPlaces: 4 })).toThrow(expect.objectContaining({ rule: 'required-when-several' }));
+    expect(capacityOf(changeApprovedPlaces(two, { paragraph: '107', approvedPlaces: 4 }).state).approvedPlaces).toBe(9);
+  });
+});

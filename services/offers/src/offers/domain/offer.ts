@@ -1,0 +1,137 @@
+import {
+  RuleViolation, regionOfMunicipality, type CapacityFigures, type NewEvent, type OfferSnapshot, type OfferStatus,
+  type OperatorKind, type Paragraph, type ParagraphPlaces, type SpecialisationLevel,
+} from '@tilbudsnet/contracts';
+
+/** Tilbud: what offers keeps of an offer. Occupied and reserved places follow placements; never typed in. */
+export interface OfferState {
+  id: string;
+  name: string;
+  /** Driftsherre. */
+  operator: { kind: OperatorKind; id: string; name: string };
+  address: { street: string; postalCode: string; city: string };
+  municipalityCode: string;
+  regionCode: string;
+  location: { lat: number; lon: number };
+  /** Legal bases (SEL §), each with its approved places. */
+  paragraphs: ParagraphPlaces[];
+  targetGroups: string[];
+  specialisationLevel: SpecialisationLevel;
+  frameworkAgreement: boolean;
+  budgetedOccupancyPct: number;
+  status: OfferStatus;
+  lastConfirmedAt: Date | null;
+  occupiedPlaces: number;
+  reservedPlaces: number;
+  /** Aggregate version: one up per event. */
+  version: number;
+  demo: boolean;
+}
+
+export type NewOffer = Omit<OfferState, 'regionCode' | 'status' | 'lastConfirmedAt' | 'occupiedPlaces' | 'reservedPlaces' | 'version'>;
+
+/** What a domain operation returns: the new state and the events it caused. */
+export interface Decision {
+  state: OfferState;
+  events: NewEvent<'OfferRegistered' | 'OfferUpdated' | 'CapacityChanged'>[];
+}
+
+export function approvedPlacesOf(offer: Pick<OfferState, 'paragraphs'>): number {
+  return offer.paragraphs.reduce((sum, p) => sum + p.approvedPlaces, 0);
+}
+
+/** vacant = approved - occupied - reserved, never below zero. */
+export function capacityOf(offer: OfferState): CapacityFigures {
+  const approvedPlaces = approvedPlacesOf(offer);
+  return {
+    approvedPlaces,
+    occupiedPlaces: offer.occupiedPlaces,
+    reservedPlaces: offer.reservedPlaces,
+    vacantPlaces: Math.max(0, approvedPlaces - offer.occupiedPlaces - offer.reservedPlaces),
+  };
+}
+
+export function snapshotOf(offer: OfferState): OfferSnapshot {
+  return {
+    offerId: offer.id,
+    name: offer.name,
+    operator: { ...offer.operator },
+    address: { ...offer.address },
+    municipalityCode: offer.municipalityCode,
+    regionCode: offer.regionCode,
+    location: { ...offer.location },
+    paragraphs: offer.paragraphs.map((p) => ({ ...p })),
+    targetGroups: [...offer.targetGroups],
+    specialisationLevel: offer.specialisationLevel,
+    frameworkAgreement: offer.frameworkAgreement,
+    budgetedOccupancyPct: offer.budgetedOccupancyPct,
+    status: offer.status,
+    lastConfirmedAt: offer.lastConfirmedAt ? offer.lastConfirmedAt.toISOString() : null,
+    capacity: capacityOf(offer),
+    demo: offer.demo,
+  };
+}
+
+const OPERATOR_ID_RULES: Record<OperatorKind, { pattern: RegExp; rule: string; text: string }> = {
+  municipality: { pattern: /^\d{4}$/, rule: 'municipality-code', text: 'a 4-digit municipality code' },
+  region: { pattern: /^108[1-5]$/, rule: 'region-code', text: 'a region code 1081-1085' },
+  private: { pattern: /^\d{8}$/, rule: 'cvr-number', text: 'an 8-digit CVR number' },
+};
+
+/** Registers a new offer: region from its municipality, active, confirmed now. */
+export function registerOffer(input: NewOffer, now: Date): Decision {
+  const regionCode = regionOfMunicipality(input.municipalityCode);
+  if (!regionCode) {
+    throw new RuleViolation('municipalityCode', 'known-municipality', `municipalityCode ${input.municipalityCode} is not one of the 98 municipalities`);
+  }
+  const idRule = OPERATOR_ID_RULES[input.operator.kind];
+  if (!idRule.pattern.test(input.operator.id)) {
+    throw new RuleViolation('operator.id', idRule.rule, `operator.id must be ${idRule.text} for a ${input.operator.kind} operator`);
+  }
+  const paragraphs = new Set(input.paragraphs.map((p) => p.paragraph));
+  if (paragraphs.size !== input.paragraphs.length) {
+    throw new RuleViolation('paragraphs', 'unique-paragraph', 'each paragraph may appear once');
+  }
+  const state: OfferState = {
+    ...input,
+    regionCode,
+    status: 'active',
+    lastConfirmedAt: now,
+    occupiedPlaces: 0,
+    reservedPlaces: 0,
+    version: 1,
+  };
+  return { state, events: [{ type: 'OfferRegistered', aggregateId: state.id, aggregateVersion: 1, payload: { offer: snapshotOf(state) } }] };
+}
+
+/**
+ * Raises or lowers the approved places of one paragraph. Lowering below what is occupied and
+ * reserved is refused: that takes an announced adjustment with a date.
+ */
+export function changeApprovedPlaces(offer: OfferState, change: { paragraph?: Paragraph; approvedPlaces: number }): Decision {
+  const paragraph = change.paragraph ?? (offer.paragraphs.length === 1 ? offer.paragraphs[0].paragraph : undefined);
+  if (!paragraph) {
+    throw new RuleViolation('paragraph', 'required-when-several', 'paragraph is required: the offer has several legal bases');
+  }
+  if (!offer.paragraphs.some((p) => p.paragraph === paragraph)) {
+    throw new RuleViolation('paragraph', 'offer-has-paragraph', `the offer has no places under SEL §${paragraph}`);
+  }
+  const paragraphs = offer.paragraphs.map((p) => (p.paragraph === paragraph ? { ...p, approvedPlaces: change.approvedPlaces } : { ...p }));
+  const approved = approvedPlacesOf({ paragraphs });
+  const taken = offer.occupiedPlaces + offer.reservedPlaces;
+  if (approved < taken) {
+    throw new RuleViolation(
+      'approvedPlaces', 'not-below-occupied-and-reserved',
+      `approvedPlaces would leave ${approved} places for ${offer.occupiedPlaces} occupied and ${offer.reservedPlaces} reserved; announce an adjustment with a date instead`,
+      409, { minimumApprovedPlaces: Math.max(0, taken - (approved - change.approvedPlaces)) },
+    );
+  }
+  const state: OfferState = { ...offer, paragraphs, version: offer.version + 1 };
+  return {
+    state,
+    events: [{
+      type: 'CapacityChanged', aggregateId: offer.id, aggregateVersion: state.version,
+      payload: { offerId: offer.id, capacity: capacityOf(state), paragraphs: state.paragraphs, reason: 'approved-places-changed' },
+    }],
+  };
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { EventCause, OfferSnapshot } from '@tilbudsnet/contracts';
+import { RequestCause } from '@tilbudsnet/platform';
+import { ChangeCapacityRequest } from './change-capacity/change-capacity.request';
+import { ChangingCapacity } from './change-capacity/change-capacity.service';
+import { ListOffersQuery } from './read-offers/list-offers.query';
+import { ReadingOffers, type OfferPage } from './read-offers/reading-offers.service';
+import { RegisterOfferRequest } from './register-offer/register-offer.request';
+import { RegisteringOffer } from './register-offer/register-offer.service';
+
+@ApiTags('offers')
+@Controller('offers')
+export class OffersController {
+  constructor(
+    private readonly registering: RegisteringOffer,
+    private readonly changingCapacity: ChangingCapacity,
+    private readonly reading: ReadingOffers,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  register(@Body() body: RegisterOfferRequest, @RequestCause() cause: EventCause): Promise<OfferSnapshot> {
+    return this.registering.register(body, cause);
+  }
+
+  @Get()
+  list(@Query() query: ListOffersQuery): Promise<OfferPage> {
+    return this.reading.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OfferSnapshot> {
+    return this.reading.get(id);
+  }
+
+  @Patch(':id/capacity')
+  changeCapacity(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ChangeCapacityRequest,
+    @RequestCause() cause: EventCause,
+  ): Promise<OfferSnapshot> {
+    return this.changingCapacity.change(id, body, cause);
+  }
+}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { createEvent, type EventCause, type OfferSnapshot } from '@tilbudsnet/contracts';
+import { TransactionalOutbox } from '@tilbudsnet/messaging';
+import { randomUUID } from 'node:crypto';
+import { registerOffer } from '../domain/offer';
+import { snapshotOf } from '../domain/offer';
+import { OfferRecord } from '../offer.entity';
+import type { RegisterOfferRequest } from './register-offer.request';
+
+/** Use case: an operator registers an offer; the row and `OfferRegistered` commit together. */
+@Injectable()
+export class RegisteringOffer {
+  constructor(private readonly outbox: TransactionalOutbox) {}
+
+  register(request: RegisterOfferRequest, cause: EventCause, now = new Date()): Promise<OfferSnapshot> {
+    const { state, events } = registerOffer({ ...request, id: randomUUID(), demo: request.demo ?? false }, now);
+    return this.outbox.run(async (manager) => {
+      await manager.insert(OfferRecord, state);
+      return { result: snapshotOf(state), events: events.map((e) => createEvent('offers', e, cause, now)) };
+    });
+  }
+}
