@@ -11,3 +11,4 @@ export * from './consumer/dead-letter';
 export * from './transactional-outbox';
 export * from './messaging.module';
 export * from './migrations/messaging-tables.migration';
+export * from './consumer/rethrow-handler-errors.filter';

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createKafkaBus } from './bus/kafka-bus';
 import { brokersFromEnv, type MessageBus } from './bus/message-bus';
 import { KafkaEventTransport, type KafkaEventTransportOptions } from './consumer/kafka-event-transport';
+import { RethrowHandlerErrors } from './consumer/rethrow-handler-errors.filter';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { TransactionalOutbox } from './transactional-outbox';
 
@@ -82,6 +83,7 @@ export function connectEventConsumer(
     bus: app.get<MessageBus>(MESSAGE_BUS),
     dataSource: app.get(DataSource),
   });
-  app.connectMicroservice({ strategy }, { inheritAppConfig: true });
+  const microservice = app.connectMicroservice({ strategy }, { inheritAppConfig: false });
+  microservice.useGlobalFilters(new RethrowHandlerErrors());
   return strategy;
 }

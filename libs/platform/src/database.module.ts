@@ -30,12 +30,15 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptionsFor(service, options),
-          migrationsRun: true,
-          migrationsTransactionMode: 'all',
-          retryAttempts: 20,
-          retryDelay: 1000,
+        // A factory, so the environment is read when the app is created, not when the module is imported.
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptionsFor(service, options),
+            migrationsRun: true,
+            migrationsTransactionMode: 'all' as const,
+            retryAttempts: 20,
+            retryDelay: 1000,
+          }),
         }),
       ],
     };

@@ -1,0 +1,46 @@
+import type { INestApplication } from '@nestjs/common';
+import { createTestDatabase, testKafkaBrokers, uniqueGroupId, type TestDatabase } from '@tilbudsnet/testing';
+import { createOffersApp } from '../../services/offers/src/main';
+import { createVisitationApp } from '../../services/visitation/src/main';
+
+/** Offers and visitation, each on its own fresh database and a free port, on the test broker. */
+export interface RunningSystem {
+  offers: { app: INestApplication; url: string; db: TestDatabase };
+  visitation: { app: INestApplication; url: string; db: TestDatabase };
+  stop(): Promise<void>;
+}
+
+export async function startSystem(label: string): Promise<RunningSystem> {
+  process.env.KAFKA_BROKERS = await testKafkaBrokers();
+  const offersDb = await createTestDatabase(`${label}_offers`);
+  const visitationDb = await createTestDatabase(`${label}_visitation`);
+  process.env.OFFERS_DATABASE_URL = offersDb.url;
+  process.env.VISITATION_DATABASE_URL = visitationDb.url;
+
+  const offers = await createOffersApp();
+  await offers.listen(0, '127.0.0.1');
+  const visitation = await createVisitationApp({ consumerGroup: uniqueGroupId(`${label}-visitation`), sessionTimeoutMs: 6000 });
+  await visitation.startAllMicroservices();
+  await visitation.listen(0, '127.0.0.1');
+
+  return {
+    offers: { app: offers, url: (await offers.getUrl()).replace('[::1]', '127.0.0.1'), db: offersDb },
+    visitation: { app: visitation, url: (await visitation.getUrl()).replace('[::1]', '127.0.0.1'), db: visitationDb },
+    async stop() {
+      await visitation.close();
+      await offers.close();
+      await visitationDb.drop();
+      await offersDb.drop();
+    },
+  };
+}
+
+export async function call(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}

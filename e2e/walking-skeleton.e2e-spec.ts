@@ -1,0 +1,74 @@
+import { Topics } from '@tilbudsnet/contracts';
+import { EventCollector, testBus, waitUntil } from '@tilbudsnet/testing';
+import { offerRequest } from './support/demo-offer';
+import { call, startSystem, type RunningSystem } from './support/running-system';
+
+let system: RunningSystem;
+
+beforeAll(async () => {
+  system = await startSystem('skeleton');
+});
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+async function searchVacancy(offerId: string, query = 'targetGroup=autism&region=1082'): Promise<number | undefined> {
+  const { body } = await call(`${system.visitation.url}/offers?${query}&limit=200`, 'GET');
+  return body.items.find((o: { offerId: string }) => o.offerId === offerId)?.capacity.vacantPlaces;
+}
+
+describe('walking skeleton: offers to visitation over Kafka', () => {
+  it('shows a registered offer and its capacity change in visitation search', async () => {
+    const created = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Skeleton A' }));
+    expect(created.status).toBe(201);
+    const id = created.body.offerId;
+    await waitUntil(async () => (await searchVacancy(id)) === 12, { what: 'the new offer in search' });
+
+    const changed = await call(`${system.offers.url}/offers/${id}/capacity`, 'PATCH', { approvedPlaces: 15 });
+    expect(changed.status).toBe(200);
+    await waitUntil(async () => (await searchVacancy(id)) === 15, { what: 'the new vacancy in search' });
+    expect(await searchVacancy(id, 'hasVacancy=true&paragraph=108')).toBe(15);
+  });
+
+  it('delivers 1,000 changes to one offer in order, and the read model ends at the last value', async () => {
+    const created = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Skeleton ordering' }));
+    const id = created.body.offerId;
+    const topic = await new EventCollector(await testBus('ordering'), [Topics.offer], true).start();
+    try {
+      const values = Array.from({ length: 1000 }, (_, i) => 1 + ((i * 37) % 200));
+      for (const approvedPlaces of values) {
+        const r = await call(`${system.offers.url}/offers/${id}/capacity`, 'PATCH', { approvedPlaces });
+        expect(r.status).toBe(200);
+      }
+      const last = values[values.length - 1];
+      await waitUntil(async () => (await searchVacancy(id)) === last, { timeoutMs: 60000, what: 'the last value in search' });
+      await topic.waitFor((ms) => ms.filter((m) => m.key === id).length === 1001, 30000, 'all 1,001 events');
+
+      const mine = topic.events<{ aggregateId: string; aggregateVersion: number; payload: any }>().filter((e) => e.aggregateId === id);
+      expect(mine.map((e) => e.aggregateVersion)).toEqual(Array.from({ length: 1001 }, (_, i) => i + 1));
+      expect(mine.slice(1).map((e) => e.payload.capacity.approvedPlaces)).toEqual(values);
+    } finally {
+      await topic.stop();
+    }
+  });
+
+  it('answers an invalid POST /offers with 400 naming the field, storing nothing and sending no event', async () => {
+    const before = await countRows();
+    const response = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ budgetedOccupancyPct: 140, municipalityCode: '9999' }));
+    expect(response.status).toBe(400);
+    expect(response.body.violations).toEqual(expect.arrayContaining([
+      { field: 'budgetedOccupancyPct', rule: 'max', message: expect.any(String) },
+      { field: 'municipalityCode', rule: 'isIn', message: expect.any(String) },
+    ]));
+    expect(await countRows()).toEqual(before);
+  });
+});
+
+async function countRows(): Promise<{ offers: number; outbox: number }> {
+  const { DataSource } = await import('typeorm');
+  const ds = system.offers.app.get(DataSource);
+  const [{ offers }] = await ds.query('SELECT count(*)::int AS offers FROM offers');
+  const [{ outbox }] = await ds.query('SELECT count(*)::int AS outbox FROM messaging_outbox');
+  return { offers, outbox };
+}

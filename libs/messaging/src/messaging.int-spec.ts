@@ -1,0 +1,181 @@
+import { createEvent, deadLetterTopic, loadExampleEvent, Topics, type EventOf } from '@tilbudsnet/contracts';
+import { createTestDatabase, EventCollector, testBus, uniqueGroupId, waitUntil, type TestDatabase } from '@tilbudsnet/testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { MessageBus } from './bus/message-bus';
+import { EventContext } from './consumer/event-context';
+import { KafkaEventTransport } from './consumer/kafka-event-transport';
+import { MessagingTables1763800000000 } from './migrations/messaging-tables.migration';
+import { appendToOutbox } from './outbox/append-to-outbox';
+import { OutboxRelay } from './outbox/outbox-relay';
+
+/**
+ * The guarantees of architecture.md on a real broker and database: outbox publishing survives a
+ * crash, duplicates have one effect, bad messages are dead-lettered without blocking.
+ * The consumer's effect is a row per applied event in `effects`.
+ */
+let db: TestDatabase;
+let dataSource: DataSource;
+let bus: MessageBus;
+let consumer: KafkaEventTransport;
+/** Event ids the test handler always fails on. */
+const poisonEvents = new Set<string>();
+
+function capacityChanged(offerId: string, approvedPlaces: number, aggregateVersion: number): EventOf<'CapacityChanged'> {
+  const example = loadExampleEvent('CapacityChanged');
+  return createEvent('offers', {
+    type: 'CapacityChanged', aggregateId: offerId, aggregateVersion,
+    payload: {
+      ...example.payload, offerId,
+      capacity: { approvedPlaces, occupiedPlaces: 0, reservedPlaces: 0, vacantPlaces: approvedPlaces },
+      paragraphs: [{ paragraph: '108', approvedPlaces }],
+    },
+  }, { correlationId: randomUUID(), causationId: randomUUID() });
+}
+
+async function effectsFor(offerId: string): Promise<{ event_id: string; approved: number }[]> {
+  return dataSource.query('SELECT event_id, approved FROM effects WHERE offer_id = $1 ORDER BY seq', [offerId]);
+}
+
+async function publishRaw(value: string, key: string): Promise<void> {
+  const producer = await bus.producer();
+  await producer.send([{ topic: Topics.offer, messages: [{ key, value }] }]);
+  await producer.disconnect();
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('messaging');
+  dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1763800000000] });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await dataSource.query('CREATE TABLE effects (seq serial PRIMARY KEY, event_id uuid NOT NULL, offer_id text NOT NULL, approved int NOT NULL)');
+  bus = await testBus('messaging-test');
+  consumer = new KafkaEventTransport({ bus, dataSource, consumerGroup: uniqueGroupId('messaging'), sessionTimeoutMs: 6000, maxAttempts: 3, retryBaseMs: 20 });
+  consumer.addHandler('CapacityChanged', async (event: EventOf<'CapacityChanged'>, ctx: EventContext) => {
+    if (poisonEvents.has(event.eventId)) throw new Error('this handler always fails for the poison offer');
+    await ctx.manager.query('INSERT INTO effects (event_id, offer_id, approved) VALUES ($1, $2, $3)', [
+      event.eventId, event.aggregateId, event.payload.capacity.approvedPlaces,
+    ]);
+  }, true);
+  await new Promise<void>((resolve, reject) => consumer.listen((error?: unknown) => (error ? reject(error) : resolve())));
+});
+
+afterAll(async () => {
+  await consumer?.close();
+  await dataSource?.destroy();
+  await db?.drop();
+});
+
+describe('transactional outbox', () => {
+  it('publishes an event committed just before the process died, once it restarts, with one downstream effect', async () => {
+    const offerId = randomUUID();
+    const event = capacityChanged(offerId, 7, 1);
+    // The "process" commits its state change and event, then dies: no relay ever ran.
+    await dataSource.transaction((manager) => appendToOutbox(manager, [event]));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await effectsFor(offerId)).toEqual([]);
+
+    // After restart a relay finds the committed row and publishes it.
+    const relay = new OutboxRelay(dataSource, bus, { service: `outbox-test-${offerId}`, idleMs: 20 });
+    relay.start();
+    try {
+      await waitUntil(async () => (await effectsFor(offerId)).length > 0, { what: 'the downstream effect' });
+      const [{ published }] = await dataSource.query('SELECT published_at IS NOT NULL AS published FROM messaging_outbox WHERE event_id = $1', [event.eventId]);
+      expect(published).toBe(true);
+    } finally {
+      await relay.stop();
+    }
+    expect(await effectsFor(offerId)).toEqual([{ event_id: event.eventId, approved: 7 }]);
+  });
+
+  it('publishes again after a crash between the broker ack and marking the row, and the effect still happens once', async () => {
+    const offerId = randomUUID();
+    const event = capacityChanged(offerId, 9, 1);
+    await dataSource.transaction((manager) => appendToOutbox(manager, [event]));
+    const relay = new OutboxRelay(dataSource, bus, { service: `outbox-test-${offerId}` });
+    expect(await relay.publishBatch()).toBeGreaterThanOrEqual(1);
+    // The crash: the broker has the message, but the row never got its published_at.
+    await dataSource.query('UPDATE messaging_outbox SET published_at = NULL WHERE event_id = $1', [event.eventId]);
+    expect(await relay.publishBatch()).toBeGreaterThanOrEqual(1);
+    await relay.stop();
+
+    const topic = await new EventCollector(bus, [Topics.offer], true).start();
+    try {
+      await topic.waitFor((ms) => ms.filter((m) => m.key === offerId).length === 2, 20000, 'both deliveries on the topic');
+    } finally {
+      await topic.stop();
+    }
+    await waitUntil(async () => (await effectsFor(offerId)).length > 0, { what: 'the effect' });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await effectsFor(offerId)).toEqual([{ event_id: event.eventId, approved: 9 }]);
+  });
+
+  it('refuses to write an event that breaks its contract, and the transaction rolls back', async () => {
+    const event = capacityChanged(randomUUID(), 3, 1);
+    (event.payload.capacity as { vacantPlaces: number }).vacantPlaces = -1;
+    await expect(dataSource.transaction((m) => appendToOutbox(m, [event]))).rejects.toThrow(/payload.capacity.vacantPlaces/);
+    expect(await dataSource.query('SELECT 1 FROM messaging_outbox WHERE event_id = $1', [event.eventId])).toEqual([]);
+  });
+
+  it('lets only one relay per service publish (advisory lock)', async () => {
+    const a = new OutboxRelay(dataSource, bus, { service: 'lock-test', idleMs: 20, standbyMs: 50 });
+    const b = new OutboxRelay(dataSource, bus, { service: 'lock-test', idleMs: 20, standbyMs: 50 });
+    a.start();
+    await waitUntil(() => a.isLeader, { what: 'the first relay to lead' });
+    b.start();
+    await new Promise((r) => setTimeout(r, 300));
+    expect([a.isLeader, b.isLeader]).toEqual([true, false]);
+    await a.stop();
+    await waitUntil(() => b.isLeader, { what: 'the standby relay to take over' });
+    await b.stop();
+  });
+});
+
+describe('idempotent consumer', () => {
+  it('applies an event delivered twice only once', async () => {
+    const offerId = randomUUID();
+    const event = capacityChanged(offerId, 4, 1);
+    await publishRaw(JSON.stringify(event), offerId);
+    await publishRaw(JSON.stringify(event), offerId);
+    const marker = capacityChanged(offerId, 5, 2);
+    await publishRaw(JSON.stringify(marker), offerId);
+    // The marker comes after both copies on the same partition: once it is applied, both were seen.
+    await waitUntil(async () => (await effectsFor(offerId)).length === 2, { what: 'the marker event' });
+    expect(await effectsFor(offerId)).toEqual([
+      { event_id: event.eventId, approved: 4 },
+      { event_id: marker.eventId, approved: 5 },
+    ]);
+  });
+});
+
+describe('dead letters', () => {
+  it('dead-letters a malformed message and one whose handler always throws, and goes on with the next', async () => {
+    const offerId = randomUUID();
+    const dlq = await new EventCollector(bus, [deadLetterTopic(Topics.offer)]).start();
+    try {
+      const poison = capacityChanged(offerId, 1, 1);
+      poisonEvents.add(poison.eventId);
+      const good = capacityChanged(offerId, 2, 2);
+      // All four share a key, so they share a partition: the good one waits behind the bad ones.
+      await publishRaw('{"this is": not json', offerId);
+      await publishRaw(JSON.stringify({ ...poison, eventId: 'not-a-uuid' }), offerId);
+      await publishRaw(JSON.stringify(poison), offerId);
+      await publishRaw(JSON.stringify(good), offerId);
+
+      await waitUntil(async () => (await effectsFor(offerId)).length === 1, { what: 'the valid message after the bad ones' });
+      const letters = await dlq.waitFor((ms) => ms.filter((m) => m.key === offerId).length === 3, 30000, 'three dead letters');
+      const mine = letters.filter((m) => m.key === offerId);
+      expect(mine.map((m) => m.headers['dlq-reason'])).toEqual([
+        expect.stringMatching(/^malformed JSON/),
+        expect.stringMatching(/^invalid envelope: eventId/),
+        expect.stringMatching(/^CapacityChanged handler failed after 3 attempt\(s\): this handler always fails/),
+      ]);
+      expect(mine[0].value).toBe('{"this is": not json');
+      expect(JSON.parse(mine[2].value ?? '')).toEqual(poison);
+      expect(mine[2].headers).toMatchObject({ 'dlq-original-topic': Topics.offer, 'dlq-attempts': '3' });
+      expect(await effectsFor(offerId)).toEqual([{ event_id: good.eventId, approved: 2 }]);
+    } finally {
+      await dlq.stop();
+    }
+  });
+});

@@ -1,0 +1,32 @@
+import type { INestApplication } from '@nestjs/common';
+import { connectEventConsumer, type KafkaEventTransportOptions } from '@tilbudsnet/messaging';
+import { createServiceApp, portFor } from '@tilbudsnet/platform';
+import { AppModule } from './app.module';
+
+/** Consumer group of visitation's read models (the offer catalogue). */
+export const VISITATION_CONSUMER_GROUP = process.env.VISITATION_CONSUMER_GROUP ?? 'visitation';
+
+/** The visitation app with its event consumer attached, not yet listening. */
+export async function createVisitationApp(
+  consumer: Partial<Omit<KafkaEventTransportOptions, 'bus' | 'dataSource'>> = {},
+): Promise<INestApplication> {
+  const app = await createServiceApp(AppModule, {
+    title: 'Tilbudsnet visitation',
+    description: 'Cases, offer search, placements, waiting lists',
+  });
+  connectEventConsumer(app, { consumerGroup: VISITATION_CONSUMER_GROUP, ...consumer });
+  return app;
+}
+
+if (require.main === module) {
+  createVisitationApp()
+    .then(async (app) => {
+      await app.startAllMicroservices();
+      await app.listen(portFor('visitation'), '0.0.0.0');
+      console.log(JSON.stringify({ level: 'info', service: 'visitation', msg: `listening on ${await app.getUrl()}` }));
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

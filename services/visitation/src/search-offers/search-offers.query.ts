@@ -1,0 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { MUNICIPALITY_CODES, PARAGRAPHS, REGION_CODES, SPECIALISATION_LEVELS, TARGET_GROUP_IDS } from '@tilbudsnet/contracts';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** GET /offers: search the catalogue. */
+export class SearchOffersQuery {
+  @ApiPropertyOptional({ enum: TARGET_GROUP_IDS }) @IsOptional() @IsIn(TARGET_GROUP_IDS) targetGroup?: string;
+  @ApiPropertyOptional({ enum: PARAGRAPHS, description: 'SEL §' }) @IsOptional() @IsIn(PARAGRAPHS) paragraph?: string;
+  @ApiPropertyOptional({ enum: REGION_CODES }) @IsOptional() @IsIn(REGION_CODES) region?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIn(MUNICIPALITY_CODES) municipality?: string;
+  @ApiPropertyOptional({ enum: SPECIALISATION_LEVELS }) @IsOptional() @IsIn(SPECIALISATION_LEVELS) specialisationLevel?: string;
+  @ApiPropertyOptional({ description: 'only offers with a vacant place now' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  hasVacancy?: boolean;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;
+}
