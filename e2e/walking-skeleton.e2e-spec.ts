@@ -72,3 +72,27 @@ async function countRows(): Promise<{ offers: number; outbox: number }> {
   const [{ outbox }] = await ds.query('SELECT count(*)::int AS outbox FROM messaging_outbox');
   return { offers, outbox };
 }
+
+describe('a consumer handler that refuses an event', () => {
+  it('dead-letters a capacity change for an offer visitation never saw, with the handler\'s own reason', async () => {
+    const { createEvent, deadLetterTopic, loadExampleEvent } = await import('@tilbudsnet/contracts');
+    const { randomUUID } = await import('node:crypto');
+    const bus = await testBus('orphan');
+    const dlq = await new EventCollector(bus, [deadLetterTopic(Topics.offer)]).start();
+    const offerId = randomUUID();
+    const example = loadExampleEvent('CapacityChanged');
+    const orphan = createEvent('offers', { type: 'CapacityChanged', aggregateId: offerId, aggregateVersion: 5, payload: { ...example.payload, offerId } },
+      { correlationId: randomUUID(), causationId: randomUUID() });
+    const producer = await bus.producer();
+    await producer.send([{ topic: Topics.offer, messages: [{ key: offerId, value: JSON.stringify(orphan) }] }]);
+    await producer.disconnect();
+    try {
+      const letters = await dlq.waitFor((ms) => ms.some((m) => m.key === offerId), 30000, 'the dead letter');
+      const letter = letters.find((m) => m.key === offerId)!;
+      expect(letter.headers['dlq-reason']).toBe(`CapacityChanged handler failed after 1 attempt(s): CapacityChanged for offer ${offerId} that was never registered`);
+      expect(letter.headers['dlq-consumer-group']).toMatch(/^test-skeleton-visitation/);
+    } finally {
+      await dlq.stop();
+    }
+  });
+});

@@ -18,6 +18,7 @@ let db: TestDatabase;
 let dataSource: DataSource;
 let bus: MessageBus;
 let consumer: KafkaEventTransport;
+const consumerGroup = uniqueGroupId('messaging');
 /** Event ids the test handler always fails on. */
 const poisonEvents = new Set<string>();
 
@@ -50,7 +51,7 @@ beforeAll(async () => {
   await dataSource.runMigrations();
   await dataSource.query('CREATE TABLE effects (seq serial PRIMARY KEY, event_id uuid NOT NULL, offer_id text NOT NULL, approved int NOT NULL)');
   bus = await testBus('messaging-test');
-  consumer = new KafkaEventTransport({ bus, dataSource, consumerGroup: uniqueGroupId('messaging'), sessionTimeoutMs: 6000, maxAttempts: 3, retryBaseMs: 20 });
+  consumer = new KafkaEventTransport({ bus, dataSource, consumerGroup, sessionTimeoutMs: 6000, maxAttempts: 3, retryBaseMs: 20 });
   consumer.addHandler('CapacityChanged', async (event: EventOf<'CapacityChanged'>, ctx: EventContext) => {
     if (poisonEvents.has(event.eventId)) throw new Error('this handler always fails for the poison offer');
     await ctx.manager.query('INSERT INTO effects (event_id, offer_id, approved) VALUES ($1, $2, $3)', [
@@ -163,8 +164,10 @@ describe('dead letters', () => {
       await publishRaw(JSON.stringify(good), offerId);
 
       await waitUntil(async () => (await effectsFor(offerId)).length === 1, { what: 'the valid message after the bad ones' });
-      const letters = await dlq.waitFor((ms) => ms.filter((m) => m.key === offerId).length === 3, 30000, 'three dead letters');
-      const mine = letters.filter((m) => m.key === offerId);
+      // Other tests' consumers share the broker: count only this consumer group's letters.
+      const ours = (m: { key: string | null; headers: Record<string, string> }) => m.key === offerId && m.headers['dlq-consumer-group'] === consumerGroup;
+      const letters = await dlq.waitFor((ms) => ms.filter(ours).length === 3, 30000, 'three dead letters');
+      const mine = letters.filter(ours);
       expect(mine.map((m) => m.headers['dlq-reason'])).toEqual([
         expect.stringMatching(/^malformed JSON/),
         expect.stringMatching(/^invalid envelope: eventId/),

@@ -83,7 +83,8 @@ export function connectEventConsumer(
     bus: app.get<MessageBus>(MESSAGE_BUS),
     dataSource: app.get(DataSource),
   });
-  const microservice = app.connectMicroservice({ strategy }, { inheritAppConfig: false });
+  // Deferred, so the filter below is in place before Nest wires the handlers.
+  const microservice = app.connectMicroservice({ strategy }, { inheritAppConfig: false, deferInitialization: true });
   microservice.useGlobalFilters(new RethrowHandlerErrors());
   return strategy;
 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# npm start: installs what is missing, starts Kafka, creates the databases, starts every service
+# (each runs its migrations), seeds demo data once, and prints the URLs. `npm stop` undoes it.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+RUN="$ROOT/.cache/run"
+mkdir -p "$RUN"
+bash deploy/local/ensure-deps.sh
+bash deploy/local/kafka.sh start
+node -r ./deploy/local/register.js deploy/local/create-databases.ts
+
+start_service() {
+  local name="$1" port="$2"
+  if [ -f "$RUN/$name.pid" ] && kill -0 "$(cat "$RUN/$name.pid")" 2>/dev/null; then
+    echo "$name: already running"; return 0
+  fi
+  (cd "services/$name" && nohup node -r ../../deploy/local/register.js src/main.ts > "$RUN/$name.log" 2>&1 & echo $! > "$RUN/$name.pid")
+  echo "$name: starting (log $RUN/$name.log)"
+}
+
+wait_ready() {
+  local name="$1" url="$2"
+  for _ in $(seq 1 120); do
+    if curl -fsS "$url/health/ready" >/dev/null 2>&1; then echo "$name: ready"; return 0; fi
+    if ! kill -0 "$(cat "$RUN/$name.pid")" 2>/dev/null; then echo "$name: exited; see $RUN/$name.log" >&2; tail -20 "$RUN/$name.log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  echo "$name: not ready after 60 s; see $RUN/$name.log" >&2; exit 1
+}
+
+for svc in $(node -e "console.log(require('./deploy/local/services.json').map(s=>s.name+':'+s.port).join(' '))"); do
+  start_service "${svc%%:*}" "${svc##*:}"
+done
+for svc in $(node -e "console.log(require('./deploy/local/services.json').map(s=>s.name+':'+s.port).join(' '))"); do
+  wait_ready "${svc%%:*}" "http://127.0.0.1:${svc##*:}"
+done
+
+node -r ./deploy/local/register.js deploy/local/seed.ts
+
+cat <<TXT
+
+Tilbudsnet is running:
+$(node -e "for (const s of require('./deploy/local/services.json')) console.log('  ' + s.name.padEnd(14) + 'http://localhost:' + s.port + '   (OpenAPI: http://localhost:' + s.port + '/docs)')")
+  kafka         ${KAFKA_BROKERS:-127.0.0.1:9092}
+Logs: .cache/run/*.log     Stop: npm stop
+TXT
