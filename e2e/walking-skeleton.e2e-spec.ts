@@ -1,5 +1,7 @@
-import { Topics } from '@tilbudsnet/contracts';
+import { createEvent, deadLetterTopic, loadExampleEvent, Topics } from '@tilbudsnet/contracts';
+import { randomUUID } from 'node:crypto';
 import { EventCollector, testBus, waitUntil } from '@tilbudsnet/testing';
+import { DataSource } from 'typeorm';
 import { offerRequest } from './support/demo-offer';
 import { call, startSystem, type RunningSystem } from './support/running-system';
 
@@ -66,7 +68,6 @@ describe('walking skeleton: offers to visitation over Kafka', () => {
 });
 
 async function countRows(): Promise<{ offers: number; outbox: number }> {
-  const { DataSource } = await import('typeorm');
   const ds = system.offers.app.get(DataSource);
   const [{ offers }] = await ds.query('SELECT count(*)::int AS offers FROM offers');
   const [{ outbox }] = await ds.query('SELECT count(*)::int AS outbox FROM messaging_outbox');
@@ -75,8 +76,6 @@ async function countRows(): Promise<{ offers: number; outbox: number }> {
 
 describe('a consumer handler that refuses an event', () => {
   it('dead-letters a capacity change for an offer visitation never saw, with the handler\'s own reason', async () => {
-    const { createEvent, deadLetterTopic, loadExampleEvent } = await import('@tilbudsnet/contracts');
-    const { randomUUID } = await import('node:crypto');
     const bus = await testBus('orphan');
     const dlq = await new EventCollector(bus, [deadLetterTopic(Topics.offer)]).start();
     const offerId = randomUUID();

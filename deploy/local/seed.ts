@@ -7,7 +7,7 @@ const COUNT = Number(process.env.DEMO_OFFERS ?? 320);
 
 async function main(): Promise<void> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const existing = await fetch(`${OFFERS_URL}/offers?pageSize=1`, { headers }).then((r) => r.json());
+  const existing = (await fetch(`${OFFERS_URL}/offers?pageSize=1`, { headers }).then((r) => r.json())) as { total: number };
   if (existing.total > 0) {
     console.log(`seed: offers already holds ${existing.total} offers; not seeding`);
     return;

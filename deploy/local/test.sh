@@ -12,6 +12,12 @@ export KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}"
 export KAFKA_STATE_DIR="$ROOT/.cache/kafka-test"
 export TESTCONTAINERS=off
 
+echo "lint: module boundaries and style"
+NX_DAEMON=false NX_NO_CLOUD=true npx nx show projects >/dev/null
+npx eslint .
+echo "typecheck"
+npx tsc -p tsconfig.json --noEmit
+
 bash deploy/local/kafka.sh reset >/dev/null
 bash deploy/local/kafka.sh start
 trap 'bash deploy/local/kafka.sh stop >/dev/null' EXIT

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, testKafkaBrokers, uniqueGroupId, type TestDatabase } from '@tilbudsnet/testing';
-import { createOffersApp } from '../../services/offers/src/main';
-import { createVisitationApp } from '../../services/visitation/src/main';
+import { createOffersApp } from '@tilbudsnet/offers';
+import { createVisitationApp } from '@tilbudsnet/visitation';
 
 /** Offers and visitation, each on its own fresh database and a free port, on the test broker. */
 export interface RunningSystem {

@@ -36,6 +36,8 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** A nudge that came while the relay was busy: the next sleep is skipped, so no commit waits a full poll. */
+  private nudged = false;
   private lockHolder: QueryRunner | null = null;
   private producer: BusProducer | null = null;
   private readonly batchSize: number;
@@ -56,6 +58,7 @@ export class OutboxRelay {
 
   /** Call after a commit that wrote to the outbox, to publish without waiting for the next poll. */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -135,9 +138,13 @@ export class OutboxRelay {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.nudged) {
+      this.nudged = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(() => { this.wake = null; resolve(); }, ms);
-      this.wake = () => { clearTimeout(timer); this.wake = null; resolve(); };
+      this.wake = () => { clearTimeout(timer); this.wake = null; this.nudged = false; resolve(); };
     });
   }
 }

@@ -27,6 +27,6 @@ export class CatalogueHandlers {
     const row = await repo.findOne({ where: { offerId: event.aggregateId }, lock: { mode: 'pessimistic_write' } });
     const change = applyOfferEvent(row ? { offer: row.snapshot, version: row.version } : null, event);
     if (change.kind === 'unknown-offer') throw new PermanentHandlerError(`${event.type} for offer ${event.aggregateId} that was never registered`);
-    if (change.kind === 'upsert') await repo.save(recordOf(change.entry.offer, change.entry.version));
+    if (change.kind === 'upsert') await repo.upsert(recordOf(change.entry.offer, change.entry.version), ['offerId']);
   }
 }

@@ -1,0 +1,49 @@
+// Baseline: the raw kafkajs produce -> consume round trip on the same broker, no database, no
+// envelope validation. What the system adds on top is the ratio against this.
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { summarise, type Summary } from './stats';
+
+export async function rawRoundTrip(brokers: string[], count: number, concurrency: number, payloadBytes: number): Promise<Summary> {
+  const kafka = new Kafka({ clientId: 'bench-raw', brokers, logLevel: logLevel.NOTHING });
+  const topic = `bench.raw.${randomUUID().slice(0, 8)}`;
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+  await admin.disconnect();
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let done!: () => void;
+  const allReceived = new Promise<void>((r) => (done = r));
+  const consumer = kafka.consumer({ groupId: `bench-raw-${randomUUID()}`, sessionTimeout: 6000, heartbeatInterval: 500 });
+  const joined = new Promise<void>((r) => consumer.on(consumer.events.GROUP_JOIN, () => r()));
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({
+    partitionsConsumedConcurrently: 3,
+    eachMessage: async ({ message }) => {
+      const id = message.key!.toString();
+      latencies.push(performance.now() - sentAt.get(id)!);
+      if (latencies.length === count) done();
+    },
+  });
+  await joined;
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const filler = 'x'.repeat(payloadBytes);
+  const started = performance.now();
+  let next = 0;
+  // One message in flight per lane, as the system sends one change per offer at a time.
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) {
+      const id = String(next++);
+      sentAt.set(id, performance.now());
+      await producer.send({ topic, acks: -1, messages: [{ key: id, value: filler }] });
+    }
+  }));
+  await allReceived;
+  const seconds = (performance.now() - started) / 1000;
+  await producer.disconnect();
+  await consumer.disconnect();
+  return summarise(latencies, seconds);
+}

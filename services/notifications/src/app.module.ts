@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MessagingModule } from '@tilbudsnet/messaging';
+import { DatabaseModule, HealthController } from '@tilbudsnet/platform';
+
+/** Subscriptions, early warnings, supply-obligation monitor, delivery. A shell for now: health, database, messaging; its capabilities come with its issue. */
+@Module({
+  imports: [
+    DatabaseModule.forService('notifications', { entities: [], migrations: [] }),
+    MessagingModule.forService({ service: 'notifications' }),
+  ],
+  controllers: [HealthController],
+})
+export class AppModule {}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MessagingModule } from '@tilbudsnet/messaging';
+import { DatabaseModule, HealthController } from '@tilbudsnet/platform';
+
+/** Budgets, tariffs (takster), settlement. A shell for now: health, database, messaging; its capabilities come with its issue. */
+@Module({
+  imports: [
+    DatabaseModule.forService('tariffs', { entities: [], migrations: [] }),
+    MessagingModule.forService({ service: 'tariffs' }),
+  ],
+  controllers: [HealthController],
+})
+export class AppModule {}
