@@ -1,2 +1,8 @@
-// Token verification, roles and organisation scope, audit of personal-data reads: see issue 3.
-export {};
+export * from './principal';
+export * from './access-rules';
+export * from './token-verifier';
+export * from './auth.decorators';
+export * from './auth.guard';
+export * from './auth.module';
+export * from './dev-identity/demo-users';
+export * from './dev-identity/dev-identity-provider';

@@ -1,0 +1,41 @@
+import { actsForMunicipality, managesOperator } from './access-rules';
+import { principalFromClaims } from './principal';
+
+describe('reading a principal from token claims', () => {
+  it('reads an officer with her municipality', () => {
+    expect(principalFromClaims({ sub: 'u1', name: 'Mette', role: 'visitation-officer', municipality: '0751' }))
+      .toEqual({ sub: 'u1', name: 'Mette', role: 'visitation-officer', organisation: { kind: 'municipality', code: '0751' } });
+  });
+
+  it('reads an offer manager of a private operator by CVR', () => {
+    expect(principalFromClaims({ sub: 'u2', role: 'offer-manager', operator: 'private:12345678' }).organisation)
+      .toEqual({ kind: 'operator', operatorKind: 'private', id: '12345678' });
+  });
+
+  it('refuses a role without the organisation it needs', () => {
+    expect(() => principalFromClaims({ sub: 'u3', role: 'kkr-secretariat', municipality: '0101' })).toThrow('needs a region claim');
+    expect(() => principalFromClaims({ sub: 'u3', role: 'visitation-officer' })).toThrow('needs a municipality claim');
+  });
+
+  it('refuses an unknown role', () => {
+    expect(() => principalFromClaims({ sub: 'u4', role: 'superuser' })).toThrow('no known role');
+  });
+});
+
+describe('access rules', () => {
+  const manager = principalFromClaims({ sub: 'm', role: 'offer-manager', operator: 'municipality:0751' });
+  const officer = principalFromClaims({ sub: 'o', role: 'visitation-officer', municipality: '0751' });
+
+  it('lets an offer manager change only its own operator\'s offers', () => {
+    expect(managesOperator(manager, { kind: 'municipality', id: '0751' })).toBe(true);
+    expect(managesOperator(manager, { kind: 'municipality', id: '0101' })).toBe(false);
+    expect(managesOperator(manager, { kind: 'region', id: '0751' })).toBe(false);
+    expect(managesOperator(officer, { kind: 'municipality', id: '0751' })).toBe(false);
+  });
+
+  it('lets an officer act only for her own municipality', () => {
+    expect(actsForMunicipality(officer, '0751')).toBe(true);
+    expect(actsForMunicipality(officer, '0101')).toBe(false);
+    expect(actsForMunicipality(manager, '0751')).toBe(false);
+  });
+});
