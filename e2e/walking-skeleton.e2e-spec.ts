@@ -15,32 +15,36 @@ afterAll(async () => {
   await system?.stop();
 });
 
+/** Offer manager of Aarhus Kommune, the operator of `offerRequest()`'s offers. */
+const manager = () => system.identity.authFor('manager-aarhus');
+
 async function searchVacancy(offerId: string, query = 'targetGroup=autism&region=1082'): Promise<number | undefined> {
-  const { body } = await call(`${system.visitation.url}/offers?${query}&limit=200`, 'GET');
+  const { body } = await call(`${system.visitation.url}/offers?${query}&limit=200`, 'GET', undefined, await system.identity.authFor('officer-odense'));
   return body.items.find((o: { offerId: string }) => o.offerId === offerId)?.capacity.vacantPlaces;
 }
 
 describe('walking skeleton: offers to visitation over Kafka', () => {
   it('shows a registered offer and its capacity change in visitation search', async () => {
-    const created = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Skeleton A' }));
+    const created = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Skeleton A' }), await manager());
     expect(created.status).toBe(201);
     const id = created.body.offerId;
     await waitUntil(async () => (await searchVacancy(id)) === 12, { what: 'the new offer in search' });
 
-    const changed = await call(`${system.offers.url}/offers/${id}/capacity`, 'PATCH', { approvedPlaces: 15 });
+    const changed = await call(`${system.offers.url}/offers/${id}/capacity`, 'PATCH', { approvedPlaces: 15 }, await manager());
     expect(changed.status).toBe(200);
     await waitUntil(async () => (await searchVacancy(id)) === 15, { what: 'the new vacancy in search' });
     expect(await searchVacancy(id, 'hasVacancy=true&paragraph=108')).toBe(15);
   });
 
   it('delivers 1,000 changes to one offer in order, and the read model ends at the last value', async () => {
-    const created = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Skeleton ordering' }));
+    const created = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Skeleton ordering' }), await manager());
     const id = created.body.offerId;
     const topic = await new EventCollector(await testBus('ordering'), [Topics.offer], true).start();
     try {
       const values = Array.from({ length: 1000 }, (_, i) => 1 + ((i * 37) % 200));
+      const auth = await manager();
       for (const approvedPlaces of values) {
-        const r = await call(`${system.offers.url}/offers/${id}/capacity`, 'PATCH', { approvedPlaces });
+        const r = await call(`${system.offers.url}/offers/${id}/capacity`, 'PATCH', { approvedPlaces }, auth);
         expect(r.status).toBe(200);
       }
       const last = values[values.length - 1];
@@ -57,7 +61,7 @@ describe('walking skeleton: offers to visitation over Kafka', () => {
 
   it('answers an invalid POST /offers with 400 naming the field, storing nothing and sending no event', async () => {
     const before = await countRows();
-    const response = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ budgetedOccupancyPct: 140, municipalityCode: '9999' }));
+    const response = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ budgetedOccupancyPct: 140, municipalityCode: '9999' }), await manager());
     expect(response.status).toBe(400);
     expect(response.body.violations).toEqual(expect.arrayContaining([
       { field: 'budgetedOccupancyPct', rule: 'max', message: expect.any(String) },

@@ -29,19 +29,25 @@ wait_ready() {
   echo "$name: not ready after 60 s; see $RUN/$name.log" >&2; exit 1
 }
 
+# The dev identity provider first: services fetch its keys when the first token arrives.
+if ! { [ -f "$RUN/identity.pid" ] && kill -0 "$(cat "$RUN/identity.pid")" 2>/dev/null; }; then
+  (cd services/console && nohup node -r ../../deploy/local/register.js src/dev-identity.main.ts > "$RUN/identity.log" 2>&1 & echo $! > "$RUN/identity.pid")
+fi
 for svc in $(node -e "console.log(require('./deploy/local/services.json').map(s=>s.name+':'+s.port).join(' '))"); do
   start_service "${svc%%:*}" "${svc##*:}"
 done
+wait_ready identity http://127.0.0.1:3010
 for svc in $(node -e "console.log(require('./deploy/local/services.json').map(s=>s.name+':'+s.port).join(' '))"); do
   wait_ready "${svc%%:*}" "http://127.0.0.1:${svc##*:}"
 done
 
-node -r ./deploy/local/register.js deploy/local/seed.ts
+node -r ./deploy/local/register.js services/offers/src/seed/seed-demo-offers.ts
 
 cat <<TXT
 
 Tilbudsnet is running:
 $(node -e "for (const s of require('./deploy/local/services.json')) console.log('  ' + s.name.padEnd(14) + 'http://localhost:' + s.port + '   (OpenAPI: http://localhost:' + s.port + '/docs)')")
+  identity      http://localhost:3010   (dev OpenID Connect provider; token: npm run --silent token -- officer-aarhus)
   kafka         ${KAFKA_BROKERS:-127.0.0.1:9092}
 Logs: .cache/run/*.log     Stop: npm stop
 TXT

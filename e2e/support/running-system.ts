@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { createTestDatabase, testKafkaBrokers, uniqueGroupId, type TestDatabase } from '@tilbudsnet/testing';
+import { createTestDatabase, startTestIdentity, testKafkaBrokers, uniqueGroupId, type TestDatabase, type TestIdentity } from '@tilbudsnet/testing';
 import { createOffersApp } from '@tilbudsnet/offers';
 import { createVisitationApp } from '@tilbudsnet/visitation';
 
@@ -7,11 +7,13 @@ import { createVisitationApp } from '@tilbudsnet/visitation';
 export interface RunningSystem {
   offers: { app: INestApplication; url: string; db: TestDatabase };
   visitation: { app: INestApplication; url: string; db: TestDatabase };
+  identity: TestIdentity;
   stop(): Promise<void>;
 }
 
 export async function startSystem(label: string): Promise<RunningSystem> {
   process.env.KAFKA_BROKERS = await testKafkaBrokers();
+  const identity = await startTestIdentity();
   const offersDb = await createTestDatabase(`${label}_offers`);
   const visitationDb = await createTestDatabase(`${label}_visitation`);
   process.env.OFFERS_DATABASE_URL = offersDb.url;
@@ -26,7 +28,9 @@ export async function startSystem(label: string): Promise<RunningSystem> {
   return {
     offers: { app: offers, url: (await offers.getUrl()).replace('[::1]', '127.0.0.1'), db: offersDb },
     visitation: { app: visitation, url: (await visitation.getUrl()).replace('[::1]', '127.0.0.1'), db: visitationDb },
+    identity,
     async stop() {
+      await identity.stop();
       await visitation.close();
       await offers.close();
       await visitationDb.drop();
@@ -42,5 +46,6 @@ export async function call(url: string, method: string, body?: unknown, headers:
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+  const json = (response.headers.get('content-type') ?? '').includes('json');
+  return { status: response.status, body: json && text ? JSON.parse(text) : text };
 }

@@ -6,3 +6,4 @@ export * from './auth.guard';
 export * from './auth.module';
 export * from './dev-identity/demo-users';
 export * from './dev-identity/dev-identity-provider';
+export * from './dev-identity/fetch-token';

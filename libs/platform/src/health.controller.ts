@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, HttpException, HttpStatus, Inject } from '@n
 import { ApiTags } from '@nestjs/swagger';
 import { MESSAGE_BUS, type MessageBus } from '@tilbudsnet/messaging';
 import { DataSource } from 'typeorm';
-import { Public } from './public.decorator';
+import { Public } from '@tilbudsnet/auth';
 
 /** `/health/live`: the process answers. `/health/ready`: its database and Kafka answer too. */
 @ApiTags('health')

@@ -1,7 +1,6 @@
 export * from './service-config';
 export * from './database.module';
 export * from './health.controller';
-export * from './public.decorator';
 export * from './validation';
 export * from './bootstrap';
 export * from './rule-violation.filter';

@@ -9,7 +9,7 @@ export class RuleViolationFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     response.status(violation.status).json({
       statusCode: violation.status,
-      error: violation.status === 404 ? 'Not Found' : violation.status === 409 ? 'Conflict' : 'Unprocessable Entity',
+      error: ({ 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Entity' } as const)[violation.status],
       message: violation.message,
       violations: [{ field: violation.field, rule: violation.rule, message: violation.message }],
       ...violation.details,

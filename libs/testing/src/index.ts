@@ -3,3 +3,4 @@ export * from './test-kafka';
 export * from './test-database';
 export * from './event-collector';
 export * from './wait-until';
+export * from './test-identity';

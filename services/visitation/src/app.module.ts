@@ -1,18 +1,34 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@tilbudsnet/auth';
 import { MessagingModule } from '@tilbudsnet/messaging';
 import { DatabaseModule, HealthController } from '@tilbudsnet/platform';
+import { AuditRecord } from './audit/audit-record.entity';
+import { AuditController } from './audit/audit.controller';
+import { CaseRecord } from './cases/case.entity';
+import { CasesController } from './cases/cases.controller';
+import { CasesService } from './cases/cases.service';
+import { CitizenDataCipher, cipherKeysFromEnv } from './cases/citizen-data-cipher';
 import { CatalogueOfferRecord } from './catalogue/catalogue-offer.entity';
 import { CatalogueHandlers } from './catalogue/catalogue.handlers';
 import { Catalogue1763800000200 } from './migrations/1763800000200-catalogue';
+import { CasesAndAudit1763800000300 } from './migrations/1763800000300-cases-and-audit';
 import { SearchOffersController } from './search-offers/search-offers.controller';
 import { SearchingOffers } from './search-offers/searching-offers.service';
 
 @Module({
   imports: [
-    DatabaseModule.forService('visitation', { entities: [CatalogueOfferRecord], migrations: [Catalogue1763800000200] }),
+    AuthModule,
+    DatabaseModule.forService('visitation', {
+      entities: [CatalogueOfferRecord, CaseRecord, AuditRecord],
+      migrations: [Catalogue1763800000200, CasesAndAudit1763800000300],
+    }),
     MessagingModule.forService({ service: 'visitation' }),
   ],
-  controllers: [HealthController, SearchOffersController, CatalogueHandlers],
-  providers: [SearchingOffers],
+  controllers: [HealthController, SearchOffersController, CatalogueHandlers, CasesController, AuditController],
+  providers: [
+    SearchingOffers,
+    CasesService,
+    { provide: CitizenDataCipher, useFactory: () => new CitizenDataCipher(cipherKeysFromEnv()) },
+  ],
 })
 export class AppModule {}

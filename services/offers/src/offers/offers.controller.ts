@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ROLES, Roles, type Principal } from '@tilbudsnet/auth';
 import type { EventCause, OfferSnapshot } from '@tilbudsnet/contracts';
 import { RequestCause } from '@tilbudsnet/platform';
 import { ChangeCapacityRequest } from './change-capacity/change-capacity.request';
@@ -10,6 +11,7 @@ import { RegisterOfferRequest } from './register-offer/register-offer.request';
 import { RegisteringOffer } from './register-offer/register-offer.service';
 
 @ApiTags('offers')
+@ApiBearerAuth()
 @Controller('offers')
 export class OffersController {
   constructor(
@@ -20,26 +22,32 @@ export class OffersController {
 
   @Post()
   @HttpCode(201)
-  register(@Body() body: RegisterOfferRequest, @RequestCause() cause: EventCause): Promise<OfferSnapshot> {
-    return this.registering.register(body, cause);
+  @Roles('offer-manager')
+  register(@Body() body: RegisterOfferRequest, @CurrentPrincipal() principal: Principal, @RequestCause() cause: EventCause): Promise<OfferSnapshot> {
+    return this.registering.register(body, principal, cause);
   }
 
+  /** Offers are public facts of the supply: every role reads them, everywhere. */
   @Get()
+  @Roles(...ROLES)
   list(@Query() query: ListOffersQuery): Promise<OfferPage> {
     return this.reading.list(query);
   }
 
   @Get(':id')
+  @Roles(...ROLES)
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OfferSnapshot> {
     return this.reading.get(id);
   }
 
   @Patch(':id/capacity')
+  @Roles('offer-manager')
   changeCapacity(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ChangeCapacityRequest,
+    @CurrentPrincipal() principal: Principal,
     @RequestCause() cause: EventCause,
   ): Promise<OfferSnapshot> {
-    return this.changingCapacity.change(id, body, cause);
+    return this.changingCapacity.change(id, body, principal, cause);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { managesOperator, type Principal } from '@tilbudsnet/auth';
 import { createEvent, RuleViolation, type EventCause, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import type { EntityManager } from 'typeorm';
@@ -18,9 +19,12 @@ export async function lockOffer(manager: EntityManager, id: string): Promise<Off
 export class ChangingCapacity {
   constructor(private readonly outbox: TransactionalOutbox) {}
 
-  change(id: string, request: ChangeCapacityRequest, cause: EventCause, now = new Date()): Promise<OfferSnapshot> {
+  change(id: string, request: ChangeCapacityRequest, principal: Principal, cause: EventCause, now = new Date()): Promise<OfferSnapshot> {
     return this.outbox.run(async (manager) => {
       const offer = await lockOffer(manager, id);
+      if (!managesOperator(principal, offer.operator)) {
+        throw new RuleViolation('id', 'own-operator-only', 'an offer manager changes offers of its own operator only', 403);
+      }
       const { state, events } = changeApprovedPlaces(offer, request);
       await manager.update(OfferRecord, { id }, { paragraphs: state.paragraphs, version: state.version });
       return { result: snapshotOf(state), events: events.map((e) => createEvent('offers', e, cause, now)) };

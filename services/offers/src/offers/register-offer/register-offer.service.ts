@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { createEvent, type EventCause, type OfferSnapshot } from '@tilbudsnet/contracts';
+import { managesOperator, type Principal } from '@tilbudsnet/auth';
+import { createEvent, RuleViolation, type EventCause, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
-import { registerOffer } from '../domain/offer';
-import { snapshotOf } from '../domain/offer';
+import { registerOffer, snapshotOf } from '../domain/offer';
 import { OfferRecord } from '../offer.entity';
 import type { RegisterOfferRequest } from './register-offer.request';
 
@@ -12,7 +12,10 @@ import type { RegisterOfferRequest } from './register-offer.request';
 export class RegisteringOffer {
   constructor(private readonly outbox: TransactionalOutbox) {}
 
-  register(request: RegisterOfferRequest, cause: EventCause, now = new Date()): Promise<OfferSnapshot> {
+  register(request: RegisterOfferRequest, principal: Principal, cause: EventCause, now = new Date()): Promise<OfferSnapshot> {
+    if (!managesOperator(principal, request.operator)) {
+      throw new RuleViolation('operator', 'own-operator-only', 'an offer manager registers offers of its own operator only', 403);
+    }
     const { state, events } = registerOffer({ ...request, id: randomUUID(), demo: request.demo ?? false }, now);
     return this.outbox.run(async (manager) => {
       await manager.insert(OfferRecord, state);

@@ -2,6 +2,7 @@
 // operator, the common paragraphs and target groups. Every offer is marked `demo: true` and its
 // name ends in "(demo)", so nobody mistakes it for a real offer.
 import { MUNICIPALITIES, PARAGRAPHS, SPECIALISATION_LEVELS, TARGET_GROUP_IDS, findRegion } from '@tilbudsnet/contracts';
+import type { RegisterOfferRequest } from '../offers/register-offer/register-offer.request';
 
 /** Rough centre of each region, for plausible demo coordinates. */
 const REGION_CENTRES: Record<string, { lat: number; lon: number }> = {
@@ -26,7 +27,7 @@ function random(seed: number): () => number {
   };
 }
 
-export function demoOfferRequests(count: number, seed = 2026): Record<string, unknown>[] {
+export function demoOfferRequests(count: number, seed = 2026): RegisterOfferRequest[] {
   const rnd = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
   return Array.from({ length: count }, (_, i) => {
@@ -37,7 +38,9 @@ export function demoOfferRequests(count: number, seed = 2026): Record<string, un
     const operator =
       kind === 'municipality' ? { kind, id: municipality.code, name: `${municipality.name} Kommune` }
         : kind === 'region' ? { kind, id: region.code, name: region.name }
-          : { kind, id: String(30000000 + Math.floor(rnd() * 9999999)), name: `${pick(NAMES)} Omsorg ApS` };
+          // Every second private offer belongs to the demo user manager-private's company.
+          : i % 2 === 0 ? { kind, id: '12345678', name: 'Solsikken Omsorg ApS' }
+            : { kind, id: String(30000000 + Math.floor(rnd() * 9999999)), name: `${pick(NAMES)} Omsorg ApS` };
     const paragraph = pick(PARAGRAPHS);
     const groups = new Set([pick(TARGET_GROUP_IDS), ...(rnd() < 0.4 ? [pick(TARGET_GROUP_IDS)] : [])]);
     return {

@@ -1,0 +1,210 @@
+import { ROLES, type Role } from '@tilbudsnet/auth';
+import { decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
+import { DataSource } from 'typeorm';
+import { offerRequest } from './support/demo-offer';
+import { routesOf } from './support/routes';
+import { call, startSystem, type RunningSystem } from './support/running-system';
+
+let system: RunningSystem;
+const PURPOSE = { 'x-purpose': 'visitation: vurdering af botilbud' };
+const CPR = '1205894321';
+const CITIZEN = 'Birthe Testborger';
+
+beforeAll(async () => {
+  system = await startSystem('access');
+});
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+const auth = (user: string) => system.identity.authFor(user);
+
+async function openCase(officer = 'officer-koebenhavn'): Promise<string> {
+  const r = await call(`${system.visitation.url}/cases`, 'POST', {
+    cpr: CPR, name: CITIZEN, needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'high' }, notes: 'Har brug for skærmet miljø',
+  }, { ...(await auth(officer)), ...PURPOSE });
+  expect(r.status).toBe(201);
+  return r.body.id;
+}
+
+describe('tokens', () => {
+  const offersList = () => `${system.offers.url}/offers?pageSize=1`;
+  const user = { id: 'officer-aarhus', name: 'Lars', role: 'visitation-officer' as const, municipality: '0751' };
+
+  it('accepts a token from the sign-in flow', async () => {
+    expect((await call(offersList(), 'GET', undefined, await auth('officer-aarhus'))).status).toBe(200);
+  });
+
+  it('answers 401 without a token', async () => {
+    expect((await call(offersList(), 'GET')).status).toBe(401);
+  });
+
+  it.each([
+    ['expired', () => system.identity.idp.signAccessToken(user, { expiresInSeconds: -120 })],
+    ['from another issuer', () => system.identity.idp.signAccessToken(user, { issuer: 'http://evil.example' })],
+    ['for another audience', () => system.identity.idp.signAccessToken(user, { audience: 'another-api' })],
+  ])('answers 401 to a token %s', async (_label, make) => {
+    const r = await call(offersList(), 'GET', undefined, { authorization: `Bearer ${await make()}` });
+    expect(r.status).toBe(401);
+  });
+
+  it('answers 401 to a forged token: right kid and claims, wrong key', async () => {
+    const genuine = await system.identity.tokenFor('officer-aarhus');
+    const { privateKey } = await generateKeyPair('RS256');
+    const forged = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'RS256', kid: decodeProtectedHeader(genuine).kid })
+      .setIssuer(system.identity.issuer).setAudience('tilbudsnet-api').setSubject('officer-aarhus').setExpirationTime('1h')
+      .sign(privateKey);
+    expect((await call(offersList(), 'GET', undefined, { authorization: `Bearer ${forged}` })).status).toBe(401);
+  });
+
+  it('answers 401 to an unsigned token (alg: none)', async () => {
+    const [, payload] = (await system.identity.tokenFor('officer-aarhus')).split('.');
+    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    expect((await call(offersList(), 'GET', undefined, { authorization: `Bearer ${header}.${payload}.` })).status).toBe(401);
+  });
+});
+
+describe('audit of citizen data', () => {
+  it('records who read a case, when, why, and keeps no CPR number in the audit table', async () => {
+    const caseId = await openCase();
+    const read = await call(`${system.visitation.url}/cases/${caseId}`, 'GET', undefined, { ...(await auth('officer-koebenhavn')), ...PURPOSE });
+    expect(read.status).toBe(200);
+    expect(read.body.citizen).toEqual({ cpr: CPR, name: CITIZEN });
+
+    const log = await call(`${system.visitation.url}/audit?caseId=${caseId}`, 'GET', undefined, await auth('auditor-koebenhavn'));
+    expect(log.status).toBe(200);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({ action: 'read-case', caseId, actorSub: 'officer-koebenhavn', actorRole: 'visitation-officer', organisation: 'municipality:0101', purpose: PURPOSE['x-purpose'] }),
+      expect.objectContaining({ action: 'open-case', caseId }),
+    ]);
+    const rows = await system.visitation.app.get(DataSource).query('SELECT * FROM audit_records');
+    expect(JSON.stringify(rows)).not.toContain(CPR);
+    expect(JSON.stringify(rows)).not.toContain(CITIZEN);
+    const cases = await system.visitation.app.get(DataSource).query('SELECT * FROM cases WHERE id = $1', [caseId]);
+    expect(JSON.stringify(cases)).not.toContain(CPR);
+    expect(JSON.stringify(cases)).not.toContain('skærmet');
+  });
+
+  it('refuses to read a case without a stated purpose, naming the header', async () => {
+    const caseId = await openCase();
+    const r = await call(`${system.visitation.url}/cases/${caseId}`, 'GET', undefined, await auth('officer-koebenhavn'));
+    expect(r.status).toBe(400);
+    expect(r.body.violations).toEqual([expect.objectContaining({ field: 'x-purpose', rule: 'required' })]);
+  });
+
+  it('keeps the audit table append-only', async () => {
+    const ds = system.visitation.app.get(DataSource);
+    await expect(ds.query('DELETE FROM audit_records')).rejects.toThrow(/append-only/);
+    await expect(ds.query(`UPDATE audit_records SET purpose = 'x'`)).rejects.toThrow(/append-only/);
+  });
+
+  it('finds a case by CPR number through the keyed hash, only in the officer\'s own municipality', async () => {
+    const caseId = await openCase();
+    const own = await call(`${system.visitation.url}/cases/find-by-cpr`, 'POST', { cpr: CPR }, { ...(await auth('officer-koebenhavn')), ...PURPOSE });
+    expect(own.body.items.map((c: { id: string }) => c.id)).toContain(caseId);
+    const foreign = await call(`${system.visitation.url}/cases/find-by-cpr`, 'POST', { cpr: CPR }, { ...(await auth('officer-aarhus')), ...PURPOSE });
+    expect(foreign.body.items).toEqual([]);
+  });
+});
+
+/**
+ * Every route of the running apps, called with no token, with each role in its own organisation,
+ * and with a foreign organisation where the rule is about ownership. A route missing from RULES
+ * fails the test: a new endpoint must come with its rule.
+ */
+describe('authorization matrix', () => {
+  interface Rule {
+    /** Roles that succeed in their own organisation; 'public' needs no token. */
+    allowed: Role[] | 'public';
+    /** What a public route answers, if not success. */
+    publicAnswer?: string;
+    /** For allowed roles: a user of another organisation, who must get 403. */
+    foreign?: Partial<Record<Role, string>>;
+    request: (ctx: Fixtures) => { path: string; body?: unknown; headers?: Record<string, string> };
+  }
+  interface Fixtures {
+    offerId: string;
+    caseId: string;
+  }
+  const OWN: Record<Role, string> = {
+    'visitation-officer': 'officer-koebenhavn',
+    'offer-manager': 'manager-aarhus',
+    'kkr-secretariat': 'kkr-hovedstaden',
+    auditor: 'auditor-koebenhavn',
+    admin: 'admin',
+  };
+  const caseBody = { cpr: CPR, name: CITIZEN, needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'medium' } };
+  /** OpenAPI (/docs and what Swagger UI serves under it) is public on every service. */
+  const DOCS: Record<string, Rule> = Object.fromEntries(
+    ['/docs', '/docs-json', '/docs-yaml', '/docs/', '/docs/LICENSE', '/docs/docs/swagger-ui-init.js', '/docs/index.html', '/docs/swagger-ui-init.js']
+      // Swagger UI routes a LICENSE file it does not ship: public, and 404.
+      .map((path) => [`GET ${path}`, { allowed: 'public', publicAnswer: path === '/docs/LICENSE' ? '404' : undefined, request: () => ({ path }) }]),
+  );
+  const RULES: Record<'offers' | 'visitation', Record<string, Rule>> = {
+    offers: {
+      ...DOCS,
+      'GET /health/live': { allowed: 'public', request: () => ({ path: '/health/live' }) },
+      'GET /health/ready': { allowed: 'public', request: () => ({ path: '/health/ready' }) },
+      'GET /offers': { allowed: [...ROLES], request: () => ({ path: '/offers?pageSize=1' }) },
+      'GET /offers/:id': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.offerId}` }) },
+      'POST /offers': { allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-region-midt' }, request: () => ({ path: '/offers', body: offerRequest({ name: 'Matrix' }) }) },
+      'PATCH /offers/:id/capacity': {
+        allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' },
+        request: (f) => ({ path: `/offers/${f.offerId}/capacity`, body: { approvedPlaces: 14 } }),
+      },
+    },
+    visitation: {
+      ...DOCS,
+      'GET /health/live': { allowed: 'public', request: () => ({ path: '/health/live' }) },
+      'GET /health/ready': { allowed: 'public', request: () => ({ path: '/health/ready' }) },
+      'GET /offers': { allowed: [...ROLES], request: () => ({ path: '/offers?limit=1' }) },
+      'POST /cases': { allowed: ['visitation-officer'], request: () => ({ path: '/cases', body: caseBody, headers: PURPOSE }) },
+      'POST /cases/find-by-cpr': { allowed: ['visitation-officer'], request: () => ({ path: '/cases/find-by-cpr', body: { cpr: CPR }, headers: PURPOSE }) },
+      'GET /cases/:id': {
+        allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },
+        request: (f) => ({ path: `/cases/${f.caseId}`, headers: PURPOSE }),
+      },
+      'GET /audit': { allowed: ['auditor'], request: () => ({ path: '/audit' }) },
+    },
+  };
+
+  it('has a rule for every route the apps serve, and no rule for a route that is gone', () => {
+    for (const app of ['offers', 'visitation'] as const) {
+      expect(routesOf(system[app].app)).toEqual(Object.keys(RULES[app]).sort());
+    }
+  });
+
+  it('answers 401, 403 or success exactly as the rules say', async () => {
+    const offer = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Matrix fixture' }), await auth('manager-aarhus'));
+    const fixtures: Fixtures = { offerId: offer.body.offerId, caseId: await openCase() };
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const app of ['offers', 'visitation'] as const) {
+      for (const route of routesOf(system[app].app)) {
+        const rule = RULES[app][route];
+        const method = route.split(' ')[0];
+        const send = async (user?: string): Promise<string> => {
+          const { path, body, headers } = rule.request(fixtures);
+          const r = await call(`${system[app].url}${path}`, method, body, { ...(user ? await auth(user) : {}), ...(headers ?? {}) });
+          if (r.status >= 200 && r.status < 300) return '2xx';
+          return [401, 403].includes(r.status) || rule.publicAnswer ? String(r.status) : `${r.status} ${JSON.stringify(r.body)}`;
+        };
+        outcomes.push(`${app} ${route} none -> ${await send()}`);
+        expected.push(`${app} ${route} none -> ${rule.allowed === 'public' ? (rule.publicAnswer ?? '2xx') : '401'}`);
+        if (rule.allowed === 'public') continue;
+        for (const role of ROLES) {
+          outcomes.push(`${app} ${route} ${role} -> ${await send(OWN[role])}`);
+          expected.push(`${app} ${route} ${role} -> ${rule.allowed.includes(role) ? '2xx' : '403'}`);
+          const foreign = rule.foreign?.[role];
+          if (foreign) {
+            outcomes.push(`${app} ${route} foreign ${role} -> ${await send(foreign)}`);
+            expected.push(`${app} ${route} foreign ${role} -> 403`);
+          }
+        }
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  });
+});

@@ -1,0 +1,17 @@
+// The development identity provider (OpenID Connect) on port 3010, for npm start only.
+// Refuses to start in production: real users sign in at their municipality's own provider.
+import { startDevIdentityProvider } from '@tilbudsnet/auth';
+import { portFor } from '@tilbudsnet/platform';
+
+if (process.env.NODE_ENV === 'production') {
+  console.error('dev identity provider: not in production');
+  process.exit(1);
+}
+
+const port = portFor('identity');
+startDevIdentityProvider({ port, host: '0.0.0.0', issuer: process.env.OIDC_ISSUER ?? `http://localhost:${port}` })
+  .then((idp) => console.log(JSON.stringify({ level: 'info', service: 'dev-identity', msg: `issuer ${idp.issuer}` })))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -1,0 +1,32 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { AuditRecord } from './audit-record.entity';
+
+export class AuditQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 100;
+}
+
+/** The auditor of a municipality reads the audit log of its own cases, newest first. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @Roles('auditor')
+  async list(@Query() query: AuditQuery, @CurrentPrincipal() principal: Principal): Promise<{ items: AuditRecord[] }> {
+    const municipality = principal.organisation.kind === 'municipality' ? principal.organisation.code : '----';
+    const items = await this.dataSource.getRepository(AuditRecord).find({
+      where: { municipality, ...(query.caseId ? { caseId: query.caseId } : {}) },
+      order: { id: 'DESC' },
+      take: query.limit,
+    });
+    return { items };
+  }
+}
