@@ -1,7 +1,7 @@
 // npm run bench:propagation: N capacity changes through offers' HTTP API until each is applied in
 // visitation's catalogue (offers and visitation as separate processes, real Kafka and PostgreSQL),
 // beside the raw kafkajs round trip on the same broker. Prints figures; asserts nothing.
-import { createTestDatabase, testKafkaBrokers } from '@tilbudsnet/testing';
+import { createTestDatabase, startTestIdentity, testKafkaBrokers } from '@tilbudsnet/testing';
 import { Client } from 'pg';
 import { offerRequest } from '../e2e/support/demo-offer';
 import { rawRoundTrip } from './raw-kafka';
@@ -15,7 +15,12 @@ async function main(): Promise<void> {
   const brokers = await testKafkaBrokers();
   const offersDb = await createTestDatabase('bench_offers');
   const visitationDb = await createTestDatabase('bench_visitation');
-  const env = { KAFKA_BROKERS: brokers, OFFERS_DATABASE_URL: offersDb.url, VISITATION_DATABASE_URL: visitationDb.url, VISITATION_CONSUMER_GROUP: `bench-${Date.now()}` };
+  const identity = await startTestIdentity();
+  const env = {
+    KAFKA_BROKERS: brokers, OFFERS_DATABASE_URL: offersDb.url, VISITATION_DATABASE_URL: visitationDb.url, VISITATION_CONSUMER_GROUP: `bench-${Date.now()}`,
+    OIDC_ISSUER: identity.issuer, CITIZEN_DATA_KEYS: process.env.CITIZEN_DATA_KEYS!, CPR_LOOKUP_KEY: process.env.CPR_LOOKUP_KEY!,
+  };
+  const headers = { 'content-type': 'application/json', ...(await identity.authFor('manager-aarhus')) };
   const offers = await startServiceProcess('offers', 4101, env);
   const visitation = await startServiceProcess('visitation', 4102, env);
   const catalogue = new Client({ connectionString: visitationDb.url });
@@ -23,7 +28,7 @@ async function main(): Promise<void> {
   try {
     const ids: string[] = [];
     for (let i = 0; i < OFFERS; i++) {
-      const r = await fetch('http://127.0.0.1:4101/offers', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(offerRequest({ name: `Bench ${i}` })) });
+      const r = await fetch('http://127.0.0.1:4101/offers', { method: 'POST', headers, body: JSON.stringify(offerRequest({ name: `Bench ${i}` })) });
       ids.push(((await r.json()) as { offerId: string }).offerId);
     }
     // Wait for the registrations to reach the catalogue before timing anything.
@@ -55,7 +60,7 @@ async function main(): Promise<void> {
       for (let k = 0; k < perOffer; k++) {
         sentAt.set(`${id}:${k + 2}`, performance.now());
         const r = await fetch(`http://127.0.0.1:4101/offers/${id}/capacity`, {
-          method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ approvedPlaces: 12 + (k % 50) }),
+          method: 'PATCH', headers, body: JSON.stringify({ approvedPlaces: 12 + (k % 50) }),
         });
         if (r.status !== 200) throw new Error(`PATCH answered ${r.status}`);
       }
@@ -75,6 +80,7 @@ async function main(): Promise<void> {
     console.log(`ratio p50 latency (system / raw): ${(system.p50 / raw.p50).toFixed(2)}   p99: ${(system.p99 / raw.p99).toFixed(2)}`);
   } finally {
     await catalogue.end();
+    await identity.stop();
     offers.kill('SIGTERM');
     visitation.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 3000));

@@ -7,6 +7,13 @@ cd "$ROOT"
 RUN="$ROOT/.cache/run"
 mkdir -p "$RUN"
 bash deploy/local/ensure-deps.sh
+
+# Development secrets (citizen-data keys), made once per checkout and kept out of git.
+if [ ! -f .cache/dev-secrets.env ]; then
+  node -e "const r=()=>require('crypto').randomBytes(32).toString('base64');console.log('CITIZEN_DATA_KEYS=dev1:'+r()+'\nCPR_LOOKUP_KEY='+r())" > .cache/dev-secrets.env
+fi
+set -a; . .cache/dev-secrets.env; set +a
+
 bash deploy/local/kafka.sh start
 node -r ./deploy/local/register.js deploy/local/create-databases.ts
 
@@ -15,7 +22,9 @@ start_service() {
   if [ -f "$RUN/$name.pid" ] && kill -0 "$(cat "$RUN/$name.pid")" 2>/dev/null; then
     echo "$name: already running"; return 0
   fi
-  (cd "services/$name" && nohup node -r ../../deploy/local/register.js src/main.ts > "$RUN/$name.log" 2>&1 & echo $! > "$RUN/$name.pid")
+  # exec: the background job is node itself, so its pid is the one npm stop signals.
+  (cd "services/$name" && exec node -r ../../deploy/local/register.js src/main.ts > "$RUN/$name.log" 2>&1) &
+  echo $! > "$RUN/$name.pid"
   echo "$name: starting (log $RUN/$name.log)"
 }
 
@@ -31,7 +40,8 @@ wait_ready() {
 
 # The dev identity provider first: services fetch its keys when the first token arrives.
 if ! { [ -f "$RUN/identity.pid" ] && kill -0 "$(cat "$RUN/identity.pid")" 2>/dev/null; }; then
-  (cd services/console && nohup node -r ../../deploy/local/register.js src/dev-identity.main.ts > "$RUN/identity.log" 2>&1 & echo $! > "$RUN/identity.pid")
+  (cd services/console && exec node -r ../../deploy/local/register.js src/dev-identity.main.ts > "$RUN/identity.log" 2>&1) &
+  echo $! > "$RUN/identity.pid"
 fi
 for svc in $(node -e "console.log(require('./deploy/local/services.json').map(s=>s.name+':'+s.port).join(' '))"); do
   start_service "${svc%%:*}" "${svc##*:}"
