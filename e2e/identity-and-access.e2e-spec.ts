@@ -126,6 +126,9 @@ describe('authorization matrix', () => {
   }
   interface Fixtures {
     offerId: string;
+    /** Offers of their own for the one-way announcements (a closure can be announced once). */
+    offerClosingId: string;
+    offerAdjustingId: string;
     caseId: string;
   }
   const OWN: Record<Role, string> = {
@@ -150,6 +153,16 @@ describe('authorization matrix', () => {
       'GET /offers': { allowed: [...ROLES], request: () => ({ path: '/offers?pageSize=1' }) },
       'GET /offers/:id': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.offerId}` }) },
       'POST /offers': { allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-region-midt' }, request: () => ({ path: '/offers', body: offerRequest({ name: 'Matrix' }) }) },
+      'GET /export/hsds': { allowed: [...ROLES], request: () => ({ path: '/export/hsds' }) },
+      'POST /offers/:id/confirm': { allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-region-midt' }, request: (f) => ({ path: `/offers/${f.offerId}/confirm` }) },
+      'POST /offers/:id/closure': {
+        allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' },
+        request: (f) => ({ path: `/offers/${f.offerClosingId}/closure`, body: { effectiveDate: '2099-06-01' } }),
+      },
+      'POST /offers/:id/adjustment': {
+        allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' },
+        request: (f) => ({ path: `/offers/${f.offerAdjustingId}/adjustment`, body: { approvedPlaces: 3, effectiveDate: '2099-06-01' } }),
+      },
       'PATCH /offers/:id/capacity': {
         allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' },
         request: (f) => ({ path: `/offers/${f.offerId}/capacity`, body: { approvedPlaces: 14 } }),
@@ -177,8 +190,8 @@ describe('authorization matrix', () => {
   });
 
   it('answers 401, 403 or success exactly as the rules say', async () => {
-    const offer = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Matrix fixture' }), await auth('manager-aarhus'));
-    const fixtures: Fixtures = { offerId: offer.body.offerId, caseId: await openCase() };
+    const newOffer = async () => (await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Matrix fixture' }), await auth('manager-aarhus'))).body.offerId;
+    const fixtures: Fixtures = { offerId: await newOffer(), offerClosingId: await newOffer(), offerAdjustingId: await newOffer(), caseId: await openCase() };
     const outcomes: string[] = [];
     const expected: string[] = [];
     for (const app of ['offers', 'visitation'] as const) {

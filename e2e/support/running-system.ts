@@ -19,7 +19,9 @@ export async function startSystem(label: string): Promise<RunningSystem> {
   process.env.OFFERS_DATABASE_URL = offersDb.url;
   process.env.VISITATION_DATABASE_URL = visitationDb.url;
 
-  const offers = await createOffersApp();
+  process.env.OFFERS_JOB_INTERVAL_MS = '0'; // tests run the scheduled jobs themselves, at the time they choose
+  const offers = await createOffersApp({ consumerGroup: uniqueGroupId(`${label}-offers`), sessionTimeoutMs: 6000 });
+  await offers.startAllMicroservices();
   await offers.listen(0, '127.0.0.1');
   const visitation = await createVisitationApp({ consumerGroup: uniqueGroupId(`${label}-visitation`), sessionTimeoutMs: 6000 });
   await visitation.startAllMicroservices();

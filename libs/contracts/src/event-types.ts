@@ -1,5 +1,10 @@
 import type { EventEnvelope } from './envelope';
+import { OfferAdjustmentAnnouncedV1, OfferClosedV1, OfferClosureAnnouncedV1 } from './offers/offer-lifecycle-events';
 import { CapacityChangedV1, OfferRegisteredV1, OfferUpdatedV1 } from './offers/offer-events';
+import {
+  PlaceReservedV1, PlacementCancelledV1, PlacementEndedV1, PlacementRequestedV1, PlacementStartedV1, ReservationExpiredV1,
+  ReservationRejectedV1,
+} from './placements/placement-events';
 import { Topics, type TopicName } from './topics';
 
 type PayloadClass = new () => object;
@@ -18,6 +23,16 @@ export const EVENT_DEFINITIONS = {
   OfferRegistered: { topic: Topics.offer, version: 1, payload: OfferRegisteredV1 },
   OfferUpdated: { topic: Topics.offer, version: 1, payload: OfferUpdatedV1 },
   CapacityChanged: { topic: Topics.offer, version: 1, payload: CapacityChangedV1 },
+  OfferClosureAnnounced: { topic: Topics.offer, version: 1, payload: OfferClosureAnnouncedV1 },
+  OfferAdjustmentAnnounced: { topic: Topics.offer, version: 1, payload: OfferAdjustmentAnnouncedV1 },
+  OfferClosed: { topic: Topics.offer, version: 1, payload: OfferClosedV1 },
+  PlaceReserved: { topic: Topics.reservation, version: 1, payload: PlaceReservedV1 },
+  ReservationRejected: { topic: Topics.reservation, version: 1, payload: ReservationRejectedV1 },
+  ReservationExpired: { topic: Topics.reservation, version: 1, payload: ReservationExpiredV1 },
+  PlacementRequested: { topic: Topics.placement, version: 1, payload: PlacementRequestedV1 },
+  PlacementStarted: { topic: Topics.placement, version: 1, payload: PlacementStartedV1 },
+  PlacementCancelled: { topic: Topics.placement, version: 1, payload: PlacementCancelledV1 },
+  PlacementEnded: { topic: Topics.placement, version: 1, payload: PlacementEndedV1 },
 } satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_DEFINITIONS;

@@ -8,5 +8,7 @@ export * from './rule-violation';
 export * from './offers/offer-vocabulary';
 export * from './offers/offer-snapshot';
 export * from './offers/offer-events';
+export * from './offers/offer-lifecycle-events';
+export * from './placements/placement-events';
 export * from './reference-data/municipalities';
 export * from './examples/load-example';

@@ -3,13 +3,18 @@ import { AuthModule } from '@tilbudsnet/auth';
 import { MessagingModule } from '@tilbudsnet/messaging';
 import { DatabaseModule, HealthController } from '@tilbudsnet/platform';
 import { Offers1763800000100 } from './migrations/1763800000100-offers';
+import { PlacementHolds1763800000110 } from './migrations/1763800000110-placement-holds';
 import { OfferRecord } from './offers/offer.entity';
+import { PlacementHoldRecord } from './offers/placement-hold.entity';
 import { OffersModule } from './offers/offers.module';
 
 @Module({
   imports: [
     AuthModule,
-    DatabaseModule.forService('offers', { entities: [OfferRecord], migrations: [Offers1763800000100] }),
+    DatabaseModule.forService('offers', {
+      entities: [OfferRecord, PlacementHoldRecord],
+      migrations: [Offers1763800000100, PlacementHolds1763800000110],
+    }),
     MessagingModule.forService({ service: 'offers' }),
     OffersModule,
   ],

@@ -1,18 +1,27 @@
 import type { INestApplication } from '@nestjs/common';
+import { connectEventConsumer, type KafkaEventTransportOptions } from '@tilbudsnet/messaging';
 import { createServiceApp, portFor } from '@tilbudsnet/platform';
 import { AppModule } from './app.module';
 
-/** The offers app, not yet listening; tests start it on a port of their own. */
-export function createOffersApp(): Promise<INestApplication> {
-  return createServiceApp(AppModule, {
+/** Consumer group of offers (placement events). Every instance joins it; partitions are shared out. */
+export const OFFERS_CONSUMER_GROUP = process.env.OFFERS_CONSUMER_GROUP ?? 'offers';
+
+/** The offers app with its event consumer attached, not yet listening; tests start it on a port of their own. */
+export async function createOffersApp(
+  consumer: Partial<Omit<KafkaEventTransportOptions, 'bus' | 'dataSource'>> = {},
+): Promise<INestApplication> {
+  const app = await createServiceApp(AppModule, {
     title: 'Tilbudsnet offers',
     description: 'Offer registry (tilbud), capacity, reservations and closures',
   });
+  connectEventConsumer(app, { consumerGroup: OFFERS_CONSUMER_GROUP, ...consumer });
+  return app;
 }
 
 if (require.main === module) {
   createOffersApp()
     .then(async (app) => {
+      await app.startAllMicroservices();
       await app.listen(portFor('offers'), '0.0.0.0');
       console.log(JSON.stringify({ level: 'info', service: 'offers', msg: `listening on ${await app.getUrl()}` }));
     })

@@ -15,9 +15,20 @@ function headersToText(headers: IHeaders | undefined): MessageHeaders {
   return out;
 }
 
+/** Maps logical topic names to the broker's, with an optional prefix (one broker, several systems). */
+class TopicNames {
+  constructor(readonly prefix: string) {}
+  physical(topic: string): string {
+    return this.prefix + topic;
+  }
+  logical(topic: string): string {
+    return topic.startsWith(this.prefix) ? topic.slice(this.prefix.length) : topic;
+  }
+}
+
 class KafkaConsumer implements BusConsumer {
   private consumer: Consumer | null = null;
-  constructor(private readonly kafka: Kafka, private readonly options: ConsumerOptions) {}
+  constructor(private readonly kafka: Kafka, private readonly options: ConsumerOptions, private readonly names: TopicNames) {}
 
   async start(topics: string[], fromBeginning: boolean, onMessage: (m: IncomingMessage) => Promise<void>): Promise<void> {
     const consumer = this.kafka.consumer({
@@ -32,12 +43,12 @@ class KafkaConsumer implements BusConsumer {
       const off = consumer.on(consumer.events.GROUP_JOIN, () => { off(); resolve(); });
     });
     await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning });
+    await consumer.subscribe({ topics: topics.map((t) => this.names.physical(t)), fromBeginning });
     await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3,
       eachMessage: async ({ topic, partition, message }) => {
         await onMessage({
-          topic, partition, offset: message.offset,
+          topic: this.names.logical(topic), partition, offset: message.offset,
           key: message.key ? message.key.toString() : null,
           value: message.value ? message.value.toString() : null,
           headers: headersToText(message.headers),
@@ -55,30 +66,44 @@ class KafkaConsumer implements BusConsumer {
 }
 
 class KafkaAdmin implements BusAdmin {
-  constructor(private readonly admin: ReturnType<Kafka['admin']>) {}
+  constructor(private readonly admin: ReturnType<Kafka['admin']>, private readonly names: TopicNames) {}
 
   async ensureTopics(topics: TopicSpec[]): Promise<void> {
-    const existing = new Set(await this.admin.listTopics());
-    const missing = topics.filter((t) => !existing.has(t.topic));
-    if (!missing.length) return;
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor: -1 })),
-    }).catch((err: { type?: string }) => {
-      // Another instance may have created it between list and create.
-      if (err?.type !== 'TOPIC_ALREADY_EXISTS') throw err;
-    });
+    const wanted = topics.map((t) => ({ ...t, topic: this.names.physical(t.topic) }));
+    // Several services create the same topics at start-up; whoever loses the race retries until
+    // every topic exists and has a leader.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const existing = new Set(await this.admin.listTopics());
+        const missing = wanted.filter((t) => !existing.has(t.topic));
+        if (missing.length) {
+          await this.admin.createTopics({
+            waitForLeaders: false,
+            topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor: -1 })),
+          }).catch((err: { type?: string }) => {
+            if (err?.type !== 'TOPIC_ALREADY_EXISTS') throw err;
+          });
+        }
+        const metadata = await this.admin.fetchTopicMetadata({ topics: wanted.map((t) => t.topic) });
+        if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+        throw new Error('topics have no leader yet');
+      } catch (error) {
+        if (attempt >= 40) throw error;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   }
 
-  listTopics(): Promise<string[]> {
-    return this.admin.listTopics();
+  async listTopics(): Promise<string[]> {
+    return (await this.admin.listTopics()).filter((t) => t.startsWith(this.names.prefix)).map((t) => this.names.logical(t));
   }
 
   async consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
     const out: PartitionLag[] = [];
-    const committed = await this.admin.fetchOffsets({ groupId, topics });
-    for (const { topic, partitions } of committed) {
-      const ends = await this.admin.fetchTopicOffsets(topic);
+    const committed = await this.admin.fetchOffsets({ groupId, topics: topics.map((t) => this.names.physical(t)) });
+    for (const { topic: physical, partitions } of committed) {
+      const topic = this.names.logical(physical);
+      const ends = await this.admin.fetchTopicOffsets(physical);
       for (const p of partitions) {
         const end = Number(ends.find((e) => e.partition === p.partition)?.high ?? 0);
         const done = Number(p.offset) < 0 ? 0 : Number(p.offset);
@@ -103,6 +128,7 @@ class KafkaAdmin implements BusAdmin {
 }
 
 export function createKafkaBus(config: BusConfig): MessageBus {
+  const names = new TopicNames(config.topicPrefix ?? process.env.KAFKA_TOPIC_PREFIX ?? '');
   const kafka = new Kafka({
     clientId: config.clientId,
     brokers: config.brokers,
@@ -115,16 +141,16 @@ export function createKafkaBus(config: BusConfig): MessageBus {
       await producer.connect();
       return {
         async send(batches) {
-          await producer.sendBatch({ acks: -1, topicMessages: batches });
+          await producer.sendBatch({ acks: -1, topicMessages: batches.map((b) => ({ ...b, topic: names.physical(b.topic) })) });
         },
         disconnect: () => producer.disconnect(),
       };
     },
-    consumer: (options) => new KafkaConsumer(kafka, options),
+    consumer: (options) => new KafkaConsumer(kafka, options, names),
     async admin() {
       const admin = kafka.admin();
       await admin.connect();
-      return new KafkaAdmin(admin);
+      return new KafkaAdmin(admin, names);
     },
   };
 }

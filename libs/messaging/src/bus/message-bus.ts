@@ -73,6 +73,11 @@ export interface MessageBus {
 export interface BusConfig {
   brokers: string[];
   clientId: string;
+  /**
+   * Put before every topic name on the broker (`KAFKA_TOPIC_PREFIX`, default none), so several
+   * systems can share one broker; the code only ever sees the logical names.
+   */
+  topicPrefix?: string;
 }
 
 /** Broker list from `KAFKA_BROKERS` (comma-separated), default 127.0.0.1:9092. */

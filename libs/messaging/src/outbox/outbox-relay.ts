@@ -46,7 +46,7 @@ export class OutboxRelay {
 
   constructor(private readonly dataSource: DataSource, private readonly bus: MessageBus, private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
-    this.idleMs = options.idleMs ?? 250;
+    this.idleMs = options.idleMs ?? 100;
     this.standbyMs = options.standbyMs ?? 2000;
   }
 

@@ -25,6 +25,8 @@ export class OfferRecord implements OfferState {
   @Column({ name: 'reserved_places', type: 'int' }) reservedPlaces: number;
   @Column({ type: 'int' }) version: number;
   @Column({ type: 'boolean' }) demo: boolean;
+  @Column({ name: 'closure_effective_date', type: 'date', nullable: true }) closureEffectiveDate: string | null;
+  @Column({ name: 'pending_adjustment', type: 'jsonb', nullable: true }) pendingAdjustment: OfferState['pendingAdjustment'];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -4,6 +4,8 @@ import { CurrentPrincipal, ROLES, Roles, type Principal } from '@tilbudsnet/auth
 import type { EventCause, OfferSnapshot } from '@tilbudsnet/contracts';
 import { RequestCause } from '@tilbudsnet/platform';
 import { ChangeCapacityRequest } from './change-capacity/change-capacity.request';
+import { AnnounceAdjustmentRequest, AnnounceClosureRequest } from './lifecycle/offer-lifecycle.requests';
+import { OfferLifecycle } from './lifecycle/offer-lifecycle.service';
 import { ChangingCapacity } from './change-capacity/change-capacity.service';
 import { ListOffersQuery } from './read-offers/list-offers.query';
 import { ReadingOffers, type OfferPage } from './read-offers/reading-offers.service';
@@ -18,6 +20,7 @@ export class OffersController {
     private readonly registering: RegisteringOffer,
     private readonly changingCapacity: ChangingCapacity,
     private readonly reading: ReadingOffers,
+    private readonly lifecycle: OfferLifecycle,
   ) {}
 
   @Post()
@@ -49,5 +52,35 @@ export class OffersController {
     @RequestCause() cause: EventCause,
   ): Promise<OfferSnapshot> {
     return this.changingCapacity.change(id, body, principal, cause);
+  }
+
+  /** The manager confirms the offer's data is current. */
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @Roles('offer-manager')
+  confirm(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @RequestCause() cause: EventCause): Promise<OfferSnapshot> {
+    return this.lifecycle.confirm(id, principal, cause);
+  }
+
+  /** Lukning: takes effect on the date; the offer takes no admissions from now. */
+  @Post(':id/closure')
+  @HttpCode(200)
+  @Roles('offer-manager')
+  announceClosure(
+    @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnnounceClosureRequest,
+    @CurrentPrincipal() principal: Principal, @RequestCause() cause: EventCause,
+  ): Promise<OfferSnapshot> {
+    return this.lifecycle.announceClosure(id, body, principal, cause);
+  }
+
+  /** Tilpasning: a reduction of approved places from a date. */
+  @Post(':id/adjustment')
+  @HttpCode(200)
+  @Roles('offer-manager')
+  announceAdjustment(
+    @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnnounceAdjustmentRequest,
+    @CurrentPrincipal() principal: Principal, @RequestCause() cause: EventCause,
+  ): Promise<OfferSnapshot> {
+    return this.lifecycle.announceAdjustment(id, body, principal, cause);
   }
 }

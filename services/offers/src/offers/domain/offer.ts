@@ -1,5 +1,5 @@
 import {
-  RuleViolation, regionOfMunicipality, type CapacityFigures, type NewEvent, type OfferSnapshot, type OfferStatus,
+  RuleViolation, regionOfMunicipality, type CapacityChangeReason, type CapacityFigures, type NewEvent, type OfferSnapshot, type OfferStatus,
   type OperatorKind, type Paragraph, type ParagraphPlaces, type SpecialisationLevel,
 } from '@tilbudsnet/contracts';
 
@@ -26,14 +26,35 @@ export interface OfferState {
   /** Aggregate version: one up per event. */
   version: number;
   demo: boolean;
+  /** Date an announced closure takes effect. */
+  closureEffectiveDate: string | null;
+  /** An announced reduction of one paragraph's approved places, and when. */
+  pendingAdjustment: { paragraph: Paragraph; approvedPlaces: number; effectiveDate: string } | null;
 }
 
-export type NewOffer = Omit<OfferState, 'regionCode' | 'status' | 'lastConfirmedAt' | 'occupiedPlaces' | 'reservedPlaces' | 'version'>;
+export type NewOffer = Omit<
+  OfferState, 'regionCode' | 'status' | 'lastConfirmedAt' | 'occupiedPlaces' | 'reservedPlaces' | 'version' | 'closureEffectiveDate' | 'pendingAdjustment'
+>;
 
 /** What a domain operation returns: the new state and the events it caused. */
 export interface Decision {
   state: OfferState;
-  events: NewEvent<'OfferRegistered' | 'OfferUpdated' | 'CapacityChanged'>[];
+  events: NewEvent<OfferEventType>[];
+}
+
+export type OfferEventType = 'OfferRegistered' | 'OfferUpdated' | 'CapacityChanged' | 'OfferClosureAnnounced' | 'OfferAdjustmentAnnounced' | 'OfferClosed';
+
+/** The offer's figures after a change, as the `CapacityChanged` that reports it. */
+export function capacityChanged(state: OfferState, reason: CapacityChangeReason): NewEvent<'CapacityChanged'> {
+  return {
+    type: 'CapacityChanged', aggregateId: state.id, aggregateVersion: state.version,
+    payload: { offerId: state.id, capacity: capacityOf(state), paragraphs: state.paragraphs.map((p) => ({ ...p })), reason },
+  };
+}
+
+/** The offer's whole state after a change of status or data, as the `OfferUpdated` that reports it. */
+export function offerUpdated(state: OfferState): NewEvent<'OfferUpdated'> {
+  return { type: 'OfferUpdated', aggregateId: state.id, aggregateVersion: state.version, payload: { offer: snapshotOf(state) } };
 }
 
 export function approvedPlacesOf(offer: Pick<OfferState, 'paragraphs'>): number {
@@ -100,6 +121,8 @@ export function registerOffer(input: NewOffer, now: Date): Decision {
     occupiedPlaces: 0,
     reservedPlaces: 0,
     version: 1,
+    closureEffectiveDate: null,
+    pendingAdjustment: null,
   };
   return { state, events: [{ type: 'OfferRegistered', aggregateId: state.id, aggregateVersion: 1, payload: { offer: snapshotOf(state) } }] };
 }
@@ -127,11 +150,11 @@ export function changeApprovedPlaces(offer: OfferState, change: { paragraph?: Pa
     );
   }
   const state: OfferState = { ...offer, paragraphs, version: offer.version + 1 };
-  return {
-    state,
-    events: [{
-      type: 'CapacityChanged', aggregateId: offer.id, aggregateVersion: state.version,
-      payload: { offerId: offer.id, capacity: capacityOf(state), paragraphs: state.paragraphs, reason: 'approved-places-changed' },
-    }],
-  };
+  return { state, events: [capacityChanged(state, 'approved-places-changed')] };
+}
+
+/** The manager confirms the offer's data is current (sets `lastConfirmedAt`). */
+export function confirmOfferData(offer: OfferState, now: Date): Decision {
+  const state: OfferState = { ...offer, lastConfirmedAt: now, version: offer.version + 1 };
+  return { state, events: [offerUpdated(state)] };
 }

@@ -1,0 +1,111 @@
+import type { EventOf, NewEvent, RejectionReason } from '@tilbudsnet/contracts';
+import { capacityChanged, capacityOf, type OfferState } from './offer';
+
+/** What offers knows of one placement: the place it holds in an offer (reservation, then occupancy). */
+export interface PlacementHold {
+  placementId: string;
+  offerId: string;
+  status: 'reserved' | 'rejected' | 'started' | 'released' | 'expired' | 'ended';
+  expiresAt: Date | null;
+  /** Aggregate version of the reservation events (`offers.reservation`, keyed by placement id). */
+  version: number;
+}
+
+export type PlacementEvent =
+  | EventOf<'PlacementRequested'> | EventOf<'PlacementStarted'> | EventOf<'PlacementCancelled'> | EventOf<'PlacementEnded'>;
+
+type OutEvent = NewEvent<'PlaceReserved' | 'ReservationRejected' | 'ReservationExpired' | 'CapacityChanged'>;
+
+/** The outcome: new hold and offer (null where unchanged) and the events to publish. */
+export interface HoldDecision {
+  hold: PlacementHold | null;
+  offer: OfferState | null;
+  events: OutEvent[];
+}
+
+const NOTHING: HoldDecision = { hold: null, offer: null, events: [] };
+
+function rejection(offer: OfferState | null, request: PlacementEvent['payload'] & { paragraph: string; targetGroup: string }): { reason: RejectionReason; message: string } | null {
+  if (!offer) return { reason: 'unknown-offer', message: 'the offer is not in the registry' };
+  if (offer.status !== 'active') return { reason: 'not-admitting', message: `the offer takes no admissions (status ${offer.status})` };
+  if (!offer.paragraphs.some((p) => p.paragraph === request.paragraph)) return { reason: 'paragraph-not-offered', message: `the offer has no places under SEL §${request.paragraph}` };
+  if (!offer.targetGroups.includes(request.targetGroup)) return { reason: 'target-group-not-served', message: `the offer does not serve target group ${request.targetGroup}` };
+  if (capacityOf(offer).vacantPlaces <= 0) return { reason: 'no-vacancy', message: 'the offer has no vacant place' };
+  return null;
+}
+
+function withPlaces(offer: OfferState, occupied: number, reserved: number): OfferState {
+  return { ...offer, occupiedPlaces: offer.occupiedPlaces + occupied, reservedPlaces: offer.reservedPlaces + reserved, version: offer.version + 1 };
+}
+
+/**
+ * Offers' answer to a placement event. Offers is the authority on capacity: a request is reserved
+ * only when the offer admits it and has a vacancy; the caller holds the offer's row lock, so two
+ * requests for the last place cannot both see it vacant.
+ */
+export function decidePlacementEvent(hold: PlacementHold | null, offer: OfferState | null, event: PlacementEvent, now: Date, holdHours: number): HoldDecision {
+  const { placementId, offerId } = event.payload;
+  switch (event.type) {
+    case 'PlacementRequested': {
+      if (hold) return NOTHING; // already answered
+      const refused = rejection(offer, event.payload);
+      if (refused || !offer) {
+        const reason = refused ?? { reason: 'unknown-offer' as const, message: 'the offer is not in the registry' };
+        return {
+          hold: { placementId, offerId, status: 'rejected', expiresAt: null, version: 1 },
+          offer: null,
+          events: [{ type: 'ReservationRejected', aggregateId: placementId, aggregateVersion: 1, payload: { placementId, offerId, ...reason } }],
+        };
+      }
+      const expiresAt = new Date(now.getTime() + holdHours * 3600_000);
+      const next = withPlaces(offer, 0, +1);
+      return {
+        hold: { placementId, offerId, status: 'reserved', expiresAt, version: 1 },
+        offer: next,
+        events: [
+          { type: 'PlaceReserved', aggregateId: placementId, aggregateVersion: 1, payload: { placementId, offerId, expiresAt: expiresAt.toISOString() } },
+          capacityChanged(next, 'place-reserved'),
+        ],
+      };
+    }
+    case 'PlacementStarted': {
+      if (!offer || hold?.status === 'started' || hold?.status === 'ended') return NOTHING;
+      // The held place turns into an occupied one. Without a held place (it expired, or the request
+      // was rejected: the saga should not get here) a start takes a place only if one is vacant,
+      // so capacity is never overbooked whatever the order of events.
+      const held = hold?.status === 'reserved';
+      if (!held && capacityOf(offer).vacantPlaces <= 0) return NOTHING;
+      const next = withPlaces(offer, +1, held ? -1 : 0);
+      return { hold: { ...(hold ?? { placementId, offerId, expiresAt: null, version: 0 }), status: 'started' }, offer: next, events: [capacityChanged(next, 'placement-started')] };
+    }
+    case 'PlacementCancelled': {
+      if (!offer || hold?.status !== 'reserved') return NOTHING;
+      const next = withPlaces(offer, 0, -1);
+      return { hold: { ...hold, status: 'released' }, offer: next, events: [capacityChanged(next, 'reservation-released')] };
+    }
+    case 'PlacementEnded': {
+      if (!offer || hold?.status !== 'started') return NOTHING;
+      const next = withPlaces(offer, -1, 0);
+      return { hold: { ...hold, status: 'ended' }, offer: next, events: [capacityChanged(next, 'placement-ended')] };
+    }
+    default: {
+      const exhaustive: never = event;
+      return exhaustive;
+    }
+  }
+}
+
+/** A hold whose time ran out before the placement started: the place is free again. */
+export function expireHold(hold: PlacementHold, offer: OfferState, now: Date): HoldDecision {
+  if (hold.status !== 'reserved' || !hold.expiresAt || hold.expiresAt > now) return NOTHING;
+  const next = withPlaces(offer, 0, -1);
+  const version = hold.version + 1;
+  return {
+    hold: { ...hold, status: 'expired', version },
+    offer: next,
+    events: [
+      { type: 'ReservationExpired', aggregateId: hold.placementId, aggregateVersion: version, payload: { placementId: hold.placementId, offerId: hold.offerId } },
+      capacityChanged(next, 'reservation-released'),
+    ],
+  };
+}
