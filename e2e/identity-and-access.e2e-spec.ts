@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { offerRequest } from './support/demo-offer';
 import { routesOf } from './support/routes';
 import { call, startSystem, type RunningSystem } from './support/running-system';
+import { waitUntil } from '@tilbudsnet/testing';
 
 let system: RunningSystem;
 const PURPOSE = { 'x-purpose': 'visitation: vurdering af botilbud' };
@@ -130,6 +131,8 @@ describe('authorization matrix', () => {
     offerClosingId: string;
     offerAdjustingId: string;
     caseId: string;
+    /** Placements of caseId, made ready for the one-way commands. */
+    placements: { reserved: string[]; started: string[] };
   }
   const OWN: Record<Role, string> = {
     'visitation-officer': 'officer-koebenhavn',
@@ -180,6 +183,33 @@ describe('authorization matrix', () => {
         request: (f) => ({ path: `/cases/${f.caseId}`, headers: PURPOSE }),
       },
       'GET /audit': { allowed: ['auditor'], request: () => ({ path: '/audit' }) },
+      'POST /cases/:id/placements': {
+        allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },
+        request: (f) => ({ path: `/cases/${f.caseId}/placements`, body: { offerId: f.offerId, startDate: '2027-01-01' }, headers: PURPOSE }),
+      },
+      'GET /placements/:id': { allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' }, request: (f) => ({ path: `/placements/${f.placements.reserved[0]}` }) },
+      'POST /placements/:id/confirm': {
+        allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },
+        request: (f) => ({ path: `/placements/${f.placements.reserved[0]}/confirm`, headers: PURPOSE }),
+      },
+      'POST /placements/:id/cancel': {
+        allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },
+        request: (f) => ({ path: `/placements/${f.placements.reserved[1]}/cancel`, headers: PURPOSE }),
+      },
+      'POST /placements/:id/package': {
+        allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },
+        request: (f) => ({ path: `/placements/${f.placements.started[0]}/package`, body: { packageCode: 'high', effectiveDate: '2027-02-17' }, headers: PURPOSE }),
+      },
+      'POST /placements/:id/notice': {
+        allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },
+        request: (f) => ({ path: `/placements/${f.placements.started[1]}/notice`, body: { givenOn: '2027-03-31' }, headers: PURPOSE }),
+      },
+      'POST /placements/:id/end': {
+        allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },
+        request: (f) => ({ path: `/placements/${f.placements.started[2]}/end`, body: { endDate: '2027-04-30' }, headers: PURPOSE }),
+      },
+      'GET /waitlist': { allowed: ['visitation-officer'], request: () => ({ path: '/waitlist' }) },
+      'GET /worklist': { allowed: ['visitation-officer'], request: () => ({ path: '/worklist' }) },
     },
   };
 
@@ -191,7 +221,24 @@ describe('authorization matrix', () => {
 
   it('answers 401, 403 or success exactly as the rules say', async () => {
     const newOffer = async () => (await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Matrix fixture' }), await auth('manager-aarhus'))).body.offerId;
-    const fixtures: Fixtures = { offerId: await newOffer(), offerClosingId: await newOffer(), offerAdjustingId: await newOffer(), caseId: await openCase() };
+    const offerId = await newOffer();
+    const caseId = await openCase();
+    const officer = { ...(await auth('officer-koebenhavn')), ...PURPOSE };
+    await waitUntil(async () => (await call(`${system.visitation.url}/offers?limit=200`, 'GET', undefined, officer)).body.items.some((o: { offerId: string }) => o.offerId === offerId), { what: 'the offer in the catalogue' });
+    const reservedPlacement = async () => {
+      const { body } = await call(`${system.visitation.url}/cases/${caseId}/placements`, 'POST', { offerId, startDate: '2027-01-01' }, officer);
+      await waitUntil(async () => (await call(`${system.visitation.url}/placements/${body.id}`, 'GET', undefined, officer)).body.status === 'reserved', { what: 'a reservation' });
+      return body.id as string;
+    };
+    const startedPlacement = async () => {
+      const id = await reservedPlacement();
+      expect((await call(`${system.visitation.url}/placements/${id}/confirm`, 'POST', undefined, officer)).status).toBe(200);
+      return id;
+    };
+    const fixtures: Fixtures = {
+      offerId, caseId, offerClosingId: await newOffer(), offerAdjustingId: await newOffer(),
+      placements: { reserved: [await reservedPlacement(), await reservedPlacement()], started: [await startedPlacement(), await startedPlacement(), await startedPlacement()] },
+    };
     const outcomes: string[] = [];
     const expected: string[] = [];
     for (const app of ['offers', 'visitation'] as const) {

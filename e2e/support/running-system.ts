@@ -8,6 +8,10 @@ export interface RunningSystem {
   offers: { app: INestApplication; url: string; db: TestDatabase };
   visitation: { app: INestApplication; url: string; db: TestDatabase };
   identity: TestIdentity;
+  /** Takes offers down (HTTP and consumer), as when the service is unavailable. */
+  stopOffers(): Promise<void>;
+  /** Brings offers back on the same port, database and consumer group. */
+  restartOffers(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -19,26 +23,41 @@ export async function startSystem(label: string): Promise<RunningSystem> {
   process.env.OFFERS_DATABASE_URL = offersDb.url;
   process.env.VISITATION_DATABASE_URL = visitationDb.url;
 
-  process.env.OFFERS_JOB_INTERVAL_MS = '0'; // tests run the scheduled jobs themselves, at the time they choose
-  const offers = await createOffersApp({ consumerGroup: uniqueGroupId(`${label}-offers`), sessionTimeoutMs: 6000 });
-  await offers.startAllMicroservices();
-  await offers.listen(0, '127.0.0.1');
+  // Tests run the scheduled jobs themselves, at the time they choose.
+  process.env.OFFERS_JOB_INTERVAL_MS = '0';
+  process.env.VISITATION_JOB_INTERVAL_MS = '0';
+  const offersGroup = uniqueGroupId(`${label}-offers`);
+  const startOffers = async (port = 0) => {
+    const app = await createOffersApp({ consumerGroup: offersGroup, sessionTimeoutMs: 6000 });
+    await app.startAllMicroservices();
+    await app.listen(port, '127.0.0.1');
+    return app;
+  };
+  let offers = await startOffers();
   const visitation = await createVisitationApp({ consumerGroup: uniqueGroupId(`${label}-visitation`), sessionTimeoutMs: 6000 });
   await visitation.startAllMicroservices();
   await visitation.listen(0, '127.0.0.1');
 
-  return {
+  const system: RunningSystem = {
     offers: { app: offers, url: (await offers.getUrl()).replace('[::1]', '127.0.0.1'), db: offersDb },
     visitation: { app: visitation, url: (await visitation.getUrl()).replace('[::1]', '127.0.0.1'), db: visitationDb },
     identity,
+    async stopOffers() {
+      await offers.close();
+    },
+    async restartOffers() {
+      offers = await startOffers(Number(new URL(system.offers.url).port));
+      system.offers.app = offers;
+    },
     async stop() {
       await identity.stop();
       await visitation.close();
-      await offers.close();
+      await offers.close().catch(() => undefined);
       await visitationDb.drop();
       await offersDb.drop();
     },
   };
+  return system;
 }
 
 export async function call(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {

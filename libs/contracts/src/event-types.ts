@@ -2,9 +2,10 @@ import type { EventEnvelope } from './envelope';
 import { OfferAdjustmentAnnouncedV1, OfferClosedV1, OfferClosureAnnouncedV1 } from './offers/offer-lifecycle-events';
 import { CapacityChangedV1, OfferRegisteredV1, OfferUpdatedV1 } from './offers/offer-events';
 import {
-  PlaceReservedV1, PlacementCancelledV1, PlacementEndedV1, PlacementRequestedV1, PlacementStartedV1, ReservationExpiredV1,
-  ReservationRejectedV1,
+  PlaceReservedV1, PlacementCancelledV1, PlacementEndedV1, PlacementPackageChangedV1, PlacementRequestedV1, PlacementStartedV1,
+  PlacementTerminationNoticedV1, ReservationExpiredV1, ReservationRejectedV1,
 } from './placements/placement-events';
+import { WaitlistEntryAddedV1, WaitlistEntryRemovedV1, WaitlistMatchFoundV1 } from './placements/waitlist-events';
 import { Topics, type TopicName } from './topics';
 
 type PayloadClass = new () => object;
@@ -33,6 +34,11 @@ export const EVENT_DEFINITIONS = {
   PlacementStarted: { topic: Topics.placement, version: 1, payload: PlacementStartedV1 },
   PlacementCancelled: { topic: Topics.placement, version: 1, payload: PlacementCancelledV1 },
   PlacementEnded: { topic: Topics.placement, version: 1, payload: PlacementEndedV1 },
+  PlacementPackageChanged: { topic: Topics.placement, version: 1, payload: PlacementPackageChangedV1 },
+  PlacementTerminationNoticed: { topic: Topics.placement, version: 1, payload: PlacementTerminationNoticedV1 },
+  WaitlistEntryAdded: { topic: Topics.waitlist, version: 1, payload: WaitlistEntryAddedV1 },
+  WaitlistEntryRemoved: { topic: Topics.waitlist, version: 1, payload: WaitlistEntryRemovedV1 },
+  WaitlistMatchFound: { topic: Topics.waitlist, version: 1, payload: WaitlistMatchFoundV1 },
 } satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_DEFINITIONS;

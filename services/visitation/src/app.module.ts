@@ -12,6 +12,14 @@ import { CatalogueOfferRecord } from './catalogue/catalogue-offer.entity';
 import { CatalogueHandlers } from './catalogue/catalogue.handlers';
 import { Catalogue1763800000200 } from './migrations/1763800000200-catalogue';
 import { CasesAndAudit1763800000300 } from './migrations/1763800000300-cases-and-audit';
+import { PlacementsAndWaitlist1763800000400 } from './migrations/1763800000400-placements-and-waitlist';
+import { PlacementJobs } from './placements/placement-jobs';
+import { PlacementRecord } from './placements/placement.entity';
+import { PlacementsController } from './placements/placements.controller';
+import { PlacementsService } from './placements/placements.service';
+import { ReservationHandlers } from './placements/reservation.handlers';
+import { WaitlistEntryRecord } from './waitlist/waitlist-entry.entity';
+import { WorklistController } from './waitlist/worklist.controller';
 import { SearchOffersController } from './search-offers/search-offers.controller';
 import { SearchingOffers } from './search-offers/searching-offers.service';
 
@@ -19,15 +27,20 @@ import { SearchingOffers } from './search-offers/searching-offers.service';
   imports: [
     AuthModule,
     DatabaseModule.forService('visitation', {
-      entities: [CatalogueOfferRecord, CaseRecord, AuditRecord],
-      migrations: [Catalogue1763800000200, CasesAndAudit1763800000300],
+      entities: [CatalogueOfferRecord, CaseRecord, AuditRecord, PlacementRecord, WaitlistEntryRecord],
+      migrations: [Catalogue1763800000200, CasesAndAudit1763800000300, PlacementsAndWaitlist1763800000400],
     }),
     MessagingModule.forService({ service: 'visitation' }),
   ],
-  controllers: [HealthController, SearchOffersController, CatalogueHandlers, CasesController, AuditController],
+  controllers: [
+    HealthController, SearchOffersController, CatalogueHandlers, CasesController, AuditController, PlacementsController, ReservationHandlers,
+    WorklistController,
+  ],
   providers: [
     SearchingOffers,
     CasesService,
+    PlacementsService,
+    PlacementJobs,
     { provide: CitizenDataCipher, useFactory: () => new CitizenDataCipher(cipherKeysFromEnv()) },
   ],
 })

@@ -75,3 +75,19 @@ export class ReservationExpiredV1 {
   @IsUUID() placementId: string;
   @IsUUID() offerId: string;
 }
+
+/** Ydelsespakke changed from a date (more or less support). */
+export class PlacementPackageChangedV1 {
+  @IsUUID() placementId: string;
+  @IsUUID() offerId: string;
+  @IsString() @MaxLength(50) packageCode: string;
+  @Matches(DATE) effectiveDate: string;
+}
+
+/** Opsigelse: the acting municipality gave notice; the placement ends on `endDate`. */
+export class PlacementTerminationNoticedV1 {
+  @IsUUID() placementId: string;
+  @IsUUID() offerId: string;
+  @Matches(DATE) noticeGivenOn: string;
+  @Matches(DATE) endDate: string;
+}

@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const AUDIT_ACTIONS = ['open-case', 'read-case', 'find-case-by-cpr'] as const;
+export const AUDIT_ACTIONS = [
+  'open-case', 'read-case', 'find-case-by-cpr', 'request-placement', 'confirm-placement', 'cancel-placement', 'change-package', 'give-notice',
+  'end-placement',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One access to a citizen's data: who, role, organisation, when, which case, what, why. No CPR. */

@@ -1,32 +1,62 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { EventContext, PermanentHandlerError } from '@tilbudsnet/messaging';
+import type { EventOf, OfferSnapshot } from '@tilbudsnet/contracts';
+import { EventContext, OutboxRelay, PermanentHandlerError } from '@tilbudsnet/messaging';
+import { In } from 'typeorm';
+import { flagForReplacement } from '../placements/domain/placement';
+import { PlacementRecord } from '../placements/placement.entity';
+import { matchWaitlist } from '../waitlist/waitlist';
 import { applyOfferEvent, type OfferEvent } from './catalogue-entry';
 import { CatalogueOfferRecord, recordOf } from './catalogue-offer.entity';
 
-/** Keeps the catalogue current from `offers.offer`. Each event is applied in its inbox transaction. */
+/**
+ * Keeps the catalogue current from `offers.offer`. Each event is applied in its inbox transaction.
+ * A place that opens is offered to the waiting list; an announced closure or reduction flags the
+ * offer's placements for re-placement.
+ */
 @Controller()
 export class CatalogueHandlers {
+  constructor(private readonly relay: OutboxRelay) {}
+
   @EventPattern('OfferRegistered')
-  onOfferRegistered(@Payload() event: OfferEvent, @Ctx() ctx: EventContext): Promise<void> {
-    return this.apply(event, ctx);
+  async onOfferRegistered(@Payload() event: OfferEvent, @Ctx() ctx: EventContext): Promise<void> {
+    await this.apply(event, ctx);
   }
 
   @EventPattern('OfferUpdated')
-  onOfferUpdated(@Payload() event: OfferEvent, @Ctx() ctx: EventContext): Promise<void> {
-    return this.apply(event, ctx);
+  async onOfferUpdated(@Payload() event: OfferEvent, @Ctx() ctx: EventContext): Promise<void> {
+    await this.apply(event, ctx);
   }
 
   @EventPattern('CapacityChanged')
-  onCapacityChanged(@Payload() event: OfferEvent, @Ctx() ctx: EventContext): Promise<void> {
-    return this.apply(event, ctx);
+  async onCapacityChanged(@Payload() event: OfferEvent, @Ctx() ctx: EventContext): Promise<void> {
+    const entry = await this.apply(event, ctx);
+    if (entry && (await matchWaitlist(ctx.manager, entry, ctx.cause)) > 0) this.relay.nudge();
   }
 
-  private async apply(event: OfferEvent, ctx: EventContext): Promise<void> {
+  @EventPattern('OfferClosureAnnounced')
+  onClosureAnnounced(@Payload() event: EventOf<'OfferClosureAnnounced'>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.flagPlacements(ctx, event.payload.offerId, event.payload.effectiveDate);
+  }
+
+  @EventPattern('OfferAdjustmentAnnounced')
+  onAdjustmentAnnounced(@Payload() event: EventOf<'OfferAdjustmentAnnounced'>, @Ctx() ctx: EventContext): Promise<void> {
+    return event.payload.placementsAffected > 0 ? this.flagPlacements(ctx, event.payload.offerId, event.payload.effectiveDate) : Promise.resolve();
+  }
+
+  private async flagPlacements(ctx: EventContext, offerId: string, from: string): Promise<void> {
+    const placements = await ctx.manager.find(PlacementRecord, { where: { offerId, status: In(['started', 'notice-given']) } });
+    for (const placement of placements) await ctx.manager.save(PlacementRecord, flagForReplacement(placement, from));
+  }
+
+  /** Returns the offer as it now stands, or null if the event changed nothing. */
+  private async apply(event: OfferEvent, ctx: EventContext): Promise<OfferSnapshot | null> {
     const repo = ctx.manager.getRepository(CatalogueOfferRecord);
     const row = await repo.findOne({ where: { offerId: event.aggregateId }, lock: { mode: 'pessimistic_write' } });
     const change = applyOfferEvent(row ? { offer: row.snapshot, version: row.version } : null, event);
     if (change.kind === 'unknown-offer') throw new PermanentHandlerError(`${event.type} for offer ${event.aggregateId} that was never registered`);
-    if (change.kind === 'upsert') await repo.upsert(recordOf(change.entry.offer, change.entry.version), ['offerId']);
+    if (change.kind !== 'upsert') return null;
+    await repo.upsert(recordOf(change.entry.offer, change.entry.version), ['offerId']);
+    return change.entry.offer;
   }
 }

@@ -1,0 +1,70 @@
+import {
+  cancelRequest, confirmPlacement, endPlacement, giveNotice, placeReserved, requestPlacement, reservationExpired, reservationRejected, timeOut,
+  type PlacementState,
+} from './placement';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+
+function requested(): PlacementState {
+  return requestPlacement({
+    id: '7a2b3c4d-1111-4222-8333-444455556666', caseId: 'c1', offerId: '0e1d7c52-3a4b-4c1e-9d7f-3f2b1a6c8e11', actingMunicipality: '0101',
+    payingMunicipality: '0147', paragraph: '108', targetGroup: 'autism', startDate: '2026-12-01', packageCode: 'base',
+  }, NOW).state;
+}
+
+describe('the placement saga', () => {
+  it('asks offers for a place with no personal data in the request', () => {
+    const { events } = requestPlacement({ ...requested() }, NOW);
+    expect(events).toEqual([expect.objectContaining({ type: 'PlacementRequested' })]);
+    expect(Object.keys(events[0].payload).sort()).toEqual(['actingMunicipality', 'offerId', 'paragraph', 'payingMunicipality', 'placementId', 'startDate', 'targetGroup']);
+  });
+
+  it('goes reserved -> started with a review date, naming acting and paying municipality', () => {
+    const reserved = placeReserved(requested(), new Date('2026-11-25T10:00:00Z')).state;
+    const { state, events } = confirmPlacement(reserved, 6);
+    expect(state).toMatchObject({ status: 'started', reviewDate: '2027-06-01' });
+    expect(events[0]).toMatchObject({ type: 'PlacementStarted', payload: { actingMunicipality: '0101', payingMunicipality: '0147', packageCode: 'base' } });
+  });
+
+  it('ends a rejected request with the reason shown', () => {
+    expect(reservationRejected(requested(), 'the offer has no vacant place').state).toMatchObject({ status: 'rejected', reason: expect.stringContaining('no vacant place') });
+  });
+
+  it('ends an expired reservation, and it can no longer be confirmed', () => {
+    const expired = reservationExpired(placeReserved(requested(), NOW).state).state;
+    expect(expired.status).toBe('expired');
+    expect(() => confirmPlacement(expired, 6)).toThrow(expect.objectContaining({ rule: 'placement-status', status: 409 }));
+  });
+
+  it('times out an unanswered request and releases a hold that arrives after it', () => {
+    const waiting = requested();
+    expect(timeOut(waiting, new Date(NOW.getTime() + 59_000), 60_000).events).toEqual([]);
+    const timedOut = timeOut(waiting, new Date(NOW.getTime() + 60_000), 60_000);
+    expect(timedOut.state.status).toBe('timed-out');
+    expect(timedOut.events).toEqual([expect.objectContaining({ type: 'PlacementCancelled', payload: expect.objectContaining({ reason: 'timed-out' }) })]);
+    const late = placeReserved(timedOut.state, NOW);
+    expect(late.state.status).toBe('timed-out');
+    expect(late.events).toEqual([expect.objectContaining({ type: 'PlacementCancelled' })]);
+  });
+
+  it('lets the officer withdraw a reserved request, releasing the place', () => {
+    const { state, events } = cancelRequest(placeReserved(requested(), NOW).state);
+    expect(state.status).toBe('cancelled');
+    expect(events[0]).toMatchObject({ type: 'PlacementCancelled', payload: { reason: 'withdrawn' } });
+  });
+
+  it('computes the end date of a notice by the rule, then ends the placement', () => {
+    const started = confirmPlacement(placeReserved(requested(), NOW).state, 6).state;
+    const noticed = giveNotice(started, '2027-01-31', { noticeMonths: 1, toEndOfMonth: true });
+    expect(noticed.state).toMatchObject({ status: 'notice-given', endDate: '2027-02-28' });
+    expect(endPlacement(noticed.state, '2027-02-28').events[0]).toMatchObject({ type: 'PlacementEnded', payload: { endDate: '2027-02-28' } });
+  });
+
+  it('gives each event of a placement the next aggregate version', () => {
+    const first = requestPlacement({ ...requested() }, NOW);
+    const reserved = placeReserved(first.state, NOW).state;
+    const started = confirmPlacement(reserved, 6);
+    const ended = endPlacement(started.state, '2027-01-01');
+    expect([first.events[0].aggregateVersion, started.events[0].aggregateVersion, ended.events[0].aggregateVersion]).toEqual([1, 2, 3]);
+  });
+});

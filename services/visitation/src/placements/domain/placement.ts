@@ -1,0 +1,157 @@
+import { RuleViolation, type NewEvent } from '@tilbudsnet/contracts';
+import { terminationEndDate, type TerminationRule } from './termination-notice';
+
+/**
+ * Anbringelse: a placement of a case's citizen in an offer, from request to move-out. The saga
+ * always ends: reserved then started, or rejected, expired, timed out or cancelled, and whatever
+ * ends it early releases a held place.
+ */
+export type PlacementStatus = 'requested' | 'reserved' | 'rejected' | 'expired' | 'timed-out' | 'cancelled' | 'started' | 'notice-given' | 'ended';
+
+export interface PlacementState {
+  id: string;
+  caseId: string;
+  offerId: string;
+  /** Handlekommune. */
+  actingMunicipality: string;
+  /** Betalingskommune. */
+  payingMunicipality: string;
+  paragraph: string;
+  targetGroup: string;
+  startDate: string;
+  packageCode: string;
+  status: PlacementStatus;
+  /** Why the request ended without a placement, in words an officer can act on. */
+  reason: string | null;
+  requestedAt: Date;
+  reservationExpiresAt: Date | null;
+  reviewDate: string | null;
+  noticeGivenOn: string | null;
+  endDate: string | null;
+  /** The offer closes or shrinks: the citizen must be re-placed from this date. */
+  needsReplacementFrom: string | null;
+  version: number;
+}
+
+type PlacementEventType = 'PlacementRequested' | 'PlacementStarted' | 'PlacementCancelled' | 'PlacementEnded' | 'PlacementPackageChanged' | 'PlacementTerminationNoticed';
+
+export interface PlacementDecision {
+  state: PlacementState;
+  events: NewEvent<PlacementEventType>[];
+}
+
+const ENDED_EARLY: PlacementStatus[] = ['rejected', 'expired', 'timed-out', 'cancelled'];
+
+function must(state: PlacementState, allowed: PlacementStatus[], action: string): void {
+  if (!allowed.includes(state.status)) {
+    throw new RuleViolation('status', 'placement-status', `cannot ${action} a placement that is ${state.status}`, 409);
+  }
+}
+
+function next(state: PlacementState, changes: Partial<PlacementState>): PlacementState {
+  return { ...state, ...changes, version: state.version + 1 };
+}
+
+function event<T extends PlacementEventType>(state: PlacementState, type: T, payload: NewEvent<T>['payload']): NewEvent<T> {
+  return { type, aggregateId: state.id, aggregateVersion: state.version, payload } as NewEvent<T>;
+}
+
+function cancelled(state: PlacementState, reason: 'withdrawn' | 'rejected' | 'expired' | 'timed-out'): NewEvent<'PlacementCancelled'> {
+  return event(state, 'PlacementCancelled', { placementId: state.id, offerId: state.offerId, reason });
+}
+
+export type NewPlacement = Pick<PlacementState, 'id' | 'caseId' | 'offerId' | 'actingMunicipality' | 'payingMunicipality' | 'paragraph' | 'targetGroup' | 'startDate' | 'packageCode'>;
+
+export function requestPlacement(input: NewPlacement, now: Date): PlacementDecision {
+  const state: PlacementState = {
+    ...input, status: 'requested', reason: null, requestedAt: now, reservationExpiresAt: null, reviewDate: null,
+    noticeGivenOn: null, endDate: null, needsReplacementFrom: null, version: 1,
+  };
+  return {
+    state,
+    events: [event(state, 'PlacementRequested', {
+      placementId: state.id, offerId: state.offerId, paragraph: state.paragraph as never, targetGroup: state.targetGroup,
+      actingMunicipality: state.actingMunicipality, payingMunicipality: state.payingMunicipality, startDate: state.startDate,
+    })],
+  };
+}
+
+/** Offers held a place. If the request already ended, the late hold is released at once. */
+export function placeReserved(state: PlacementState, expiresAt: Date): PlacementDecision {
+  if (state.status === 'requested') return { state: { ...state, status: 'reserved', reservationExpiresAt: expiresAt }, events: [] };
+  if (state.status === 'timed-out' || state.status === 'cancelled') {
+    const released = next(state, {});
+    return { state: released, events: [cancelled(released, state.status === 'timed-out' ? 'timed-out' : 'withdrawn')] };
+  }
+  return { state, events: [] };
+}
+
+export function reservationRejected(state: PlacementState, message: string): PlacementDecision {
+  if (state.status !== 'requested') return { state, events: [] };
+  return { state: { ...state, status: 'rejected', reason: `afvist af tilbuddet: ${message}` }, events: [] };
+}
+
+export function reservationExpired(state: PlacementState): PlacementDecision {
+  if (state.status !== 'reserved') return { state, events: [] };
+  return { state: { ...state, status: 'expired', reason: 'reservationen udløb, før anbringelsen blev bekræftet' }, events: [] };
+}
+
+/** No answer from offers in time: the request ends, and any hold that comes later is released. */
+export function timeOut(state: PlacementState, now: Date, timeoutMs: number): PlacementDecision {
+  if (state.status !== 'requested' || now.getTime() - state.requestedAt.getTime() < timeoutMs) return { state, events: [] };
+  const ended = next(state, { status: 'timed-out', reason: 'tilbuddet svarede ikke i tide' });
+  return { state: ended, events: [cancelled(ended, 'timed-out')] };
+}
+
+export function cancelRequest(state: PlacementState): PlacementDecision {
+  must(state, ['requested', 'reserved'], 'cancel');
+  const ended = next(state, { status: 'cancelled', reason: 'trukket tilbage af sagsbehandleren' });
+  return { state: ended, events: [cancelled(ended, 'withdrawn')] };
+}
+
+/** The officer confirms a reserved place: the placement starts with its contract. */
+export function confirmPlacement(state: PlacementState, reviewAfterMonths: number): PlacementDecision {
+  must(state, ['reserved'], 'confirm');
+  const [y, m, d] = state.startDate.split('-').map(Number);
+  const review = new Date(Date.UTC(y, m - 1 + reviewAfterMonths, Math.min(d, 28)));
+  const started = next(state, { status: 'started', reviewDate: review.toISOString().slice(0, 10) });
+  return {
+    state: started,
+    events: [event(started, 'PlacementStarted', {
+      placementId: started.id, offerId: started.offerId, actingMunicipality: started.actingMunicipality, payingMunicipality: started.payingMunicipality,
+      startDate: started.startDate, packageCode: started.packageCode, reviewDate: started.reviewDate!,
+    })],
+  };
+}
+
+export function changePackage(state: PlacementState, packageCode: string, effectiveDate: string): PlacementDecision {
+  must(state, ['started', 'notice-given'], 'change the package of');
+  const changed = next(state, { packageCode });
+  return { state: changed, events: [event(changed, 'PlacementPackageChanged', { placementId: state.id, offerId: state.offerId, packageCode, effectiveDate })] };
+}
+
+/** Opsigelse by the acting municipality; the end date follows the region's rule. */
+export function giveNotice(state: PlacementState, givenOn: string, rule: TerminationRule): PlacementDecision {
+  must(state, ['started'], 'give notice on');
+  const endDate = terminationEndDate(givenOn, rule);
+  const noticed = next(state, { status: 'notice-given', noticeGivenOn: givenOn, endDate });
+  return { state: noticed, events: [event(noticed, 'PlacementTerminationNoticed', { placementId: state.id, offerId: state.offerId, noticeGivenOn: givenOn, endDate })] };
+}
+
+/** Fraflytning: the citizen moves out; payment stops. */
+export function endPlacement(state: PlacementState, endDate: string): PlacementDecision {
+  must(state, ['started', 'notice-given'], 'end');
+  if (endDate < state.startDate) throw new RuleViolation('endDate', 'not-before-start', `endDate must not be before the start date ${state.startDate}`);
+  const ended = next(state, { status: 'ended', endDate });
+  return { state: ended, events: [event(ended, 'PlacementEnded', { placementId: state.id, offerId: state.offerId, endDate })] };
+}
+
+/** The offer announced a closure or reduction: the placement needs re-placement from that date. */
+export function flagForReplacement(state: PlacementState, from: string): PlacementState {
+  if (state.status !== 'started' && state.status !== 'notice-given') return state;
+  return { ...state, needsReplacementFrom: from };
+}
+
+export function hasEnded(state: PlacementState): boolean {
+  return ENDED_EARLY.includes(state.status) || state.status === 'ended';
+}

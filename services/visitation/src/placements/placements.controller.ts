@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
+import type { EventCause } from '@tilbudsnet/contracts';
+import { RequestCause } from '@tilbudsnet/platform';
+import { Purpose, PURPOSE_HEADER } from '../audit/purpose.decorator';
+import { ChangePackageRequest, EndPlacementRequest, GiveNoticeRequest, RequestPlacementRequest } from './placement.requests';
+import { PlacementsService, type PlacementView } from './placements.service';
+
+@ApiTags('placements')
+@ApiBearerAuth()
+@ApiHeader({ name: PURPOSE_HEADER, required: true, description: 'why the case is acted on (audit log)' })
+@Controller()
+export class PlacementsController {
+  constructor(private readonly placements: PlacementsService) {}
+
+  /** Ask offers for a place: the answer (reserved or rejected) arrives as the placement's status. */
+  @Post('cases/:id/placements')
+  @HttpCode(201)
+  @Roles('visitation-officer')
+  request(
+    @Param('id', new ParseUUIDPipe()) caseId: string, @Body() body: RequestPlacementRequest,
+    @CurrentPrincipal() principal: Principal, @Purpose() purpose: string, @RequestCause() cause: EventCause,
+  ): Promise<PlacementView> {
+    return this.placements.request(caseId, body, principal, purpose, cause);
+  }
+
+  @Get('placements/:id')
+  @Roles('visitation-officer')
+  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<PlacementView> {
+    return this.placements.get(id, principal);
+  }
+
+  @Post('placements/:id/confirm')
+  @HttpCode(200)
+  @Roles('visitation-officer')
+  confirm(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Purpose() purpose: string, @RequestCause() cause: EventCause): Promise<PlacementView> {
+    return this.placements.confirm(id, principal, purpose, cause);
+  }
+
+  @Post('placements/:id/cancel')
+  @HttpCode(200)
+  @Roles('visitation-officer')
+  cancel(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Purpose() purpose: string, @RequestCause() cause: EventCause): Promise<PlacementView> {
+    return this.placements.cancel(id, principal, purpose, cause);
+  }
+
+  @Post('placements/:id/package')
+  @HttpCode(200)
+  @Roles('visitation-officer')
+  changePackage(
+    @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ChangePackageRequest,
+    @CurrentPrincipal() principal: Principal, @Purpose() purpose: string, @RequestCause() cause: EventCause,
+  ): Promise<PlacementView> {
+    return this.placements.changePackage(id, body, principal, purpose, cause);
+  }
+
+  /** Opsigelse: the end date follows the region's rule (default 1 month, to the end of a month). */
+  @Post('placements/:id/notice')
+  @HttpCode(200)
+  @Roles('visitation-officer')
+  giveNotice(
+    @Param('id', new ParseUUIDPipe()) id: string, @Body() body: GiveNoticeRequest,
+    @CurrentPrincipal() principal: Principal, @Purpose() purpose: string, @RequestCause() cause: EventCause,
+  ): Promise<PlacementView> {
+    return this.placements.giveNotice(id, body.givenOn ?? new Date().toISOString().slice(0, 10), principal, purpose, cause);
+  }
+
+  @Post('placements/:id/end')
+  @HttpCode(200)
+  @Roles('visitation-officer')
+  end(
+    @Param('id', new ParseUUIDPipe()) id: string, @Body() body: EndPlacementRequest,
+    @CurrentPrincipal() principal: Principal, @Purpose() purpose: string, @RequestCause() cause: EventCause,
+  ): Promise<PlacementView> {
+    return this.placements.end(id, body.endDate, principal, purpose, cause);
+  }
+}

@@ -1,0 +1,47 @@
+import { createEvent, type EventCause, type OfferSnapshot } from '@tilbudsnet/contracts';
+import { appendToOutbox } from '@tilbudsnet/messaging';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { WaitlistEntryRecord } from './waitlist-entry.entity';
+
+/** Puts a case on the waiting list for a kind of place, once per kind. */
+export async function joinWaitlist(
+  manager: EntityManager, need: { caseId: string; actingMunicipality: string; targetGroup: string; paragraph: string; regionCode: string }, cause: EventCause,
+): Promise<void> {
+  const existing = await manager.findOne(WaitlistEntryRecord, {
+    where: { caseId: need.caseId, targetGroup: need.targetGroup, paragraph: need.paragraph, regionCode: need.regionCode, status: 'waiting' },
+  });
+  if (existing) return;
+  const entry = manager.create(WaitlistEntryRecord, { id: randomUUID(), ...need, status: 'waiting', matchedOfferId: null, matchedAt: null, version: 1 });
+  await manager.save(entry);
+  await appendToOutbox(manager, [createEvent('visitation', {
+    type: 'WaitlistEntryAdded', aggregateId: entry.id, aggregateVersion: 1,
+    payload: { entryId: entry.id, targetGroup: entry.targetGroup, paragraph: entry.paragraph as never, regionCode: entry.regionCode, actingMunicipality: entry.actingMunicipality },
+  }, cause)]);
+}
+
+/**
+ * A place opened in `offer`: every waiting entry it fits is told (`WaitlistMatchFound`, no personal
+ * data) and shows the offer in the list.
+ */
+export async function matchWaitlist(manager: EntityManager, offer: OfferSnapshot, cause: EventCause, now = new Date()): Promise<number> {
+  if (offer.status !== 'active' || offer.capacity.vacantPlaces <= 0) return 0;
+  const entries = await manager.createQueryBuilder(WaitlistEntryRecord, 'w')
+    .where(`w.status = 'waiting' AND w.region_code = :region`, { region: offer.regionCode })
+    .andWhere('w.paragraph IN (:...paragraphs)', { paragraphs: offer.paragraphs.map((p) => p.paragraph) })
+    .andWhere('w.target_group IN (:...groups)', { groups: offer.targetGroups })
+    .setLock('pessimistic_write')
+    .getMany();
+  for (const entry of entries) {
+    entry.status = 'matched';
+    entry.matchedOfferId = offer.offerId;
+    entry.matchedAt = now;
+    entry.version += 1;
+    await manager.save(entry);
+    await appendToOutbox(manager, [createEvent('visitation', {
+      type: 'WaitlistMatchFound', aggregateId: entry.id, aggregateVersion: entry.version,
+      payload: { entryId: entry.id, offerId: offer.offerId, targetGroup: entry.targetGroup, paragraph: entry.paragraph as never, regionCode: entry.regionCode, actingMunicipality: entry.actingMunicipality },
+    }, cause, now)]);
+  }
+  return entries.length;
+}
