@@ -99,3 +99,24 @@ describe('a consumer handler that refuses an event', () => {
     }
   });
 });
+
+describe('search from a point', () => {
+  it('keeps offers within the distance, ranks them with visible reasons, and needs a point for a distance', async () => {
+    const aarhus = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Nær Aarhus', location: { lat: 56.16, lon: 10.2 } }), await manager());
+    const copenhagen = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Langt væk', location: { lat: 55.68, lon: 12.57 } }), await manager());
+    const officer = await system.identity.authFor('officer-aarhus');
+    const search = (q: string) => call(`${system.visitation.url}/offers?${q}`, 'GET', undefined, officer);
+    await waitUntil(async () => (await search('limit=200')).body.items.some((o: { offerId: string }) => o.offerId === copenhagen.body.offerId), { what: 'both offers in search' });
+
+    const near = await search('lat=56.15&lon=10.21&maxDistanceKm=50&targetGroup=autism&limit=200');
+    const ids = near.body.items.map((o: { offerId: string }) => o.offerId);
+    expect(ids).toContain(aarhus.body.offerId);
+    expect(ids).not.toContain(copenhagen.body.offerId);
+    const hit = near.body.items.find((o: { offerId: string }) => o.offerId === aarhus.body.offerId);
+    expect(hit.rank).toMatchObject({ distanceKm: expect.any(Number), reasons: expect.arrayContaining(['12 ledige pladser', expect.stringMatching(/^\d+ km væk$/)]) });
+
+    const noPoint = await search('maxDistanceKm=50');
+    expect(noPoint.status).toBe(422);
+    expect(noPoint.body.violations).toEqual([expect.objectContaining({ field: 'maxDistanceKm', rule: 'needs-point' })]);
+  });
+});

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MUNICIPALITY_CODES, PARAGRAPHS, REGION_CODES, SPECIALISATION_LEVELS, TARGET_GROUP_IDS } from '@tilbudsnet/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNumber, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 
 /** GET /offers: search the catalogue. */
 export class SearchOffersQuery {
@@ -13,5 +13,11 @@ export class SearchOffersQuery {
   @ApiPropertyOptional({ description: 'only offers with a vacant place now' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   hasVacancy?: boolean;
+  @ApiPropertyOptional({ description: 'search from this point (with lon): ranks by distance' })
+  @ValidateIf((q: SearchOffersQuery) => q.lon !== undefined || q.lat !== undefined) @Type(() => Number) @IsLatitude() lat?: number;
+  @ApiPropertyOptional({ description: 'search from this point (with lat)' })
+  @ValidateIf((q: SearchOffersQuery) => q.lon !== undefined || q.lat !== undefined) @Type(() => Number) @IsLongitude() lon?: number;
+  @ApiPropertyOptional({ description: 'only offers within this many km of lat/lon' })
+  @IsOptional() @Type(() => Number) @IsNumber() @Min(1) @Max(1000) maxDistanceKm?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;
 }

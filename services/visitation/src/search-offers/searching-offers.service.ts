@@ -1,21 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import type { OfferSnapshot } from '@tilbudsnet/contracts';
+import { RuleViolation, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { DataSource } from 'typeorm';
 import { CatalogueOfferRecord } from '../catalogue/catalogue-offer.entity';
+import { rankOffers, type RankedOffer } from './ranking';
 import type { SearchOffersQuery } from './search-offers.query';
 
+export type SearchHit = OfferSnapshot & { rank: Omit<RankedOffer, 'offer'> };
+
 export interface SearchResult {
-  items: OfferSnapshot[];
+  items: SearchHit[];
   count: number;
 }
 
-/** Answers searches from visitation's own catalogue, so search works while offers is down. */
+/** Great-circle distance in SQL (km), for the distance filter and the pre-sort. */
+const DISTANCE_SQL = `(6371 * acos(least(1, cos(radians(:lat)) * cos(radians(c.lat)) * cos(radians(c.lon) - radians(:lon)) + sin(radians(:lat)) * sin(radians(c.lat)))))`;
+
+/**
+ * Answers searches from visitation's own catalogue, so search works while offers is down. Hard
+ * filters in SQL; the ranking (fit, vacancy, distance) and its reasons in `ranking.ts`.
+ */
 @Injectable()
 export class SearchingOffers {
   constructor(private readonly dataSource: DataSource) {}
 
   async search(query: SearchOffersQuery): Promise<SearchResult> {
-    const qb = this.dataSource.getRepository(CatalogueOfferRecord).createQueryBuilder('c');
+    if (query.maxDistanceKm !== undefined && (query.lat === undefined || query.lon === undefined)) {
+      throw new RuleViolation('maxDistanceKm', 'needs-point', 'maxDistanceKm needs lat and lon to measure from');
+    }
+    const qb = this.dataSource.getRepository(CatalogueOfferRecord).createQueryBuilder('c').select('c.snapshot', 'snapshot');
     if (query.targetGroup) qb.andWhere(':targetGroup = ANY(c.target_groups)', { targetGroup: query.targetGroup });
     if (query.paragraph) qb.andWhere(':paragraph = ANY(c.paragraphs)', { paragraph: query.paragraph });
     if (query.region) qb.andWhere('c.region_code = :region', { region: query.region });
@@ -23,7 +35,18 @@ export class SearchingOffers {
     if (query.specialisationLevel) qb.andWhere('c.specialisation_level = :level', { level: query.specialisationLevel });
     if (query.hasVacancy === true) qb.andWhere(`c.vacant_places > 0 AND c.status = 'active'`);
     if (query.hasVacancy === false) qb.andWhere(`NOT (c.vacant_places > 0 AND c.status = 'active')`);
-    const rows = await qb.orderBy('c.vacant_places', 'DESC').addOrderBy('c.offer_id').take(query.limit).getMany();
-    return { items: rows.map((r) => r.snapshot), count: rows.length };
+    const near = query.lat !== undefined && query.lon !== undefined ? { lat: query.lat, lon: query.lon } : undefined;
+    if (near) qb.setParameters(near);
+    if (near && query.maxDistanceKm) qb.andWhere(`${DISTANCE_SQL} <= :maxKm`, { maxKm: query.maxDistanceKm });
+    // Pre-sort in SQL so the candidates ranked in code are the likely best ones.
+    qb.orderBy(`(c.vacant_places > 0 AND c.status = 'active')`, 'DESC');
+    if (near) qb.addOrderBy(DISTANCE_SQL, 'ASC');
+    qb.addOrderBy('c.offer_id').limit(query.limit * 4);
+    const rows: { snapshot: OfferSnapshot }[] = await qb.getRawMany();
+    const ranked = rankOffers(rows.map((r) => r.snapshot), {
+      near, maxDistanceKm: query.maxDistanceKm, targetGroups: query.targetGroup ? [query.targetGroup] : undefined, specialisationLevel: query.specialisationLevel,
+    }).slice(0, query.limit);
+    const items = ranked.map(({ offer, ...rank }) => ({ ...offer, rank }));
+    return { items, count: items.length };
   }
 }
