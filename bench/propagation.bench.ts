@@ -5,7 +5,7 @@ import { createTestDatabase, startTestIdentity, testKafkaBrokers } from '@tilbud
 import { Client } from 'pg';
 import { offerRequest } from '../e2e/support/demo-offer';
 import { rawRoundTrip } from './raw-kafka';
-import { startServiceProcess } from './service-process';
+import { startServiceProcess, stopServiceProcess } from './service-process';
 import { line, summarise } from './stats';
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 2000);
@@ -81,9 +81,8 @@ async function main(): Promise<void> {
   } finally {
     await catalogue.end();
     await identity.stop();
-    offers.kill('SIGTERM');
-    visitation.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 3000));
+    await stopServiceProcess(offers);
+    await stopServiceProcess(visitation);
     await offersDb.drop().catch(() => undefined);
     await visitationDb.drop().catch(() => undefined);
   }

@@ -23,3 +23,13 @@ export async function startServiceProcess(service: string, port: number, env: Re
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** SIGTERM, then wait for the process to finish its graceful shutdown (SIGKILL after 15 s). */
+export async function stopServiceProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
+  await exited;
+  clearTimeout(timer);
+}
