@@ -124,6 +124,21 @@ it('ends a request offers never answered by timeout, and leaves nothing reserved
   expect(await statusOf(placementId)).toBe('timed-out');
 });
 
+it('flags a started placement for re-placement in the worklist when its offer announces a closure', async () => {
+  const offerId = await newOffer(2);
+  const caseId = await openCase(CITIZENS[0]);
+  const placementId = await request(caseId, offerId);
+  await waitUntil(async () => (await statusOf(placementId)) === 'reserved', { what: 'the reservation' });
+  await visitation('POST', `/placements/${placementId}/confirm`);
+  await waitUntil(async () => (await offerCapacity(offerId)).occupiedPlaces === 1, { what: 'occupancy in offers' });
+  const earliest = (await call(`${system.offers.url}/offers/${offerId}/closure`, 'POST', { effectiveDate: '2000-01-03' }, await system.identity.authFor('manager-aarhus'))).body.earliestAllowedDate;
+  const announced = await call(`${system.offers.url}/offers/${offerId}/closure`, 'POST', { effectiveDate: earliest }, await system.identity.authFor('manager-aarhus'));
+  expect(announced.status).toBe(200);
+  await waitUntil(async () => (await visitation('GET', '/worklist')).body.replacements.some((p: { id: string }) => p.id === placementId), { what: 'the re-placement in the worklist' });
+  const flagged = (await visitation('GET', '/worklist')).body.replacements.find((p: { id: string }) => p.id === placementId);
+  expect(flagged).toMatchObject({ needsReplacementFrom: earliest, offerId, status: 'started' });
+});
+
 it('sent no CPR number, name or case note over Kafka, and printed none in any log line', async () => {
   const everything = await new EventCollector(await testBus('privacy-scan'), [...ALL_TOPICS, ...ALL_TOPICS.map(deadLetterTopic)], true).start();
   try {
@@ -132,7 +147,7 @@ it('sent no CPR number, name or case note over Kafka, and printed none in any lo
     const onKafka = everything.messages.map((m) => `${m.key} ${m.value} ${JSON.stringify(m.headers)}`).join('\n');
     // The scan saw the whole saga, so its silence on personal data means something.
     const types = new Set(everything.events<{ type: string }>().map((e) => e.type));
-    for (const type of ['PlacementRequested', 'PlaceReserved', 'ReservationRejected', 'PlacementStarted', 'PlacementEnded', 'PlacementCancelled', 'WaitlistEntryAdded', 'WaitlistMatchFound']) {
+    for (const type of ['PlacementRequested', 'PlaceReserved', 'ReservationRejected', 'PlacementStarted', 'PlacementEnded', 'PlacementCancelled', 'WaitlistEntryAdded', 'WaitlistMatchFound', 'OfferClosureAnnounced']) {
       expect(types).toContain(type);
     }
     const logs = printed.join('');
