@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { connectEventConsumer, type KafkaEventTransportOptions } from '@tilbudsnet/messaging';
-import { createServiceApp, portFor } from '@tilbudsnet/platform';
+import { createServiceApp, runService } from '@tilbudsnet/platform';
 import { AppModule } from './app.module';
 
 /** Consumer group of offers (placement events). Every instance joins it; partitions are shared out. */
@@ -18,15 +18,4 @@ export async function createOffersApp(
   return app;
 }
 
-if (require.main === module) {
-  createOffersApp()
-    .then(async (app) => {
-      await app.startAllMicroservices();
-      await app.listen(portFor('offers'), '0.0.0.0');
-      console.log(JSON.stringify({ level: 'info', service: 'offers', msg: `listening on ${await app.getUrl()}` }));
-    })
-    .catch((error) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+if (require.main === module) runService('offers', () => createOffersApp());

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { connectEventConsumer, type KafkaEventTransportOptions } from '@tilbudsnet/messaging';
-import { createServiceApp, portFor } from '@tilbudsnet/platform';
+import { createServiceApp, runService } from '@tilbudsnet/platform';
 import { AppModule } from './app.module';
 
 /** Consumer group of visitation's read models (the offer catalogue). */
@@ -18,15 +18,4 @@ export async function createVisitationApp(
   return app;
 }
 
-if (require.main === module) {
-  createVisitationApp()
-    .then(async (app) => {
-      await app.startAllMicroservices();
-      await app.listen(portFor('visitation'), '0.0.0.0');
-      console.log(JSON.stringify({ level: 'info', service: 'visitation', msg: `listening on ${await app.getUrl()}` }));
-    })
-    .catch((error) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+if (require.main === module) runService('visitation', () => createVisitationApp());
