@@ -157,6 +157,8 @@ describe('authorization matrix', () => {
       'GET /offers/:id': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.offerId}` }) },
       'POST /offers': { allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-region-midt' }, request: () => ({ path: '/offers', body: offerRequest({ name: 'Matrix' }) }) },
       'GET /export/hsds': { allowed: [...ROLES], request: () => ({ path: '/export/hsds' }) },
+      'GET /reference': { allowed: [...ROLES], request: () => ({ path: '/reference' }) },
+      'PATCH /offers/:id': { allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' }, request: (f) => ({ path: `/offers/${f.offerId}`, body: { name: 'Omdøbt' } }) },
       'POST /offers/:id/confirm': { allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-region-midt' }, request: (f) => ({ path: `/offers/${f.offerId}/confirm` }) },
       'POST /offers/:id/closure': {
         allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' },

@@ -100,6 +100,20 @@ describe('a consumer handler that refuses an event', () => {
   });
 });
 
+describe('updating an offer', () => {
+  it('shows a renamed offer closed to admissions in visitation search, without vacancy', async () => {
+    const created = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Før' }), await manager());
+    const id = created.body.offerId;
+    const updated = await call(`${system.offers.url}/offers/${id}`, 'PATCH', { name: 'Efter', status: 'closed-to-admissions' }, await manager());
+    expect(updated.body).toMatchObject({ name: 'Efter', status: 'closed-to-admissions', capacity: { vacantPlaces: 12 } });
+    const officer = await system.identity.authFor('officer-aarhus');
+    await waitUntil(async () => (await call(`${system.visitation.url}/offers?hasVacancy=false&limit=200`, 'GET', undefined, officer)).body.items
+      .some((o: { offerId: string; name: string }) => o.offerId === id && o.name === 'Efter'), { what: 'the update in search' });
+    const reference = await call(`${system.offers.url}/reference`, 'GET', undefined, officer);
+    expect([reference.body.municipalities.length, reference.body.regions.length]).toEqual([98, 5]);
+  });
+});
+
 describe('search from a point', () => {
   it('keeps offers within the distance, ranks them with visible reasons, and needs a point for a distance', async () => {
     const aarhus = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Nær Aarhus', location: { lat: 56.16, lon: 10.2 } }), await manager());

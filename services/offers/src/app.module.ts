@@ -7,6 +7,7 @@ import { PlacementHolds1763800000110 } from './migrations/1763800000110-placemen
 import { OfferRecord } from './offers/offer.entity';
 import { PlacementHoldRecord } from './offers/placement-hold.entity';
 import { OffersModule } from './offers/offers.module';
+import { ReferenceDataController } from './reference/reference-data.controller';
 
 @Module({
   imports: [
@@ -18,6 +19,6 @@ import { OffersModule } from './offers/offers.module';
     MessagingModule.forService({ service: 'offers' }),
     OffersModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, ReferenceDataController],
 })
 export class AppModule {}

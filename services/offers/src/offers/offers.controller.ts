@@ -6,6 +6,7 @@ import { RequestCause } from '@tilbudsnet/platform';
 import { ChangeCapacityRequest } from './change-capacity/change-capacity.request';
 import { AnnounceAdjustmentRequest, AnnounceClosureRequest } from './lifecycle/offer-lifecycle.requests';
 import { OfferLifecycle } from './lifecycle/offer-lifecycle.service';
+import { UpdateOfferRequest } from './update-offer/update-offer.request';
 import { ChangingCapacity } from './change-capacity/change-capacity.service';
 import { ListOffersQuery } from './read-offers/list-offers.query';
 import { ReadingOffers, type OfferPage } from './read-offers/reading-offers.service';
@@ -52,6 +53,16 @@ export class OffersController {
     @RequestCause() cause: EventCause,
   ): Promise<OfferSnapshot> {
     return this.changingCapacity.change(id, body, principal, cause);
+  }
+
+  /** Change the offer's description, or open / close it to admissions. */
+  @Patch(':id')
+  @Roles('offer-manager')
+  update(
+    @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateOfferRequest,
+    @CurrentPrincipal() principal: Principal, @RequestCause() cause: EventCause,
+  ): Promise<OfferSnapshot> {
+    return this.lifecycle.update(id, body, principal, cause);
   }
 
   /** The manager confirms the offer's data is current. */

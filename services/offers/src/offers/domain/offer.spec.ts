@@ -1,5 +1,5 @@
 import { RuleViolation } from '@tilbudsnet/contracts';
-import { capacityOf, changeApprovedPlaces, registerOffer, type NewOffer, type OfferState } from './offer';
+import { capacityOf, changeApprovedPlaces, registerOffer, updateOffer, type NewOffer, type OfferState } from './offer';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -69,5 +69,19 @@ describe('changing approved places', () => {
     const two = { ...registered, paragraphs: [{ paragraph: '108' as const, approvedPlaces: 5 }, { paragraph: '107' as const, approvedPlaces: 3 }] };
     expect(() => changeApprovedPlaces(two, { approvedPlaces: 4 })).toThrow(expect.objectContaining({ rule: 'required-when-several' }));
     expect(capacityOf(changeApprovedPlaces(two, { paragraph: '107', approvedPlaces: 4 }).state).approvedPlaces).toBe(9);
+  });
+});
+
+describe('updating an offer\'s description', () => {
+  const registered = registerOffer(newOffer(), NOW).state;
+
+  it('changes what is given, keeps the rest, and reports the whole new state', () => {
+    const { state, events } = updateOffer(registered, { name: 'Egebakken II', targetGroups: ['autism', 'dual-diagnosis'], status: 'closed-to-admissions' });
+    expect(state).toMatchObject({ name: 'Egebakken II', targetGroups: ['autism', 'dual-diagnosis'], status: 'closed-to-admissions', municipalityCode: '0751', version: 2 });
+    expect(events[0]).toMatchObject({ type: 'OfferUpdated', aggregateVersion: 2, payload: { offer: { name: 'Egebakken II', status: 'closed-to-admissions' } } });
+  });
+
+  it('does not reopen an offer whose closure is announced', () => {
+    expect(() => updateOffer({ ...registered, status: 'closure-announced' }, { status: 'active' })).toThrow(expect.objectContaining({ rule: 'status-open-or-closed-to-admissions' }));
   });
 });

@@ -158,3 +158,25 @@ export function confirmOfferData(offer: OfferState, now: Date): Decision {
   const state: OfferState = { ...offer, lastConfirmedAt: now, version: offer.version + 1 };
   return { state, events: [offerUpdated(state)] };
 }
+
+/** What an operator may change of an offer's description; capacity and closures have their own operations. */
+export interface OfferChanges {
+  name?: string;
+  address?: OfferState['address'];
+  location?: OfferState['location'];
+  targetGroups?: string[];
+  specialisationLevel?: SpecialisationLevel;
+  frameworkAgreement?: boolean;
+  budgetedOccupancyPct?: number;
+  /** Open or close the offer to admissions (lukket for indskrivning). */
+  status?: 'active' | 'closed-to-admissions';
+}
+
+export function updateOffer(offer: OfferState, changes: OfferChanges): Decision {
+  if (changes.status && offer.status !== 'active' && offer.status !== 'closed-to-admissions') {
+    throw new RuleViolation('status', 'status-open-or-closed-to-admissions', `an offer that is ${offer.status} cannot be opened or closed to admissions`, 409);
+  }
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as OfferChanges;
+  const state: OfferState = { ...offer, ...defined, version: offer.version + 1 };
+  return { state, events: [offerUpdated(state)] };
+}

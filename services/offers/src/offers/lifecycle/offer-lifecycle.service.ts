@@ -5,7 +5,7 @@ import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { DataSource, In } from 'typeorm';
 import { lockOffer } from '../change-capacity/change-capacity.service';
 import { noticeRuleFor } from '../domain/notice-rule';
-import { confirmOfferData, snapshotOf, type Decision, type OfferState } from '../domain/offer';
+import { confirmOfferData, snapshotOf, updateOffer, type Decision, type OfferChanges, type OfferState } from '../domain/offer';
 import { announceAdjustment, announceClosure, takeEffect } from '../domain/offer-lifecycle';
 import { OfferRecord } from '../offer.entity';
 import { saveOfferState } from '../offer-store';
@@ -15,10 +15,14 @@ function today(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-/** Use cases of an offer's life: confirm its data, announce a closure or reduction, and the day it takes effect. */
+/** Use cases of an offer's life: update or confirm its data, announce a closure or reduction, and the day it takes effect. */
 @Injectable()
 export class OfferLifecycle {
   constructor(private readonly outbox: TransactionalOutbox, private readonly dataSource: DataSource) {}
+
+  update(id: string, changes: OfferChanges, principal: Principal, cause: EventCause, now = new Date()): Promise<OfferSnapshot> {
+    return this.decide(id, principal, cause, now, (offer) => updateOffer(offer, changes));
+  }
 
   confirm(id: string, principal: Principal, cause: EventCause, now = new Date()): Promise<OfferSnapshot> {
     return this.decide(id, principal, cause, now, (offer) => confirmOfferData(offer, now));

@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ROLES, Roles } from '@tilbudsnet/auth';
+import {
+  MUNICIPALITIES, MUNICIPALITIES_SOURCE, PARAGRAPHS, REGIONS, SPECIALISATION_LEVELS, TARGET_GROUPS, type Municipality, type Region, type TargetGroupTerm,
+} from '@tilbudsnet/contracts';
+
+/** The reference data every client needs for its forms: the 98 municipalities, 5 regions and vocabularies. */
+@ApiTags('reference')
+@ApiBearerAuth()
+@Controller('reference')
+export class ReferenceDataController {
+  @Get()
+  @Roles(...ROLES)
+  all(): { source: string; regions: readonly Region[]; municipalities: readonly Municipality[]; targetGroups: readonly TargetGroupTerm[]; paragraphs: readonly string[]; specialisationLevels: readonly string[] } {
+    return { source: MUNICIPALITIES_SOURCE, regions: REGIONS, municipalities: MUNICIPALITIES, targetGroups: TARGET_GROUPS, paragraphs: PARAGRAPHS, specialisationLevels: SPECIALISATION_LEVELS };
+  }
+}
