@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { carryOver } from './carry-over';
+import { formatKroner, kroner } from './money';
+import { billableDays, monthDays, settleMonth, settlePlacement, type PlacementPeriod, type RateOn } from './settlement';
+
+const RATES: Record<string, Record<string, bigint>> = {
+  '2026': { base: kroner('1441.96'), high: kroner('1891.96') },
+  '2027': { base: kroner('1500.00'), high: kroner('1950.00') },
+};
+const rateOn: RateOn = (_offer, date, pkg) => RATES[date.slice(0, 4)][pkg];
+
+function placement(changes: Partial<PlacementPeriod> = {}): PlacementPeriod {
+  return { placementId: 'p1', offerId: 'o1', payingMunicipality: '0147', startDate: '2026-01-01', endDate: null, packages: [{ effectiveDate: '2026-01-01', packageCode: 'base' }], ...changes };
+}
+
+describe('monthly settlement', () => {
+  it('splits the month on the 17th when the package changes', () => {
+    const lines = settlePlacement(placement({ packages: [{ effectiveDate: '2026-01-01', packageCode: 'base' }, { effectiveDate: '2026-03-17', packageCode: 'high' }] }), '2026-03', rateOn, '2026-04-05');
+    expect(lines.map((l) => [l.from, l.to, l.days, l.packageCode, formatKroner(l.amount)])).toEqual([
+      ['2026-03-01', '2026-03-16', 16, 'base', '23071.36'],
+      ['2026-03-17', '2026-03-31', 15, 'high', '28379.40'],
+    ]);
+  });
+
+  it('bills December at the old tariff and January at the new one across the new year', () => {
+    const p = placement({ startDate: '2026-12-20', endDate: '2027-01-10' });
+    expect(settlePlacement(p, '2026-12', rateOn, '2027-01-05').map((l) => [l.days, formatKroner(l.dayRate)])).toEqual([[12, '1441.96']]);
+    expect(settlePlacement(p, '2027-01', rateOn, '2027-02-05').map((l) => [l.days, formatKroner(l.dayRate)])).toEqual([[10, '1500.00']]);
+  });
+
+  it('bills a placement that starts and ends in the same month for its days only, move-out day included', () => {
+    const [line] = settlePlacement(placement({ startDate: '2026-02-10', endDate: '2026-02-12' }), '2026-02', rateOn, '2026-03-01');
+    expect([line.from, line.to, line.days, formatKroner(line.amount)]).toEqual(['2026-02-10', '2026-02-12', 3, '4325.88']);
+  });
+
+  it('adds a special measure on its own line', () => {
+    const lines = settlePlacement(placement({ specialMeasures: [{ from: '2026-04-10', to: null, perDay: kroner('300'), description: 'ekstra nattevagt' }] }), '2026-04', rateOn, '2026-05-01');
+    expect(lines.map((l) => [l.kind, l.days, formatKroner(l.amount)])).toEqual([['stay', 30, '43258.80'], ['special-measure', 21, '6300.00']]);
+  });
+
+  it('flags help given more than 12 months before the invoice (SEL §174, stk. 2)', () => {
+    const [line] = settlePlacement(placement(), '2026-01', rateOn, '2027-02-15');
+    expect(line.lateClaim).toBe(true);
+    expect(settlePlacement(placement(), '2026-03', rateOn, '2027-02-15')[0].lateClaim).toBe(false);
+  });
+
+  it('makes one statement per paying municipality and operator, due 30 days after the invoice', () => {
+    const statements = settleMonth([
+      { ...placement({ placementId: 'a' }), operator: 'municipality:0751' },
+      { ...placement({ placementId: 'b' }), operator: 'municipality:0751' },
+      { ...placement({ placementId: 'c', payingMunicipality: '0101' }), operator: 'municipality:0751' },
+    ], '2026-05', rateOn, '2026-06-03');
+    expect(statements.map((s) => [s.payingMunicipality, s.lines.length, s.dueDate])).toEqual([['0101', 1, '2026-07-03'], ['0147', 2, '2026-07-03']]);
+  });
+
+  it('bills every day once at that day\'s rate, whatever the placement and its changes (property)', () => {
+    const date = fc.integer({ min: 0, max: 90 }).map((n) => new Date(Date.UTC(2026, 10, 1 + n)).toISOString().slice(0, 10));
+    fc.assert(fc.property(date, fc.option(date, { nil: null }), fc.array(fc.tuple(date, fc.constantFrom('base', 'high')), { maxLength: 5 }), fc.constantFrom('2026-11', '2026-12', '2027-01'),
+      (start, end, changes, month) => {
+        const p = placement({ startDate: start, endDate: end && end < start ? start : end, packages: [{ effectiveDate: start, packageCode: 'base' }, ...changes.map(([d, c]) => ({ effectiveDate: d, packageCode: c }))] });
+        const lines = settlePlacement(p, month, rateOn, '2027-02-01');
+        const expected = billableDays(p, month).reduce((sum, d) => sum + rateOn('o1', d.date, d.packageCode), 0n);
+        expect(lines.reduce((sum, l) => sum + l.amount, 0n)).toBe(expected);
+        const covered = lines.flatMap((l) => monthDays(month).filter((d) => d >= l.from && d <= l.to));
+        expect(new Set(covered).size).toBe(covered.length);
+        expect(covered.sort()).toEqual(billableDays(p, month).map((d) => d.date));
+      }), { numRuns: 500 });
+  });
+});
+
+describe('efterregulering (carry-over)', () => {
+  const cost = kroner('10000000');
+
+  it('carries a surplus inside 5 % of the cost into next year, lowering it', () => {
+    expect(carryOver(cost + kroner('300000'), cost)).toEqual({ result: kroner('300000'), limit: kroner('500000'), intoNextYear: kroner('-300000'), intoYearAfterNext: 0n });
+  });
+
+  it('carries 5 % of a larger surplus into next year and the rest two years later', () => {
+    expect(carryOver(cost + kroner('800000'), cost)).toMatchObject({ intoNextYear: kroner('-500000'), intoYearAfterNext: kroner('-300000') });
+  });
+
+  it('carries a deficit the same way, raising the later budgets', () => {
+    expect(carryOver(cost - kroner('200000'), cost)).toMatchObject({ intoNextYear: kroner('200000'), intoYearAfterNext: 0n });
+    expect(carryOver(cost - kroner('650000'), cost)).toMatchObject({ intoNextYear: kroner('500000'), intoYearAfterNext: kroner('150000') });
+  });
+
+  it('carries exactly 5 % with nothing left over at the line', () => {
+    expect(carryOver(cost + kroner('500000'), cost)).toMatchObject({ intoNextYear: kroner('-500000'), intoYearAfterNext: 0n });
+  });
+});

@@ -1,0 +1,121 @@
+import { divideRounded, type Oere } from './money';
+
+/** What tariffs knows of one placement, from visitation's events (no personal data). */
+export interface PlacementPeriod {
+  placementId: string;
+  offerId: string;
+  payingMunicipality: string;
+  startDate: string;
+  /** Last day paid (move-out); null while it lasts. */
+  endDate: string | null;
+  /** The package from each date on; the first is in force from the start. */
+  packages: { effectiveDate: string; packageCode: string }[];
+  /** Særforanstaltninger: an individual add-on price per day for this placement. */
+  specialMeasures?: { from: string; to: string | null; perDay: Oere; description: string }[];
+}
+
+/** The day rate of an offer's package on a date: the tariff in force that day. */
+export type RateOn = (offerId: string, date: string, packageCode: string) => Oere;
+
+export interface StatementLine {
+  placementId: string;
+  kind: 'stay' | 'special-measure';
+  from: string;
+  to: string;
+  days: number;
+  packageCode: string;
+  dayRate: Oere;
+  amount: Oere;
+  /** Help given more than 12 months before the invoice: the claim may be too late (SEL §174, stk. 2). */
+  lateClaim: boolean;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function monthDays(month: string): string[] {
+  const [y, m] = month.split('-').map(Number);
+  const count = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+}
+
+function twelveMonthsBefore(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y - 1}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The days of `month` the placement was in the offer, each with its package. */
+export function billableDays(p: PlacementPeriod, month: string): { date: string; packageCode: string }[] {
+  const packages = [...p.packages].sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate));
+  return monthDays(month)
+    .filter((d) => d >= p.startDate && (p.endDate === null || d <= p.endDate))
+    .map((date) => ({ date, packageCode: [...packages].reverse().find((c) => c.effectiveDate <= date)?.packageCode ?? packages[0]?.packageCode ?? 'base' }));
+}
+
+/**
+ * Afregning of one placement for one month: a line for each run of days at one rate, split where
+ * the package, the tariff or the year changes; special measures on lines of their own.
+ */
+export function settlePlacement(p: PlacementPeriod, month: string, rateOn: RateOn, invoiceDate: string): StatementLine[] {
+  const late = twelveMonthsBefore(invoiceDate);
+  const lines: StatementLine[] = [];
+  for (const day of billableDays(p, month)) {
+    const rate = rateOn(p.offerId, day.date, day.packageCode);
+    const last = lines[lines.length - 1];
+    if (last && last.kind === 'stay' && last.packageCode === day.packageCode && last.dayRate === rate && addDays(last.to, 1) === day.date && last.to.slice(0, 4) === day.date.slice(0, 4)) {
+      last.to = day.date;
+      last.days++;
+      last.amount += rate;
+    } else {
+      lines.push({ placementId: p.placementId, kind: 'stay', from: day.date, to: day.date, days: 1, packageCode: day.packageCode, dayRate: rate, amount: rate, lateClaim: false });
+    }
+  }
+  for (const m of p.specialMeasures ?? []) {
+    const days = billableDays(p, month).filter((d) => d.date >= m.from && (m.to === null || d.date <= m.to));
+    if (!days.length) continue;
+    lines.push({
+      placementId: p.placementId, kind: 'special-measure', from: days[0].date, to: days[days.length - 1].date, days: days.length,
+      packageCode: m.description, dayRate: m.perDay, amount: m.perDay * BigInt(days.length), lateClaim: false,
+    });
+  }
+  for (const line of lines) line.lateClaim = line.to < late;
+  return lines;
+}
+
+export interface Statement {
+  payingMunicipality: string;
+  operator: string;
+  month: string;
+  invoiceDate: string;
+  /** At most 30 days after the invoice. */
+  dueDate: string;
+  lines: StatementLine[];
+  total: Oere;
+}
+
+/** One statement per paying municipality and operator for the month. */
+export function settleMonth(
+  placements: (PlacementPeriod & { operator: string })[], month: string, rateOn: RateOn, invoiceDate: string, paymentDays = 30,
+): Statement[] {
+  const byKey = new Map<string, Statement>();
+  for (const p of placements) {
+    const lines = settlePlacement(p, month, rateOn, invoiceDate);
+    if (!lines.length) continue;
+    const key = `${p.payingMunicipality}|${p.operator}`;
+    const statement = byKey.get(key) ?? {
+      payingMunicipality: p.payingMunicipality, operator: p.operator, month, invoiceDate, dueDate: addDays(invoiceDate, Math.min(30, paymentDays)), lines: [], total: 0n,
+    };
+    statement.lines.push(...lines);
+    statement.total = statement.lines.reduce((sum, l) => sum + l.amount, 0n);
+    byKey.set(key, statement);
+  }
+  return [...byKey.values()].sort((a, b) => `${a.payingMunicipality}${a.operator}`.localeCompare(`${b.payingMunicipality}${b.operator}`));
+}
+
+/** Average day rate of a line, for display only; amounts are always summed per day. */
+export function averageRate(line: StatementLine): Oere {
+  return divideRounded(line.amount, BigInt(line.days));
+}
