@@ -121,6 +121,8 @@ describe('authorization matrix', () => {
     allowed: Role[] | 'public';
     /** What a public route answers, if not success. */
     publicAnswer?: string;
+    /** Who acts for the owning organisation, where it is not the role's usual demo user. */
+    own?: Partial<Record<Role, string>>;
     /** For allowed roles: a user of another organisation, who must get 403. */
     foreign?: Partial<Record<Role, string>>;
     request: (ctx: Fixtures) => { path: string; body?: unknown; headers?: Record<string, string> };
@@ -133,6 +135,8 @@ describe('authorization matrix', () => {
     caseId: string;
     /** Placements of caseId, made ready for the one-way commands. */
     placements: { reserved: string[]; started: string[] };
+    /** A statement of a closed month, paid by København for offerId's placements. */
+    statementId: string;
   }
   const OWN: Record<Role, string> = {
     'visitation-officer': 'officer-koebenhavn',
@@ -148,7 +152,8 @@ describe('authorization matrix', () => {
       // Swagger UI routes a LICENSE file it does not ship: public, and 404.
       .map((path) => [`GET ${path}`, { allowed: 'public', publicAnswer: path === '/docs/LICENSE' ? '404' : undefined, request: () => ({ path }) }]),
   );
-  const RULES: Record<'offers' | 'visitation', Record<string, Rule>> = {
+  const budget = { directOperatingCosts: '10000000.00', depreciationAndInterest: '0.00', civilServantPensions: '0.00', otherIncome: '0.00', approvedPlaces: 20, budgetedOccupancyPct: 95 };
+  const RULES: Record<'offers' | 'visitation' | 'tariffs', Record<string, Rule>> = {
     offers: {
       ...DOCS,
       'GET /health/live': { allowed: 'public', request: () => ({ path: '/health/live' }) },
@@ -213,10 +218,30 @@ describe('authorization matrix', () => {
       'GET /waitlist': { allowed: ['visitation-officer'], request: () => ({ path: '/waitlist' }) },
       'GET /worklist': { allowed: ['visitation-officer'], request: () => ({ path: '/worklist' }) },
     },
+    tariffs: {
+      ...DOCS,
+      'GET /health/live': { allowed: 'public', request: () => ({ path: '/health/live' }) },
+      'GET /health/ready': { allowed: 'public', request: () => ({ path: '/health/ready' }) },
+      'PUT /offers/:offerId/budgets/:year': {
+        allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' }, request: (f) => ({ path: `/offers/${f.offerId}/budgets/2031`, body: budget }),
+      },
+      'GET /offers/:offerId/tariffs/:year': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.offerId}/tariffs/2027` }) },
+      'POST /offers/:offerId/tariffs/:year/approve': {
+        allowed: ['kkr-secretariat'], own: { 'kkr-secretariat': 'kkr-midtjylland' }, foreign: { 'kkr-secretariat': 'kkr-hovedstaden' },
+        request: (f) => ({ path: `/offers/${f.offerId}/tariffs/2028/approve` }),
+      },
+      'POST /settlements/:month/close': { allowed: ['admin'], request: () => ({ path: '/settlements/2030-01/close', body: {} }) },
+      'GET /settlements': { allowed: ['visitation-officer', 'offer-manager', 'admin'], request: () => ({ path: '/settlements?month=2027-01' }) },
+      'GET /settlements/statements/:id/csv': {
+        allowed: ['visitation-officer', 'offer-manager', 'admin'], foreign: { 'visitation-officer': 'officer-aarhus', 'offer-manager': 'manager-private' },
+        request: (f) => ({ path: `/settlements/statements/${f.statementId}/csv` }),
+      },
+      'GET /trade/:year': { allowed: ['kkr-secretariat'], request: () => ({ path: '/trade/2027' }) },
+    },
   };
 
   it('has a rule for every route the apps serve, and no rule for a route that is gone', () => {
-    for (const app of ['offers', 'visitation'] as const) {
+    for (const app of ['offers', 'visitation', 'tariffs'] as const) {
       expect(routesOf(system[app].app)).toEqual(Object.keys(RULES[app]).sort());
     }
   });
@@ -237,13 +262,23 @@ describe('authorization matrix', () => {
       expect((await call(`${system.visitation.url}/placements/${id}/confirm`, 'POST', undefined, officer)).status).toBe(200);
       return id;
     };
+    const started = [await startedPlacement(), await startedPlacement(), await startedPlacement()];
+    // Tariffs: a published 2027 tariff (approved by the offer's region), one awaiting approval for 2028, and a closed January 2027.
+    const tariffsDs = system.tariffs.app.get(DataSource);
+    await waitUntil(async () => (await tariffsDs.query('SELECT count(*)::int AS n FROM tariff_placements WHERE placement_id = ANY($1::uuid[])', [started]))[0].n === 3, { what: 'placements in tariffs' });
+    const manager = await auth('manager-aarhus');
+    for (const year of [2027, 2028]) expect((await call(`${system.tariffs.url}/offers/${offerId}/budgets/${year}`, 'PUT', budget, manager)).status).toBe(200);
+    expect((await call(`${system.tariffs.url}/offers/${offerId}/tariffs/2027/approve`, 'POST', undefined, await auth('kkr-midtjylland'))).status).toBe(200);
+    const closed = await call(`${system.tariffs.url}/settlements/2027-01/close`, 'POST', {}, await auth('admin'));
+    expect(closed).toMatchObject({ status: 200 });
     const fixtures: Fixtures = {
       offerId, caseId, offerClosingId: await newOffer(), offerAdjustingId: await newOffer(),
-      placements: { reserved: [await reservedPlacement(), await reservedPlacement()], started: [await startedPlacement(), await startedPlacement(), await startedPlacement()] },
+      placements: { reserved: [await reservedPlacement(), await reservedPlacement()], started },
+      statementId: closed.body.find((s: { payingMunicipality: string }) => s.payingMunicipality === '0101').id,
     };
     const outcomes: string[] = [];
     const expected: string[] = [];
-    for (const app of ['offers', 'visitation'] as const) {
+    for (const app of ['offers', 'visitation', 'tariffs'] as const) {
       for (const route of routesOf(system[app].app)) {
         const rule = RULES[app][route];
         const method = route.split(' ')[0];
@@ -257,7 +292,7 @@ describe('authorization matrix', () => {
         expected.push(`${app} ${route} none -> ${rule.allowed === 'public' ? (rule.publicAnswer ?? '2xx') : '401'}`);
         if (rule.allowed === 'public') continue;
         for (const role of ROLES) {
-          outcomes.push(`${app} ${route} ${role} -> ${await send(OWN[role])}`);
+          outcomes.push(`${app} ${route} ${role} -> ${await send(rule.own?.[role] ?? OWN[role])}`);
           expected.push(`${app} ${route} ${role} -> ${rule.allowed.includes(role) ? '2xx' : '403'}`);
           const foreign = rule.foreign?.[role];
           if (foreign) {

@@ -1,12 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, startTestIdentity, testKafkaBrokers, uniqueGroupId, type TestDatabase, type TestIdentity } from '@tilbudsnet/testing';
 import { createOffersApp } from '@tilbudsnet/offers';
+import { createTariffsApp } from '@tilbudsnet/tariffs';
 import { createVisitationApp } from '@tilbudsnet/visitation';
 
 /** Offers and visitation, each on its own fresh database and a free port, on the test broker. */
 export interface RunningSystem {
   offers: { app: INestApplication; url: string; db: TestDatabase };
   visitation: { app: INestApplication; url: string; db: TestDatabase };
+  tariffs: { app: INestApplication; url: string; db: TestDatabase };
   identity: TestIdentity;
   /** Takes offers down (HTTP and consumer), as when the service is unavailable. */
   stopOffers(): Promise<void>;
@@ -20,6 +22,8 @@ export async function startSystem(label: string): Promise<RunningSystem> {
   const identity = await startTestIdentity();
   const offersDb = await createTestDatabase(`${label}_offers`);
   const visitationDb = await createTestDatabase(`${label}_visitation`);
+  const tariffsDb = await createTestDatabase(`${label}_tariffs`);
+  process.env.TARIFFS_DATABASE_URL = tariffsDb.url;
   process.env.OFFERS_DATABASE_URL = offersDb.url;
   process.env.VISITATION_DATABASE_URL = visitationDb.url;
 
@@ -37,10 +41,14 @@ export async function startSystem(label: string): Promise<RunningSystem> {
   const visitation = await createVisitationApp({ consumerGroup: uniqueGroupId(`${label}-visitation`), sessionTimeoutMs: 6000 });
   await visitation.startAllMicroservices();
   await visitation.listen(0, '127.0.0.1');
+  const tariffs = await createTariffsApp({ consumerGroup: uniqueGroupId(`${label}-tariffs`), sessionTimeoutMs: 6000 });
+  await tariffs.startAllMicroservices();
+  await tariffs.listen(0, '127.0.0.1');
 
   const system: RunningSystem = {
     offers: { app: offers, url: (await offers.getUrl()).replace('[::1]', '127.0.0.1'), db: offersDb },
     visitation: { app: visitation, url: (await visitation.getUrl()).replace('[::1]', '127.0.0.1'), db: visitationDb },
+    tariffs: { app: tariffs, url: (await tariffs.getUrl()).replace('[::1]', '127.0.0.1'), db: tariffsDb },
     identity,
     async stopOffers() {
       await offers.close();
@@ -52,7 +60,9 @@ export async function startSystem(label: string): Promise<RunningSystem> {
     async stop() {
       await identity.stop();
       await visitation.close();
+      await tariffs.close();
       await offers.close().catch(() => undefined);
+      await tariffsDb.drop();
       await visitationDb.drop();
       await offersDb.drop();
     },

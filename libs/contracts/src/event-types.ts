@@ -6,6 +6,7 @@ import {
   PlacementTerminationNoticedV1, ReservationExpiredV1, ReservationRejectedV1,
 } from './placements/placement-events';
 import { WaitlistEntryAddedV1, WaitlistEntryRemovedV1, WaitlistMatchFoundV1 } from './placements/waitlist-events';
+import { SettlementIssuedV1, TariffPublishedV1 } from './tariffs/tariff-events';
 import { Topics, type TopicName } from './topics';
 
 type PayloadClass = new () => object;
@@ -39,6 +40,8 @@ export const EVENT_DEFINITIONS = {
   WaitlistEntryAdded: { topic: Topics.waitlist, version: 1, payload: WaitlistEntryAddedV1 },
   WaitlistEntryRemoved: { topic: Topics.waitlist, version: 1, payload: WaitlistEntryRemovedV1 },
   WaitlistMatchFound: { topic: Topics.waitlist, version: 1, payload: WaitlistMatchFoundV1 },
+  TariffPublished: { topic: Topics.tariff, version: 1, payload: TariffPublishedV1 },
+  SettlementIssued: { topic: Topics.settlement, version: 1, payload: SettlementIssuedV1 },
 } satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_DEFINITIONS;

@@ -11,5 +11,6 @@ export * from './offers/offer-events';
 export * from './offers/offer-lifecycle-events';
 export * from './placements/placement-events';
 export * from './placements/waitlist-events';
+export * from './tariffs/tariff-events';
 export * from './reference-data/municipalities';
 export * from './examples/load-example';

@@ -2,14 +2,20 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@tilbudsnet/auth';
 import { MessagingModule } from '@tilbudsnet/messaging';
 import { DatabaseModule, HealthController } from '@tilbudsnet/platform';
+import { Tariffs1763800000500 } from './migrations/1763800000500-tariffs';
+import { TariffsService } from './tariffs/budgets/tariffs.service';
+import { ReadModelHandlers } from './tariffs/read-models/read-model.handlers';
+import { SettlementsService } from './tariffs/settlement/settlements.service';
+import { TariffsController } from './tariffs/tariffs.controller';
 
-/** Budgets, tariffs (takster), settlement. A shell for now: health, database, messaging; its capabilities come with its issue. */
+/** Budgets, tariffs (takster), settlement and trade. */
 @Module({
   imports: [
     AuthModule,
-    DatabaseModule.forService('tariffs', { entities: [], migrations: [] }),
+    DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500] }),
     MessagingModule.forService({ service: 'tariffs' }),
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, TariffsController, ReadModelHandlers],
+  providers: [TariffsService, SettlementsService],
 })
 export class AppModule {}

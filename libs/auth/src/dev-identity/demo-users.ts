@@ -14,6 +14,7 @@ export interface DemoUser {
 
 export const DEMO_USERS: readonly DemoUser[] = [
   { id: 'officer-koebenhavn', name: 'Mette Sagsbehandler (København)', role: 'visitation-officer', municipality: '0101' },
+  { id: 'officer-frederiksberg', name: 'Ali Sagsbehandler (Frederiksberg)', role: 'visitation-officer', municipality: '0147' },
   { id: 'officer-roskilde', name: 'Jonas Sagsbehandler (Roskilde)', role: 'visitation-officer', municipality: '0265' },
   { id: 'officer-odense', name: 'Fatima Sagsbehandler (Odense)', role: 'visitation-officer', municipality: '0461' },
   { id: 'officer-aarhus', name: 'Lars Sagsbehandler (Aarhus)', role: 'visitation-officer', municipality: '0751' },

@@ -1,0 +1,85 @@
+import { Topics } from '@tilbudsnet/contracts';
+import { EventCollector, testBus, waitUntil } from '@tilbudsnet/testing';
+import { DataSource } from 'typeorm';
+import { offerRequest } from './support/demo-offer';
+import { call, startSystem, type RunningSystem } from './support/running-system';
+
+/**
+ * From budget to bill: an operator's budget gives a tariff; a placement made through visitation,
+ * with a package change on the 17th, gives at month close the statement the paying municipality
+ * expects. København acts, Frederiksberg pays.
+ */
+let system: RunningSystem;
+const PURPOSE = { 'x-purpose': 'anbringelse' };
+
+beforeAll(async () => {
+  process.env.CENTRAL_ADMINISTRATION_PCT = '{"1082":0}';
+  system = await startSystem('settlement');
+});
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+const as = (user: string) => system.identity.authFor(user);
+
+it('bills the paying municipality for the days at each package\'s rate, and only it and the operator see the statement', async () => {
+  const settlements = await new EventCollector(await testBus('settlement'), [Topics.settlement, Topics.tariff], true).start();
+  try {
+    const offer = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Takstbo', frameworkAgreement: false }), await as('manager-aarhus'));
+    const offerId = offer.body.offerId;
+    await waitUntil(async () => (await system.tariffs.app.get(DataSource).query('SELECT 1 FROM tariff_offers WHERE offer_id = $1', [offerId])).length === 1, { what: 'the offer in tariffs' });
+    const tariff = await call(`${system.tariffs.url}/offers/${offerId}/budgets/2026`, 'PUT', {
+      directOperatingCosts: '10000000.00', depreciationAndInterest: '0.00', civilServantPensions: '0.00', otherIncome: '0.00',
+      approvedPlaces: 20, budgetedOccupancyPct: 95, packages: [{ code: 'high', supplementPerDay: '450.00' }],
+    }, await as('manager-aarhus'));
+    expect(tariff.body).toMatchObject({ status: 'published', dayTariff: '1441.96', rates: { base: '1441.96', high: '1891.96' } });
+    expect(tariff.body.lines).toContainEqual({ label: 'Døgntakst', amount: '1441.96' });
+    await settlements.waitFor((ms) => ms.some((m) => m.topic === Topics.tariff), 20000, 'TariffPublished');
+
+    const officer = { ...(await as('officer-koebenhavn')), ...PURPOSE };
+    await waitUntil(async () => (await call(`${system.visitation.url}/offers?limit=200`, 'GET', undefined, officer)).body.items.some((o: { offerId: string }) => o.offerId === offerId), { what: 'the offer in search' });
+    const opened = await call(`${system.visitation.url}/cases`, 'POST', {
+      cpr: '1010801234', name: 'Ole Betaler', payingMunicipality: '0147', needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'medium' },
+    }, officer);
+    const placement = await call(`${system.visitation.url}/cases/${opened.body.id}/placements`, 'POST', { offerId, startDate: '2026-11-10' }, officer);
+    await waitUntil(async () => (await call(`${system.visitation.url}/placements/${placement.body.id}`, 'GET', undefined, officer)).body.status === 'reserved', { what: 'the reservation' });
+    await call(`${system.visitation.url}/placements/${placement.body.id}/confirm`, 'POST', undefined, officer);
+    await call(`${system.visitation.url}/placements/${placement.body.id}/package`, 'POST', { packageCode: 'high', effectiveDate: '2026-11-17' }, officer);
+    await waitUntil(async () => {
+      const [row] = await system.tariffs.app.get(DataSource).query('SELECT packages FROM tariff_placements WHERE placement_id = $1', [placement.body.id]);
+      return row?.packages.length === 2;
+    }, { what: 'the placement and its package change in tariffs' });
+
+    const closed = await call(`${system.tariffs.url}/settlements/2026-11/close`, 'POST', { invoiceDate: '2026-12-02' }, await as('admin'));
+    expect(closed.status).toBe(200);
+    const statement = closed.body.find((s: { payingMunicipality: string }) => s.payingMunicipality === '0147');
+    expect(statement).toMatchObject({
+      operator: 'municipality:0751', month: '2026-11', invoiceDate: '2026-12-02', dueDate: '2027-01-01', total: '36581.16', lateClaimLines: 0,
+      lines: [
+        expect.objectContaining({ from: '2026-11-10', to: '2026-11-16', days: 7, packageCode: 'base', dayRate: '1441.96', amount: '10093.72' }),
+        expect.objectContaining({ from: '2026-11-17', to: '2026-11-30', days: 14, packageCode: 'high', dayRate: '1891.96', amount: '26487.44' }),
+      ],
+    });
+    expect((await call(`${system.tariffs.url}/settlements/2026-11/close`, 'POST', {}, await as('admin'))).status).toBe(409);
+
+    // Frederiksberg pays: it sees the statement and its CSV, not the case. København acts: it sees the case, not the bill.
+    const payer = await as('officer-frederiksberg');
+    expect((await call(`${system.tariffs.url}/settlements?month=2026-11`, 'GET', undefined, payer)).body.items.map((s: { id: string }) => s.id)).toEqual([statement.id]);
+    const csv = await call(`${system.tariffs.url}/settlements/statements/${statement.id}/csv`, 'GET', undefined, payer);
+    expect(csv.body).toContain('2026-11-17;2026-11-30;14;high;1891,96;26487,44;nej');
+    expect(csv.body).toContain('I alt;;;;;;;36581,16;');
+    expect((await call(`${system.visitation.url}/cases/${opened.body.id}`, 'GET', undefined, { ...payer, ...PURPOSE })).status).toBe(403);
+    expect((await call(`${system.tariffs.url}/settlements?month=2026-11`, 'GET', undefined, await as('officer-koebenhavn'))).body.items).toEqual([]);
+    expect((await call(`${system.tariffs.url}/settlements?month=2026-11`, 'GET', undefined, await as('manager-aarhus'))).body.items).toHaveLength(1);
+
+    await settlements.waitFor((ms) => ms.some((m) => m.topic === Topics.settlement), 20000, 'SettlementIssued');
+    const issued = settlements.events<{ type: string; payload: any }>().find((e) => e.type === 'SettlementIssued')!;
+    expect(issued.payload).toMatchObject({ statementId: statement.id, payingMunicipality: '0147', total: '36581.16', lines: 2 });
+
+    const trade = await call(`${system.tariffs.url}/trade/2026`, 'GET', undefined, await as('kkr-midtjylland'));
+    expect(trade.body.items).toEqual([{ buyer: '0147', seller: 'municipality:0751', placements: 1, days: 21, amount: '36581.16' }]);
+  } finally {
+    await settlements.stop();
+  }
+});

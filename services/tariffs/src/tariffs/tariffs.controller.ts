@@ -1,0 +1,93 @@
+import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, type PipeTransform } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ROLES, Roles, type Principal } from '@tilbudsnet/auth';
+import { RuleViolation, type EventCause } from '@tilbudsnet/contracts';
+import { RequestCause } from '@tilbudsnet/platform';
+import { IsOptional, Matches } from 'class-validator';
+import { BudgetRequest } from './budgets/budget.request';
+import { TariffsService, type TariffView } from './budgets/tariffs.service';
+import { SettlementsService, type StatementView } from './settlement/settlements.service';
+
+/** Path parameters with their rule named in the 400, like every other field. */
+function pattern(field: string, re: RegExp, rule: string): PipeTransform<string, string> {
+  return {
+    transform(value: string) {
+      if (!re.test(value)) {
+        const message = `${field} must be ${rule}`;
+        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message, violations: [{ field, rule: 'matches', message }] });
+      }
+      return value;
+    },
+  };
+}
+const YEAR = pattern('year', /^20\d{2}$/, 'a year 2000-2099');
+const MONTH = pattern('month', /^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+
+export class CloseMonthRequest {
+  @ApiPropertyOptional({ description: 'default: the first day of the next month' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'invoiceDate must be a date YYYY-MM-DD' }) invoiceDate?: string;
+}
+
+@ApiTags('tariffs')
+@ApiBearerAuth()
+@Controller()
+export class TariffsController {
+  constructor(private readonly tariffs: TariffsService, private readonly settlements: SettlementsService) {}
+
+  /** The operator's budget for a year; answers with the tariff computed line by line. */
+  @Put('offers/:offerId/budgets/:year')
+  @Roles('offer-manager')
+  submitBudget(
+    @Param('offerId', new ParseUUIDPipe()) offerId: string, @Param('year', YEAR) year: string, @Body() body: BudgetRequest,
+    @CurrentPrincipal() principal: Principal, @RequestCause() cause: EventCause,
+  ): Promise<TariffView> {
+    return this.tariffs.submitBudget(offerId, Number(year), body, principal, cause);
+  }
+
+  @Get('offers/:offerId/tariffs/:year')
+  @Roles(...ROLES)
+  tariff(@Param('offerId', new ParseUUIDPipe()) offerId: string, @Param('year', YEAR) year: string): Promise<TariffView> {
+    return this.tariffs.get(offerId, Number(year));
+  }
+
+  /** The region's KKR secretariat approves a framework-agreement tariff, which publishes it. */
+  @Post('offers/:offerId/tariffs/:year/approve')
+  @HttpCode(200)
+  @Roles('kkr-secretariat')
+  approve(@Param('offerId', new ParseUUIDPipe()) offerId: string, @Param('year', YEAR) year: string, @CurrentPrincipal() principal: Principal, @RequestCause() cause: EventCause): Promise<TariffView> {
+    return this.tariffs.approve(offerId, Number(year), principal, cause);
+  }
+
+  /** Month close (operations): one statement per paying municipality and operator. */
+  @Post('settlements/:month/close')
+  @HttpCode(200)
+  @Roles('admin')
+  closeMonth(@Param('month', MONTH) month: string, @Body() body: CloseMonthRequest, @RequestCause() cause: EventCause): Promise<StatementView[]> {
+    const [y, m] = month.split('-').map(Number);
+    const invoiceDate = body.invoiceDate ?? new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+    if (invoiceDate < `${month}-01`) throw new RuleViolation('invoiceDate', 'not-before-month', 'invoiceDate must not be before the month it settles');
+    return this.settlements.closeMonth(month, invoiceDate, cause);
+  }
+
+  /** The statements the caller may see: its municipality's bills or its operator's invoices. */
+  @Get('settlements')
+  @Roles('visitation-officer', 'offer-manager', 'admin')
+  async statements(@Query('month', MONTH) month: string, @CurrentPrincipal() principal: Principal): Promise<{ items: StatementView[] }> {
+    return { items: await this.settlements.list(month, principal) };
+  }
+
+  @Get('settlements/statements/:id/csv')
+  @Roles('visitation-officer', 'offer-manager', 'admin')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  csv(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<string> {
+    return this.settlements.csv(id, principal);
+  }
+
+  /** Samhandel for the secretariat's own region: buyers × sellers. */
+  @Get('trade/:year')
+  @Roles('kkr-secretariat')
+  async trade(@Param('year', YEAR) year: string, @CurrentPrincipal() principal: Principal): Promise<{ region: string; items: unknown[] }> {
+    const region = principal.organisation.kind === 'region' ? principal.organisation.code : '';
+    return { region, items: await this.settlements.trade(region, Number(year)) };
+  }
+}
