@@ -237,6 +237,13 @@ describe('authorization matrix', () => {
         request: (f) => ({ path: `/settlements/statements/${f.statementId}/csv` }),
       },
       'GET /trade/:year': { allowed: ['kkr-secretariat'], request: () => ({ path: '/trade/2027' }) },
+      'GET /settlements/statements/:id/xlsx': {
+        allowed: ['visitation-officer', 'offer-manager', 'admin'], foreign: { 'visitation-officer': 'officer-aarhus', 'offer-manager': 'manager-private' },
+        request: (f) => ({ path: `/settlements/statements/${f.statementId}/xlsx` }),
+      },
+      'POST /offers/:offerId/results/:year': {
+        allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' }, request: (f) => ({ path: `/offers/${f.offerId}/results/2027`, body: { actualCost: '100000.00' } }),
+      },
     },
   };
 

@@ -1,5 +1,6 @@
 import { Topics } from '@tilbudsnet/contracts';
 import { EventCollector, testBus, waitUntil } from '@tilbudsnet/testing';
+import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { offerRequest } from './support/demo-offer';
 import { call, startSystem, type RunningSystem } from './support/running-system';
@@ -69,6 +70,12 @@ it('bills the paying municipality for the days at each package\'s rate, and only
     const csv = await call(`${system.tariffs.url}/settlements/statements/${statement.id}/csv`, 'GET', undefined, payer);
     expect(csv.body).toContain('2026-11-17;2026-11-30;14;high;1891,96;26487,44;nej');
     expect(csv.body).toContain('I alt;;;;;;;36581,16;');
+    const xlsx = await call(`${system.tariffs.url}/settlements/statements/${statement.id}/xlsx`, 'GET', undefined, payer);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(xlsx.body);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(4).values).toEqual([undefined, placement.body.id, 'stay', '2026-11-17', '2026-11-30', 14, 'high', 1891.96, 26487.44, 'nej']);
+    expect(sheet.getRow(5).getCell(8).value).toBe(36581.16);
     expect((await call(`${system.visitation.url}/cases/${opened.body.id}`, 'GET', undefined, { ...payer, ...PURPOSE })).status).toBe(403);
     expect((await call(`${system.tariffs.url}/settlements?month=2026-11`, 'GET', undefined, await as('officer-koebenhavn'))).body.items).toEqual([]);
     expect((await call(`${system.tariffs.url}/settlements?month=2026-11`, 'GET', undefined, await as('manager-aarhus'))).body.items).toHaveLength(1);
@@ -79,6 +86,15 @@ it('bills the paying municipality for the days at each package\'s rate, and only
 
     const trade = await call(`${system.tariffs.url}/trade/2026`, 'GET', undefined, await as('kkr-midtjylland'));
     expect(trade.body.items).toEqual([{ buyer: '0147', seller: 'municipality:0751', placements: 1, days: 21, amount: '36581.16' }]);
+
+    // Year end: income 36,581.16 against a cost of 30,000.00 is a surplus of 6,581.16; 5 % of the
+    // cost (1,500.00) goes back next year, the rest two years later, as a line of that year's tariff.
+    const result = await call(`${system.tariffs.url}/offers/${offerId}/results/2026`, 'POST', { actualCost: '30000.00' }, await as('manager-aarhus'));
+    expect(result.body).toMatchObject({ actualIncome: '36581.16', result: '6581.16', limit: '1500.00', intoNextYear: { year: 2027, amount: '-1500.00' }, intoYearAfterNext: { year: 2028, amount: '-5081.16' } });
+    const later = await call(`${system.tariffs.url}/offers/${offerId}/budgets/2028`, 'PUT', {
+      directOperatingCosts: '10000000.00', depreciationAndInterest: '0.00', civilServantPensions: '0.00', otherIncome: '0.00', approvedPlaces: 20, budgetedOccupancyPct: 95,
+    }, await as('manager-aarhus'));
+    expect(later.body.lines).toContainEqual({ label: 'Efterregulering fra 2026', amount: '-5081.16' });
   } finally {
     await settlements.stop();
   }

@@ -76,7 +76,8 @@ export async function call(url: string, method: string, body?: unknown, headers:
     headers: { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('spreadsheetml')) return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
   const text = await response.text();
-  const json = (response.headers.get('content-type') ?? '').includes('json');
-  return { status: response.status, body: json && text ? JSON.parse(text) : text };
+  return { status: response.status, body: type.includes('json') && text ? JSON.parse(text) : text };
 }

@@ -3,6 +3,8 @@ import { AuthModule } from '@tilbudsnet/auth';
 import { MessagingModule } from '@tilbudsnet/messaging';
 import { DatabaseModule, HealthController } from '@tilbudsnet/platform';
 import { Tariffs1763800000500 } from './migrations/1763800000500-tariffs';
+import { CarryOvers1763800000510 } from './migrations/1763800000510-carry-overs';
+import { YearResultsService } from './tariffs/budgets/year-results.service';
 import { TariffsService } from './tariffs/budgets/tariffs.service';
 import { ReadModelHandlers } from './tariffs/read-models/read-model.handlers';
 import { SettlementsService } from './tariffs/settlement/settlements.service';
@@ -12,10 +14,10 @@ import { TariffsController } from './tariffs/tariffs.controller';
 @Module({
   imports: [
     AuthModule,
-    DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500] }),
+    DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500, CarryOvers1763800000510] }),
     MessagingModule.forService({ service: 'tariffs' }),
   ],
   controllers: [HealthController, TariffsController, ReadModelHandlers],
-  providers: [TariffsService, SettlementsService],
+  providers: [TariffsService, SettlementsService, YearResultsService],
 })
 export class AppModule {}

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, type PipeTransform } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile, type PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ROLES, Roles, type Principal } from '@tilbudsnet/auth';
 import { RuleViolation, type EventCause } from '@tilbudsnet/contracts';
@@ -6,6 +6,7 @@ import { RequestCause } from '@tilbudsnet/platform';
 import { IsOptional, Matches } from 'class-validator';
 import { BudgetRequest } from './budgets/budget.request';
 import { TariffsService, type TariffView } from './budgets/tariffs.service';
+import { YearResultsService, type YearResultView } from './budgets/year-results.service';
 import { SettlementsService, type StatementView } from './settlement/settlements.service';
 
 /** Path parameters with their rule named in the 400, like every other field. */
@@ -23,6 +24,11 @@ function pattern(field: string, re: RegExp, rule: string): PipeTransform<string,
 const YEAR = pattern('year', /^20\d{2}$/, 'a year 2000-2099');
 const MONTH = pattern('month', /^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 
+/** POST /offers/:offerId/results/:year: the year's actual cost. */
+export class YearResultRequest {
+  @Matches(/^\d{1,13}(\.\d{1,2})?$/, { message: 'actualCost must be an amount in kroner as text, e.g. "10400000.00"' }) actualCost: string;
+}
+
 export class CloseMonthRequest {
   @ApiPropertyOptional({ description: 'default: the first day of the next month' })
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'invoiceDate must be a date YYYY-MM-DD' }) invoiceDate?: string;
@@ -32,7 +38,17 @@ export class CloseMonthRequest {
 @ApiBearerAuth()
 @Controller()
 export class TariffsController {
-  constructor(private readonly tariffs: TariffsService, private readonly settlements: SettlementsService) {}
+  constructor(private readonly tariffs: TariffsService, private readonly settlements: SettlementsService, private readonly results: YearResultsService) {}
+
+  /** Efterregulering: the year's actual cost; answers with the result and what is carried into which year. */
+  @Post('offers/:offerId/results/:year')
+  @HttpCode(200)
+  @Roles('offer-manager')
+  recordResult(
+    @Param('offerId', new ParseUUIDPipe()) offerId: string, @Param('year', YEAR) year: string, @Body() body: YearResultRequest, @CurrentPrincipal() principal: Principal,
+  ): Promise<YearResultView> {
+    return this.results.record(offerId, Number(year), body.actualCost, principal);
+  }
 
   /** The operator's budget for a year; answers with the tariff computed line by line. */
   @Put('offers/:offerId/budgets/:year')
@@ -81,6 +97,14 @@ export class TariffsController {
   @Header('content-type', 'text/csv; charset=utf-8')
   csv(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<string> {
     return this.settlements.csv(id, principal);
+  }
+
+  @Get('settlements/statements/:id/xlsx')
+  @Roles('visitation-officer', 'offer-manager', 'admin')
+  async xlsx(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    return new StreamableFile(await this.settlements.xlsx(id, principal), {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disposition: `attachment; filename="afregning-${id}.xlsx"`,
+    });
   }
 
   /** Samhandel for the secretariat's own region: buyers × sellers. */

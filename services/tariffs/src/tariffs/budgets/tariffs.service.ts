@@ -57,6 +57,8 @@ export class TariffsService {
       const offer = await this.offer(manager, offerId);
       const [kind, id] = offer.operator.split(':');
       if (!managesOperator(principal, { kind, id })) throw new RuleViolation('offerId', 'own-operator-only', 'an offer manager budgets its own operator\'s offers only', 403);
+      const carried: { from_year: number; amount_oere: string }[] = await manager.query(
+        'SELECT from_year, amount_oere FROM carry_overs WHERE offer_id = $1 AND into_year = $2 AND amount_oere <> 0 ORDER BY from_year', [offerId, year]);
       const budget: Budget = {
         year, directOperatingCosts: kroner(request.directOperatingCosts), centralAdministrationPct: centralAdministrationPctFor(offer.region_code),
         depreciationAndInterest: kroner(request.depreciationAndInterest), civilServantPensions: kroner(request.civilServantPensions),
@@ -64,6 +66,7 @@ export class TariffsService {
         vatCompensationPct: kind === 'private' ? vatCompensationPct() : undefined,
         packages: (request.packages ?? []).map((p) => ({ code: p.code, supplementPerDay: kroner(p.supplementPerDay) })),
         hourlyRate: request.hourlyRate ? kroner(request.hourlyRate) : undefined,
+        carryOvers: carried.map((c) => ({ fromYear: c.from_year, amount: BigInt(c.amount_oere) })),
       };
       const computation = computeTariff(budget);
       const status = offer.framework_agreement ? 'awaiting-approval' : 'published';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Workbook } from 'exceljs';
 import type { Principal } from '@tilbudsnet/auth';
 import { createEvent, RuleViolation, type EventCause } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
@@ -90,12 +91,31 @@ export class SettlementsService {
   }
 
   async csv(id: string, principal: Principal): Promise<string> {
+    const s = await this.readable(id, principal);
+    const lines = s.lines.map((l) => [l.placementId, l.kind, l.from, l.to, l.days, l.packageCode, l.dayRate.replace('.', ','), l.amount.replace('.', ','), l.lateClaim ? 'ja' : 'nej'].join(';'));
+    return [`# Afregning ${s.month}: betalingskommune ${s.payingMunicipality}, driftsherre ${s.operator}, fakturadato ${s.invoiceDate}, forfald ${s.dueDate}`, CSV_HEADER, ...lines, `I alt;;;;;;;${s.total.replace('.', ',')};`].join('\n') + '\n';
+  }
+
+  /** The statement as an Excel workbook: one row per line, amounts as numbers with two decimals. */
+  async xlsx(id: string, principal: Principal): Promise<Buffer> {
+    const s = await this.readable(id, principal);
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet(`Afregning ${s.month}`);
+    sheet.addRow([`Afregning ${s.month}`, `Betalingskommune ${s.payingMunicipality}`, `Driftsherre ${s.operator}`, `Fakturadato ${s.invoiceDate}`, `Forfald ${s.dueDate}`]);
+    sheet.addRow(CSV_HEADER.split(';'));
+    for (const l of s.lines) sheet.addRow([l.placementId, l.kind, l.from, l.to, l.days, l.packageCode, Number(l.dayRate), Number(l.amount), l.lateClaim ? 'ja' : 'nej']);
+    sheet.addRow(['I alt', '', '', '', '', '', '', Number(s.total), '']);
+    sheet.getColumn(7).numFmt = '#,##0.00';
+    sheet.getColumn(8).numFmt = '#,##0.00';
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  private async readable(id: string, principal: Principal): Promise<StatementView> {
     const [row] = await this.dataSource.query('SELECT * FROM statements WHERE id = $1', [id]);
     if (!row) throw new RuleViolation('id', 'statement-exists', `no statement ${id}`, 404);
     const s = toView(row);
     if (!mayRead(principal, s)) throw new RuleViolation('id', 'own-statement-only', 'a statement is read by its paying municipality and its operator', 403);
-    const lines = s.lines.map((l) => [l.placementId, l.kind, l.from, l.to, l.days, l.packageCode, l.dayRate.replace('.', ','), l.amount.replace('.', ','), l.lateClaim ? 'ja' : 'nej'].join(';'));
-    return [`# Afregning ${s.month}: betalingskommune ${s.payingMunicipality}, driftsherre ${s.operator}, fakturadato ${s.invoiceDate}, forfald ${s.dueDate}`, CSV_HEADER, ...lines, `I alt;;;;;;;${s.total.replace('.', ',')};`].join('\n') + '\n';
+    return s;
   }
 
   /** Samhandel per region and year: buyers (paying municipalities) × sellers (operators) of the region's offers. */

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { managesOperator, type Principal } from '@tilbudsnet/auth';
+import { RuleViolation } from '@tilbudsnet/contracts';
+import { DataSource } from 'typeorm';
+import { carryOver } from '../domain/carry-over';
+import { formatKroner, kroner } from '../domain/money';
+
+export interface YearResultView {
+  offerId: string;
+  year: number;
+  actualIncome: string;
+  actualCost: string;
+  result: string;
+  limit: string;
+  intoNextYear: { year: number; amount: string };
+  intoYearAfterNext: { year: number; amount: string };
+}
+
+/**
+ * Efterregulering at year end: the operator enters the actual cost; the actual tariff income comes
+ * from the year's statements (occupied days × tariff). The carry-overs then appear as their own
+ * lines in the budgets of the next year and the year after.
+ */
+@Injectable()
+export class YearResultsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  record(offerId: string, year: number, actualCost: string, principal: Principal): Promise<YearResultView> {
+    return this.dataSource.transaction(async (manager) => {
+      const [offer] = await manager.query('SELECT operator FROM tariff_offers WHERE offer_id = $1', [offerId]);
+      if (!offer) throw new RuleViolation('offerId', 'offer-known', `offer ${offerId} is not known to tariffs`, 404);
+      const [kind, id] = offer.operator.split(':');
+      if (!managesOperator(principal, { kind, id })) throw new RuleViolation('offerId', 'own-operator-only', 'an offer manager records its own operator\'s results only', 403);
+      const lines: { placementId: string; amount: string }[][] = (await manager.query(
+        `SELECT s.lines FROM statements s WHERE s.month LIKE $1`, [`${year}-%`])).map((r: { lines: { placementId: string; amount: string }[] }) => r.lines);
+      const placements = new Set<string>((await manager.query('SELECT placement_id FROM tariff_placements WHERE offer_id = $1', [offerId])).map((r: { placement_id: string }) => r.placement_id));
+      const income = lines.flat().filter((l) => placements.has(l.placementId)).reduce((sum, l) => sum + kroner(l.amount), 0n);
+      const cost = kroner(actualCost);
+      const c = carryOver(income, cost);
+      await manager.query(
+        `INSERT INTO year_results (offer_id, year, actual_income_oere, actual_cost_oere, result_oere) VALUES ($1,$2,$3,$4,$5)
+         ON CONFLICT (offer_id, year) DO UPDATE SET actual_income_oere = $3, actual_cost_oere = $4, result_oere = $5, recorded_at = now()`,
+        [offerId, year, income.toString(), cost.toString(), c.result.toString()],
+      );
+      for (const [intoYear, amount] of [[year + 1, c.intoNextYear], [year + 2, c.intoYearAfterNext]] as const) {
+        await manager.query(
+          `INSERT INTO carry_overs (offer_id, from_year, into_year, amount_oere) VALUES ($1,$2,$3,$4)
+           ON CONFLICT (offer_id, from_year, into_year) DO UPDATE SET amount_oere = $4`, [offerId, year, intoYear, amount.toString()]);
+      }
+      return {
+        offerId, year, actualIncome: formatKroner(income), actualCost: formatKroner(cost), result: formatKroner(c.result), limit: formatKroner(c.limit),
+        intoNextYear: { year: year + 1, amount: formatKroner(c.intoNextYear) }, intoYearAfterNext: { year: year + 2, amount: formatKroner(c.intoYearAfterNext) },
+      };
+    });
+  }
+}
