@@ -40,6 +40,13 @@ it('bills the paying municipality for the days at each package\'s rate, and only
 
     const officer = { ...(await as('officer-koebenhavn')), ...PURPOSE };
     await waitUntil(async () => (await call(`${system.visitation.url}/offers?limit=200`, 'GET', undefined, officer)).body.items.some((o: { offerId: string }) => o.offerId === offerId), { what: 'the offer in search' });
+    // The published tariff reaches search: a price filter and the rate among the reasons.
+    const priced = (max: string) => call(`${system.visitation.url}/offers?limit=200&tariffYear=2026&packageCode=high&maxDayTariff=${max}`, 'GET', undefined, officer);
+    await waitUntil(async () => (await priced('1900.00')).body.items.some((o: { offerId: string }) => o.offerId === offerId), { what: 'the price in search' });
+    const hit = (await priced('1900.00')).body.items.find((o: { offerId: string }) => o.offerId === offerId);
+    expect(hit.rank).toMatchObject({ dayRate: '1891.96', reasons: expect.arrayContaining(['døgntakst 1.891,96 kr']) });
+    expect((await priced('1891.95')).body.items.some((o: { offerId: string }) => o.offerId === offerId)).toBe(false);
+
     const opened = await call(`${system.visitation.url}/cases`, 'POST', {
       cpr: '1010801234', name: 'Ole Betaler', payingMunicipality: '0147', needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'medium' },
     }, officer);

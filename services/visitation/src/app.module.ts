@@ -13,6 +13,8 @@ import { CatalogueHandlers } from './catalogue/catalogue.handlers';
 import { Catalogue1763800000200 } from './migrations/1763800000200-catalogue';
 import { CasesAndAudit1763800000300 } from './migrations/1763800000300-cases-and-audit';
 import { PlacementsAndWaitlist1763800000400 } from './migrations/1763800000400-placements-and-waitlist';
+import { CatalogueTariffs1763800000500 } from './migrations/1763800000500-catalogue-tariffs';
+import { TariffHandlers } from './catalogue/tariff.handlers';
 import { PlacementJobs } from './placements/placement-jobs';
 import { PlacementRecord } from './placements/placement.entity';
 import { PlacementsController } from './placements/placements.controller';
@@ -28,13 +30,13 @@ import { SearchingOffers } from './search-offers/searching-offers.service';
     AuthModule,
     DatabaseModule.forService('visitation', {
       entities: [CatalogueOfferRecord, CaseRecord, AuditRecord, PlacementRecord, WaitlistEntryRecord],
-      migrations: [Catalogue1763800000200, CasesAndAudit1763800000300, PlacementsAndWaitlist1763800000400],
+      migrations: [Catalogue1763800000200, CasesAndAudit1763800000300, PlacementsAndWaitlist1763800000400, CatalogueTariffs1763800000500],
     }),
     MessagingModule.forService({ service: 'visitation' }),
   ],
   controllers: [
     HealthController, SearchOffersController, CatalogueHandlers, CasesController, AuditController, PlacementsController, ReservationHandlers,
-    WorklistController,
+    WorklistController, TariffHandlers,
   ],
   providers: [
     SearchingOffers,

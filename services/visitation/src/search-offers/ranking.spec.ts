@@ -1,10 +1,11 @@
 import { loadExampleEvent, type OfferSnapshot } from '@tilbudsnet/contracts';
-import { distanceKm, rankOffers } from './ranking';
+import { distanceKm, rankOffers, type PricedOffer } from './ranking';
 
 const base = loadExampleEvent('OfferRegistered').payload.offer;
-function offer(name: string, changes: Partial<OfferSnapshot> & { vacant?: number }): OfferSnapshot {
+function offer(name: string, changes: Partial<OfferSnapshot> & { vacant?: number; dayRate?: string }): PricedOffer {
   const vacant = changes.vacant ?? 2;
-  return { ...base, ...changes, name, capacity: { approvedPlaces: 10, occupiedPlaces: 10 - vacant, reservedPlaces: 0, vacantPlaces: vacant } };
+  const { dayRate = null, ...rest } = changes;
+  return { dayRate, offer: { ...base, ...rest, name, capacity: { approvedPlaces: 10, occupiedPlaces: 10 - vacant, reservedPlaces: 0, vacantPlaces: vacant } } };
 }
 const AARHUS = { lat: 56.1629, lon: 10.2039 };
 const AALBORG = { lat: 57.0488, lon: 9.9217 };
@@ -19,7 +20,7 @@ describe('ranking search results', () => {
   it('puts a near offer with vacancy before a far one with the same fit', () => {
     const ranked = rankOffers([offer('Fjern', { location: KOEBENHAVN }), offer('Nær', { location: AALBORG })], { near: AARHUS, targetGroups: ['autism'] });
     expect(ranked.map((r) => r.offer.name)).toEqual(['Nær', 'Fjern']);
-    expect(ranked[0].reasons).toEqual(['matcher 1 af 1 målgrupper', '2 ledige pladser', '100 km væk']);
+    expect(ranked[0].reasons).toEqual(['matcher 1 af 1 målgrupper', '2 ledige pladser', '100 km væk', 'ingen offentliggjort takst']);
   });
 
   it('puts an offer with vacancy before one without, and says why', () => {
@@ -32,6 +33,12 @@ describe('ranking search results', () => {
     const ranked = rankOffers([offer('Delvis', { targetGroups: ['autism'] }), offer('Hel', { targetGroups: ['autism', 'dual-diagnosis'] })],
       { targetGroups: ['autism', 'dual-diagnosis'] });
     expect(ranked.map((r) => [r.offer.name, r.reasons[0]])).toEqual([['Hel', 'matcher 2 af 2 målgrupper'], ['Delvis', 'matcher 1 af 2 målgrupper']]);
+  });
+
+  it('puts the cheaper of two otherwise equal offers first and shows its day rate', () => {
+    const ranked = rankOffers([offer('Dyr', { dayRate: '2100.00' }), offer('Billig', { dayRate: '1441.96' })], {});
+    expect(ranked.map((r) => r.offer.name)).toEqual(['Billig', 'Dyr']);
+    expect(ranked[0].reasons).toContain('døgntakst 1.441,96 kr');
   });
 
   it('does not count vacancy in an offer that takes no admissions', () => {

@@ -8,8 +8,16 @@ export interface RankingCriteria {
   specialisationLevel?: string;
 }
 
+/** An offer with its day rate for the needed package, where a tariff is published. */
+export interface PricedOffer {
+  offer: OfferSnapshot;
+  /** Kroner per day, as published ("1441.96"). */
+  dayRate: string | null;
+}
+
 export interface RankedOffer {
   offer: OfferSnapshot;
+  dayRate: string | null;
   /** 0..1, higher first. */
   score: number;
   distanceKm: number | null;
@@ -24,10 +32,21 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Weights of fit, vacancy and distance (price joins when tariffs are published). */
-const WEIGHTS = { fit: 0.4, vacancy: 0.35, distance: 0.25 };
+/** Weights of fit, vacancy, distance and price. */
+const WEIGHTS = { fit: 0.35, vacancy: 0.3, distance: 0.2, price: 0.15 };
 
-export function rankOffer(offer: OfferSnapshot, criteria: RankingCriteria): RankedOffer {
+/** Price score: the cheapest of the results 1, the dearest 0; no tariff counts as the middle. */
+function priceScore(rate: string | null, range: { min: number; max: number } | null): number {
+  if (rate === null || !range || range.max === range.min) return 0.5;
+  return 1 - (Number(rate) - range.min) / (range.max - range.min);
+}
+
+function kronerText(rate: string): string {
+  const [whole, decimals] = rate.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${decimals}`;
+}
+
+export function rankOffer({ offer, dayRate }: PricedOffer, criteria: RankingCriteria, range: { min: number; max: number } | null = null): RankedOffer {
   const reasons: string[] = [];
   const wanted = criteria.targetGroups ?? [];
   const served = wanted.filter((t) => offer.targetGroups.includes(t));
@@ -48,12 +67,15 @@ export function rankOffer(offer: OfferSnapshot, criteria: RankingCriteria): Rank
     distance = Math.max(0, 1 - km / (criteria.maxDistanceKm ?? 300));
     reasons.push(`${Math.round(km)} km væk`);
   }
-  const score = WEIGHTS.fit * fit + WEIGHTS.vacancy * vacancy + WEIGHTS.distance * distance;
-  return { offer, score: Math.round(score * 1000) / 1000, distanceKm: km === null ? null : Math.round(km * 10) / 10, reasons };
+  reasons.push(dayRate === null ? 'ingen offentliggjort takst' : `døgntakst ${kronerText(dayRate)} kr`);
+  const score = WEIGHTS.fit * fit + WEIGHTS.vacancy * vacancy + WEIGHTS.distance * distance + WEIGHTS.price * priceScore(dayRate, range);
+  return { offer, dayRate, score: Math.round(score * 1000) / 1000, distanceKm: km === null ? null : Math.round(km * 10) / 10, reasons };
 }
 
 /** Best first; ties broken by more vacancy, then name, so the order is stable. */
-export function rankOffers(offers: OfferSnapshot[], criteria: RankingCriteria): RankedOffer[] {
-  return offers.map((o) => rankOffer(o, criteria)).sort((a, b) =>
+export function rankOffers(offers: PricedOffer[], criteria: RankingCriteria): RankedOffer[] {
+  const rates = offers.map((o) => o.dayRate).filter((r): r is string => r !== null).map(Number);
+  const range = rates.length ? { min: Math.min(...rates), max: Math.max(...rates) } : null;
+  return offers.map((o) => rankOffer(o, criteria, range)).sort((a, b) =>
     b.score - a.score || b.offer.capacity.vacantPlaces - a.offer.capacity.vacantPlaces || a.offer.name.localeCompare(b.offer.name, 'da'));
 }

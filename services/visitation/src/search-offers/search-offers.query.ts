@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MUNICIPALITY_CODES, PARAGRAPHS, REGION_CODES, SPECIALISATION_LEVELS, TARGET_GROUP_IDS } from '@tilbudsnet/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNumber, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** GET /offers: search the catalogue. */
 export class SearchOffersQuery {
@@ -19,5 +19,10 @@ export class SearchOffersQuery {
   @ValidateIf((q: SearchOffersQuery) => q.lon !== undefined || q.lat !== undefined) @Type(() => Number) @IsLongitude() lon?: number;
   @ApiPropertyOptional({ description: 'only offers within this many km of lat/lon' })
   @IsOptional() @Type(() => Number) @IsNumber() @Min(1) @Max(1000) maxDistanceKm?: number;
+  @ApiPropertyOptional({ description: 'only offers whose day rate for the package is at most this (kroner, e.g. "1500.00")' })
+  @IsOptional() @Matches(/^\d{1,7}(\.\d{1,2})?$/, { message: 'maxDayTariff must be an amount in kroner, e.g. "1500.00"' }) maxDayTariff?: string;
+  @ApiPropertyOptional({ default: 'base', description: 'ydelsespakke whose rate is compared and shown' })
+  @IsOptional() @Matches(/^[a-z0-9-]{1,30}$/, { message: 'packageCode must be 1-30 lowercase letters, digits or dashes' }) packageCode?: string;
+  @ApiPropertyOptional({ description: 'tariff year; default this year' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) tariffYear?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;
 }

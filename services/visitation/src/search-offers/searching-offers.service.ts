@@ -17,7 +17,8 @@ const DISTANCE_SQL = `(6371 * acos(least(1, cos(radians(:lat)) * cos(radians(c.l
 
 /**
  * Answers searches from visitation's own catalogue, so search works while offers is down. Hard
- * filters in SQL; the ranking (fit, vacancy, distance) and its reasons in `ranking.ts`.
+ * filters in SQL (a maximum day rate among them); the ranking (fit, vacancy, distance, price) and
+ * its reasons in `ranking.ts`.
  */
 @Injectable()
 export class SearchingOffers {
@@ -27,7 +28,14 @@ export class SearchingOffers {
     if (query.maxDistanceKm !== undefined && (query.lat === undefined || query.lon === undefined)) {
       throw new RuleViolation('maxDistanceKm', 'needs-point', 'maxDistanceKm needs lat and lon to measure from');
     }
-    const qb = this.dataSource.getRepository(CatalogueOfferRecord).createQueryBuilder('c').select('c.snapshot', 'snapshot');
+    const year = query.tariffYear ?? new Date().getUTCFullYear();
+    const packageCode = query.packageCode ?? 'base';
+    const qb = this.dataSource.getRepository(CatalogueOfferRecord).createQueryBuilder('c')
+      .select('c.snapshot', 'snapshot')
+      // The package's rate, or the base rate where the offer has no such package.
+      .addSelect(`coalesce(t.rates ->> :packageCode, t.rates ->> 'base')`, 'day_rate')
+      .leftJoin('catalogue_tariffs', 't', 't.offer_id = c.offer_id AND t.year = :year', { year, packageCode });
+    if (query.maxDayTariff) qb.andWhere(`coalesce(t.rates ->> :packageCode, t.rates ->> 'base')::numeric <= :maxDayTariff::numeric`, { maxDayTariff: query.maxDayTariff });
     if (query.targetGroup) qb.andWhere(':targetGroup = ANY(c.target_groups)', { targetGroup: query.targetGroup });
     if (query.paragraph) qb.andWhere(':paragraph = ANY(c.paragraphs)', { paragraph: query.paragraph });
     if (query.region) qb.andWhere('c.region_code = :region', { region: query.region });
@@ -42,8 +50,8 @@ export class SearchingOffers {
     qb.orderBy(`(c.vacant_places > 0 AND c.status = 'active')`, 'DESC');
     if (near) qb.addOrderBy(DISTANCE_SQL, 'ASC');
     qb.addOrderBy('c.offer_id').limit(query.limit * 4);
-    const rows: { snapshot: OfferSnapshot }[] = await qb.getRawMany();
-    const ranked = rankOffers(rows.map((r) => r.snapshot), {
+    const rows: { snapshot: OfferSnapshot; day_rate: string | null }[] = await qb.getRawMany();
+    const ranked = rankOffers(rows.map((r) => ({ offer: r.snapshot, dayRate: r.day_rate })), {
       near, maxDistanceKm: query.maxDistanceKm, targetGroups: query.targetGroup ? [query.targetGroup] : undefined, specialisationLevel: query.specialisationLevel,
     }).slice(0, query.limit);
     const items = ranked.map(({ offer, ...rank }) => ({ ...offer, rank }));
