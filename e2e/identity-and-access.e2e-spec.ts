@@ -241,6 +241,10 @@ describe('authorization matrix', () => {
         allowed: ['visitation-officer', 'offer-manager', 'admin'], foreign: { 'visitation-officer': 'officer-aarhus', 'offer-manager': 'manager-private' },
         request: (f) => ({ path: `/settlements/statements/${f.statementId}/xlsx` }),
       },
+      'POST /placements/:placementId/special-measures': {
+        allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' },
+        request: (f) => ({ path: `/placements/${f.placements.started[0]}/special-measures`, body: { code: 'ekstra-nattevagt', perDay: '300.00', from: '2030-02-01' } }),
+      },
       'POST /offers/:offerId/results/:year': {
         allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' }, request: (f) => ({ path: `/offers/${f.offerId}/results/2027`, body: { actualCost: '100000.00' } }),
       },

@@ -59,14 +59,17 @@ it('bills the paying municipality for the days at each package\'s rate, and only
       return row?.packages.length === 2;
     }, { what: 'the placement and its package change in tariffs' });
 
+    const measure = await call(`${system.tariffs.url}/placements/${placement.body.id}/special-measures`, 'POST', { code: 'ekstra-nattevagt', perDay: '300.00', from: '2026-11-28' }, await as('manager-aarhus'));
+    expect(measure.status).toBe(201);
     const closed = await call(`${system.tariffs.url}/settlements/2026-11/close`, 'POST', { invoiceDate: '2026-12-02' }, await as('admin'));
     expect(closed.status).toBe(200);
     const statement = closed.body.find((s: { payingMunicipality: string }) => s.payingMunicipality === '0147');
     expect(statement).toMatchObject({
-      operator: 'municipality:0751', month: '2026-11', invoiceDate: '2026-12-02', dueDate: '2027-01-01', total: '36581.16', lateClaimLines: 0,
+      operator: 'municipality:0751', month: '2026-11', invoiceDate: '2026-12-02', dueDate: '2027-01-01', total: '37481.16', lateClaimLines: 0,
       lines: [
         expect.objectContaining({ from: '2026-11-10', to: '2026-11-16', days: 7, packageCode: 'base', dayRate: '1441.96', amount: '10093.72' }),
         expect.objectContaining({ from: '2026-11-17', to: '2026-11-30', days: 14, packageCode: 'high', dayRate: '1891.96', amount: '26487.44' }),
+        expect.objectContaining({ kind: 'special-measure', from: '2026-11-28', to: '2026-11-30', days: 3, packageCode: 'ekstra-nattevagt', amount: '900.00' }),
       ],
     });
     expect((await call(`${system.tariffs.url}/settlements/2026-11/close`, 'POST', {}, await as('admin'))).status).toBe(409);
@@ -76,32 +79,32 @@ it('bills the paying municipality for the days at each package\'s rate, and only
     expect((await call(`${system.tariffs.url}/settlements?month=2026-11`, 'GET', undefined, payer)).body.items.map((s: { id: string }) => s.id)).toEqual([statement.id]);
     const csv = await call(`${system.tariffs.url}/settlements/statements/${statement.id}/csv`, 'GET', undefined, payer);
     expect(csv.body).toContain('2026-11-17;2026-11-30;14;high;1891,96;26487,44;nej');
-    expect(csv.body).toContain('I alt;;;;;;;36581,16;');
+    expect(csv.body).toContain('I alt;;;;;;;37481,16;');
     const xlsx = await call(`${system.tariffs.url}/settlements/statements/${statement.id}/xlsx`, 'GET', undefined, payer);
     const workbook = new Workbook();
     await workbook.xlsx.load(xlsx.body);
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(4).values).toEqual([undefined, placement.body.id, 'stay', '2026-11-17', '2026-11-30', 14, 'high', 1891.96, 26487.44, 'nej']);
-    expect(sheet.getRow(5).getCell(8).value).toBe(36581.16);
+    expect(sheet.getRow(6).getCell(8).value).toBe(37481.16);
     expect((await call(`${system.visitation.url}/cases/${opened.body.id}`, 'GET', undefined, { ...payer, ...PURPOSE })).status).toBe(403);
     expect((await call(`${system.tariffs.url}/settlements?month=2026-11`, 'GET', undefined, await as('officer-koebenhavn'))).body.items).toEqual([]);
     expect((await call(`${system.tariffs.url}/settlements?month=2026-11`, 'GET', undefined, await as('manager-aarhus'))).body.items).toHaveLength(1);
 
     await settlements.waitFor((ms) => ms.some((m) => m.topic === Topics.settlement), 20000, 'SettlementIssued');
     const issued = settlements.events<{ type: string; payload: any }>().find((e) => e.type === 'SettlementIssued')!;
-    expect(issued.payload).toMatchObject({ statementId: statement.id, payingMunicipality: '0147', total: '36581.16', lines: 2 });
+    expect(issued.payload).toMatchObject({ statementId: statement.id, payingMunicipality: '0147', total: '37481.16', lines: 3 });
 
     const trade = await call(`${system.tariffs.url}/trade/2026`, 'GET', undefined, await as('kkr-midtjylland'));
-    expect(trade.body.items).toEqual([{ buyer: '0147', seller: 'municipality:0751', placements: 1, days: 21, amount: '36581.16' }]);
+    expect(trade.body.items).toEqual([{ buyer: '0147', seller: 'municipality:0751', placements: 1, days: 21, amount: '37481.16' }]);
 
-    // Year end: income 36,581.16 against a cost of 30,000.00 is a surplus of 6,581.16; 5 % of the
+    // Year end: income 37,481.16 against a cost of 30,000.00 is a surplus of 7,481.16; 5 % of the
     // cost (1,500.00) goes back next year, the rest two years later, as a line of that year's tariff.
     const result = await call(`${system.tariffs.url}/offers/${offerId}/results/2026`, 'POST', { actualCost: '30000.00' }, await as('manager-aarhus'));
-    expect(result.body).toMatchObject({ actualIncome: '36581.16', result: '6581.16', limit: '1500.00', intoNextYear: { year: 2027, amount: '-1500.00' }, intoYearAfterNext: { year: 2028, amount: '-5081.16' } });
+    expect(result.body).toMatchObject({ actualIncome: '37481.16', result: '7481.16', limit: '1500.00', intoNextYear: { year: 2027, amount: '-1500.00' }, intoYearAfterNext: { year: 2028, amount: '-5981.16' } });
     const later = await call(`${system.tariffs.url}/offers/${offerId}/budgets/2028`, 'PUT', {
       directOperatingCosts: '10000000.00', depreciationAndInterest: '0.00', civilServantPensions: '0.00', otherIncome: '0.00', approvedPlaces: 20, budgetedOccupancyPct: 95,
     }, await as('manager-aarhus'));
-    expect(later.body.lines).toContainEqual({ label: 'Efterregulering fra 2026', amount: '-5081.16' });
+    expect(later.body.lines).toContainEqual({ label: 'Efterregulering fra 2026', amount: '-5981.16' });
   } finally {
     await settlements.stop();
   }

@@ -4,6 +4,8 @@ import { MessagingModule } from '@tilbudsnet/messaging';
 import { DatabaseModule, HealthController } from '@tilbudsnet/platform';
 import { Tariffs1763800000500 } from './migrations/1763800000500-tariffs';
 import { CarryOvers1763800000510 } from './migrations/1763800000510-carry-overs';
+import { SpecialMeasures1763800000520 } from './migrations/1763800000520-special-measures';
+import { SpecialMeasures } from './tariffs/budgets/special-measures';
 import { YearResultsService } from './tariffs/budgets/year-results.service';
 import { TariffsService } from './tariffs/budgets/tariffs.service';
 import { ReadModelHandlers } from './tariffs/read-models/read-model.handlers';
@@ -14,10 +16,10 @@ import { TariffsController } from './tariffs/tariffs.controller';
 @Module({
   imports: [
     AuthModule,
-    DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500, CarryOvers1763800000510] }),
+    DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500, CarryOvers1763800000510, SpecialMeasures1763800000520] }),
     MessagingModule.forService({ service: 'tariffs' }),
   ],
   controllers: [HealthController, TariffsController, ReadModelHandlers],
-  providers: [TariffsService, SettlementsService, YearResultsService],
+  providers: [TariffsService, SettlementsService, YearResultsService, SpecialMeasures],
 })
 export class AppModule {}

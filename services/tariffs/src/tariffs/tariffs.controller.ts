@@ -7,6 +7,7 @@ import { IsOptional, Matches } from 'class-validator';
 import { BudgetRequest } from './budgets/budget.request';
 import { TariffsService, type TariffView } from './budgets/tariffs.service';
 import { YearResultsService, type YearResultView } from './budgets/year-results.service';
+import { SpecialMeasureRequest, SpecialMeasures } from './budgets/special-measures';
 import { SettlementsService, type StatementView } from './settlement/settlements.service';
 
 /** Path parameters with their rule named in the 400, like every other field. */
@@ -38,7 +39,18 @@ export class CloseMonthRequest {
 @ApiBearerAuth()
 @Controller()
 export class TariffsController {
-  constructor(private readonly tariffs: TariffsService, private readonly settlements: SettlementsService, private readonly results: YearResultsService) {}
+  constructor(
+    private readonly tariffs: TariffsService, private readonly settlements: SettlementsService, private readonly results: YearResultsService,
+    private readonly specialMeasures: SpecialMeasures,
+  ) {}
+
+  /** Særforanstaltning: the operator prices an individual add-on for one placement. */
+  @Post('placements/:placementId/special-measures')
+  @HttpCode(201)
+  @Roles('offer-manager')
+  addSpecialMeasure(@Param('placementId', new ParseUUIDPipe()) placementId: string, @Body() body: SpecialMeasureRequest, @CurrentPrincipal() principal: Principal) {
+    return this.specialMeasures.add(placementId, body, principal);
+  }
 
   /** Efterregulering: the year's actual cost; answers with the result and what is carried into which year. */
   @Post('offers/:offerId/results/:year')

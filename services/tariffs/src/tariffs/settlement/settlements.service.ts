@@ -49,9 +49,12 @@ export class SettlementsService {
       const [{ closed }] = await manager.query('SELECT count(*)::int AS closed FROM statements WHERE month = $1', [month]);
       if (closed > 0) throw new RuleViolation('month', 'closed-once', `${month} is already closed`, 409);
       const first = `${month}-01`;
-      const rows: { placement_id: string; offer_id: string; paying_municipality: string; start_date: string; end_date: string | null; packages: PlacementPeriod['packages']; operator: string }[] =
+      const rows: {
+        placement_id: string; offer_id: string; paying_municipality: string; start_date: string; end_date: string | null; packages: PlacementPeriod['packages']; operator: string;
+        special_measures: { description: string; perDay: string; from: string; to: string | null }[];
+      }[] =
         await manager.query(
-          `SELECT p.placement_id, p.offer_id, p.paying_municipality, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
+          `SELECT p.placement_id, p.offer_id, p.paying_municipality, to_char(p.start_date, 'YYYY-MM-DD') AS start_date, p.special_measures,
                   to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.packages, o.operator
            FROM tariff_placements p JOIN tariff_offers o ON o.offer_id = p.offer_id
            WHERE p.start_date <= ($1::date + interval '1 month' - interval '1 day') AND (p.end_date IS NULL OR p.end_date >= $1::date)`, [first]);
@@ -66,6 +69,7 @@ export class SettlementsService {
       const statements = settleMonth(rows.map((r) => ({
         placementId: r.placement_id, offerId: r.offer_id, payingMunicipality: r.paying_municipality, startDate: r.start_date, endDate: r.end_date,
         packages: r.packages, operator: r.operator,
+        specialMeasures: r.special_measures.map((m) => ({ ...m, perDay: BigInt(m.perDay) })),
       })), month, rateOn, invoiceDate);
       const views: StatementView[] = [];
       const events = [];
