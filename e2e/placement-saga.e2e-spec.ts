@@ -24,6 +24,7 @@ beforeAll(async () => {
   process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => { printed.push(String(chunk)); return originalWrite.out(chunk as never, ...(rest as [])); }) as never;
   process.stderr.write = ((chunk: unknown, ...rest: unknown[]) => { printed.push(String(chunk)); return originalWrite.err(chunk as never, ...(rest as [])); }) as never;
   process.env.PLACEMENT_REQUEST_TIMEOUT_MS = '60000';
+  process.env.LOG_LEVEL = 'info'; // the privacy scan reads every log line
   system = await startSystem('saga');
 });
 

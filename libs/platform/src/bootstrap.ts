@@ -2,17 +2,36 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { RuleViolationFilter } from './rule-violation.filter';
+import pinoHttp from 'pino-http';
+import { createServiceLogger, JsonNestLogger, loggerOf, rememberLogger } from './logging';
+import { correlationIdOf } from './request-cause';
 import { portFor, type ServiceName } from './service-config';
 import { requestValidationPipe } from './validation';
 
 export interface ServiceAppOptions {
+  service: ServiceName;
   title: string;
   description: string;
 }
 
-/** A service's HTTP app: validation, OpenAPI at `/docs` (JSON at `/docs-json`), graceful shutdown. */
+/**
+ * A service's HTTP app: JSON logs with the request's correlation id, validation, OpenAPI at `/docs`
+ * (JSON at `/docs-json`), graceful shutdown.
+ */
 export async function createServiceApp(module: Type<unknown>, options: ServiceAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { logger: ['error', 'warn'], bufferLogs: false });
+  const logger = createServiceLogger(options.service);
+  const app = await NestFactory.create(module, { logger: new JsonNestLogger(logger) });
+  rememberLogger(app, logger);
+  app.use(pinoHttp({
+    logger,
+    genReqId: (req) => correlationIdOf(req as never),
+    customProps: (req) => ({ correlationId: (req as { id?: string }).id }),
+    // Method, path and status only: no headers (tokens), no bodies (citizen data).
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  }));
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new RuleViolationFilter());
   app.enableShutdownHooks();
@@ -35,7 +54,7 @@ export function runService(service: ServiceName, create: () => Promise<INestAppl
     .then(async (app) => {
       await app.startAllMicroservices();
       await app.listen(portFor(service), '0.0.0.0');
-      console.log(JSON.stringify({ level: 'info', service, msg: `listening on ${await app.getUrl()}` }));
+      loggerOf(app).info(`listening on ${await app.getUrl()}`);
     })
     .catch((error) => {
       console.error(error);

@@ -5,3 +5,4 @@ export * from './validation';
 export * from './bootstrap';
 export * from './rule-violation.filter';
 export * from './request-cause';
+export * from './logging';

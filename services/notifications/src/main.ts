@@ -3,7 +3,8 @@ import { createServiceApp, runService } from '@tilbudsnet/platform';
 import { AppModule } from './app.module';
 
 export function createNotificationsApp(): Promise<INestApplication> {
-  return createServiceApp(AppModule, { title: 'Tilbudsnet notifications', description: 'Subscriptions, early warnings, supply-obligation monitor, delivery' });
+  return createServiceApp(AppModule, {
+    service: 'notifications', title: 'Tilbudsnet notifications', description: 'Subscriptions, early warnings, supply-obligation monitor, delivery' });
 }
 
 if (require.main === module) runService('notifications', () => createNotificationsApp());

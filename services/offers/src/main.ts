@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { connectEventConsumer, type KafkaEventTransportOptions } from '@tilbudsnet/messaging';
-import { createServiceApp, runService } from '@tilbudsnet/platform';
+import { createServiceApp, loggerOf, runService } from '@tilbudsnet/platform';
 import { AppModule } from './app.module';
 
 /** Consumer group of offers (placement events). Every instance joins it; partitions are shared out. */
@@ -11,10 +11,11 @@ export async function createOffersApp(
   consumer: Partial<Omit<KafkaEventTransportOptions, 'bus' | 'dataSource'>> = {},
 ): Promise<INestApplication> {
   const app = await createServiceApp(AppModule, {
+    service: 'offers',
     title: 'Tilbudsnet offers',
     description: 'Offer registry (tilbud), capacity, reservations and closures',
   });
-  connectEventConsumer(app, { consumerGroup: OFFERS_CONSUMER_GROUP, ...consumer });
+  connectEventConsumer(app, { logger: loggerOf(app), consumerGroup: OFFERS_CONSUMER_GROUP, ...consumer });
   return app;
 }
 

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { connectEventConsumer, type KafkaEventTransportOptions } from '@tilbudsnet/messaging';
-import { createServiceApp, runService } from '@tilbudsnet/platform';
+import { createServiceApp, loggerOf, runService } from '@tilbudsnet/platform';
 import { AppModule } from './app.module';
 
 /** Consumer group of visitation's read models (the offer catalogue). */
@@ -11,10 +11,11 @@ export async function createVisitationApp(
   consumer: Partial<Omit<KafkaEventTransportOptions, 'bus' | 'dataSource'>> = {},
 ): Promise<INestApplication> {
   const app = await createServiceApp(AppModule, {
+    service: 'visitation',
     title: 'Tilbudsnet visitation',
     description: 'Cases, offer search, placements, waiting lists',
   });
-  connectEventConsumer(app, { consumerGroup: VISITATION_CONSUMER_GROUP, ...consumer });
+  connectEventConsumer(app, { logger: loggerOf(app), consumerGroup: VISITATION_CONSUMER_GROUP, ...consumer });
   return app;
 }
 

@@ -9,7 +9,21 @@ import { deadLetterFor } from './dead-letter';
 import { EventContext } from './event-context';
 import { backoffDelayMs, isTransientInfrastructureError, PermanentHandlerError } from './retry-policy';
 
+/** Structured logging as pino does it: an object of fields, then the message. */
+export interface EventLogger {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+const nestLogger = new Logger('KafkaEventTransport');
+const FALLBACK_LOGGER: EventLogger = {
+  info: (fields, message) => nestLogger.log(`${message} ${JSON.stringify(fields)}`),
+  warn: (fields, message) => nestLogger.warn(`${message} ${JSON.stringify(fields)}`),
+};
+
 export interface KafkaEventTransportOptions {
+  /** The service's logger; every line carries the event's correlation id. */
+  logger?: EventLogger;
   bus: MessageBus;
   dataSource: DataSource;
   consumerGroup: string;
@@ -40,10 +54,11 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   private consumer: BusConsumer | null = null;
   private dlqProducer: BusProducer | null = null;
   private closing = false;
-  private readonly log = new Logger('KafkaEventTransport');
+  private readonly events: EventLogger;
 
   constructor(private readonly options: KafkaEventTransportOptions) {
     super();
+    this.events = options.logger ?? FALLBACK_LOGGER;
   }
 
   listen(callback: (error?: unknown) => void): void {
@@ -121,6 +136,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
           const result = await handler(event, new EventContext([event, manager, message]));
           await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
         });
+        this.events.info({ ...fieldsOf(event, message), consumerGroup: this.options.consumerGroup, outcome }, `event ${outcome}`);
         this.options.onProcessed?.(event, outcome);
         return;
       } catch (error) {
@@ -130,7 +146,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
           return this.deadLetter(message, `${event.type} handler failed after ${attempt} attempt(s): ${(error as Error).message}`, attempt);
         }
         const delay = backoffDelayMs(transient ? Math.min(attempt, 6) : attempt, this.options.retryBaseMs ?? 100, this.options.retryMaxMs ?? 5000);
-        this.log.warn(`retrying ${event.type} ${event.eventId} in ${delay} ms (attempt ${attempt}${transient ? ', infrastructure' : ''})`);
+        this.events.warn({ ...fieldsOf(event, message), attempt, delayMs: delay, transient, error: (error as Error).message }, 'retrying event');
         await new Promise((r) => setTimeout(r, delay));
       }
     }
@@ -140,7 +156,17 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     const letter = deadLetterFor(message, this.options.consumerGroup, reason, attempts);
     // If the broker refuses the dead letter this throws, and the message is read again later.
     await this.dlqProducer!.send([{ topic: letter.topic, messages: [letter.message] }]);
-    this.log.warn(`dead-lettered ${message.topic}/${message.partition}@${message.offset} to ${letter.topic}: ${reason.slice(0, 300)}`);
+    this.events.warn({
+      topic: message.topic, partition: message.partition, offset: message.offset, deadLetterTopic: letter.topic,
+      correlationId: message.headers['correlation-id'], eventId: message.headers['event-id'], reason: reason.slice(0, 300),
+    }, 'dead-lettered');
     this.options.onDeadLetter?.(message.topic, reason);
   }
+}
+
+function fieldsOf(event: TilbudsnetEvent, message: IncomingMessage): Record<string, unknown> {
+  return {
+    eventType: event.type, eventId: event.eventId, aggregateId: event.aggregateId, correlationId: event.correlationId, causationId: event.causationId,
+    topic: message.topic, partition: message.partition, offset: message.offset,
+  };
 }
