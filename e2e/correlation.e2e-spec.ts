@@ -52,3 +52,17 @@ it('follows one correlation id from an HTTP request to the log lines of two othe
   const token = auth.authorization.slice('Bearer '.length);
   expect(JSON.stringify(lines)).not.toContain(token);
 });
+
+it('shows consumer lag, outbox backlog and HTTP latency by route on /metrics of each service', async () => {
+  for (const service of ['offers', 'visitation', 'tariffs'] as const) {
+    const metrics = await call(`${system[service].url}/metrics`, 'GET');
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toMatch(/^outbox_backlog_events \d+$/m);
+    expect(metrics.body).toMatch(/^outbox_oldest_unpublished_age_seconds [\d.]+$/m);
+    expect(metrics.body).toMatch(/^kafka_consumer_lag\{group="test-correlation-[\w-]+",topic="[\w.]+",partition="\d"\} \d+$/m);
+  }
+  const offers = (await call(`${system.offers.url}/metrics`, 'GET')).body;
+  expect(offers).toMatch(/^http_request_duration_seconds_count\{method="POST",route="\/offers",status="201"\} [1-9]\d*$/m);
+  const visitation = (await call(`${system.visitation.url}/metrics`, 'GET')).body;
+  expect(visitation).toMatch(/^events_handled_total\{type="OfferRegistered",outcome="applied"\} [1-9]\d*$/m);
+});

@@ -158,6 +158,7 @@ describe('authorization matrix', () => {
       ...DOCS,
       'GET /health/live': { allowed: 'public', request: () => ({ path: '/health/live' }) },
       'GET /health/ready': { allowed: 'public', request: () => ({ path: '/health/ready' }) },
+      'GET /metrics': { allowed: 'public', request: () => ({ path: '/metrics' }) },
       'GET /offers': { allowed: [...ROLES], request: () => ({ path: '/offers?pageSize=1' }) },
       'GET /offers/:id': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.offerId}` }) },
       'POST /offers': { allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-region-midt' }, request: () => ({ path: '/offers', body: offerRequest({ name: 'Matrix' }) }) },
@@ -182,6 +183,7 @@ describe('authorization matrix', () => {
       ...DOCS,
       'GET /health/live': { allowed: 'public', request: () => ({ path: '/health/live' }) },
       'GET /health/ready': { allowed: 'public', request: () => ({ path: '/health/ready' }) },
+      'GET /metrics': { allowed: 'public', request: () => ({ path: '/metrics' }) },
       'GET /offers': { allowed: [...ROLES], request: () => ({ path: '/offers?limit=1' }) },
       'POST /cases': { allowed: ['visitation-officer'], request: () => ({ path: '/cases', body: caseBody, headers: PURPOSE }) },
       'POST /cases/find-by-cpr': { allowed: ['visitation-officer'], request: () => ({ path: '/cases/find-by-cpr', body: { cpr: CPR }, headers: PURPOSE }) },
@@ -222,6 +224,7 @@ describe('authorization matrix', () => {
       ...DOCS,
       'GET /health/live': { allowed: 'public', request: () => ({ path: '/health/live' }) },
       'GET /health/ready': { allowed: 'public', request: () => ({ path: '/health/ready' }) },
+      'GET /metrics': { allowed: 'public', request: () => ({ path: '/metrics' }) },
       'PUT /offers/:offerId/budgets/:year': {
         allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' }, request: (f) => ({ path: `/offers/${f.offerId}/budgets/2031`, body: budget }),
       },

@@ -12,3 +12,4 @@ export * from './transactional-outbox';
 export * from './messaging.module';
 export * from './migrations/messaging-tables.migration';
 export * from './consumer/rethrow-handler-errors.filter';
+export * from './messaging-stats';

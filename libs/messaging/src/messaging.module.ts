@@ -7,6 +7,7 @@ import { brokersFromEnv, type MessageBus } from './bus/message-bus';
 import { KafkaEventTransport, type KafkaEventTransportOptions } from './consumer/kafka-event-transport';
 import { RethrowHandlerErrors } from './consumer/rethrow-handler-errors.filter';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { MessagingStats } from './messaging-stats';
 import { TransactionalOutbox } from './transactional-outbox';
 
 export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
@@ -66,8 +67,9 @@ export class MessagingModule {
           useFactory: (dataSource: DataSource, relay: OutboxRelay) => new TransactionalOutbox(dataSource, relay),
         },
         MessagingLifecycle,
+        MessagingStats,
       ],
-      exports: [MESSAGE_BUS, OutboxRelay, TransactionalOutbox],
+      exports: [MESSAGE_BUS, OutboxRelay, TransactionalOutbox, MessagingStats],
     };
   }
 }
@@ -77,12 +79,22 @@ export function connectEventConsumer(
   app: INestApplication,
   options: Omit<KafkaEventTransportOptions, 'bus' | 'dataSource'>,
 ): KafkaEventTransport {
+  const stats = app.get(MessagingStats);
   const strategy = new KafkaEventTransport({
     partitions: partitionsFromEnv(),
     ...options,
+    onDeadLetter: (topic, reason) => { stats.countDeadLetter(topic, reason); options.onDeadLetter?.(topic, reason); },
+    onProcessed: (event, outcome) => { stats.countHandled(event.type, outcome); options.onProcessed?.(event, outcome); },
     bus: app.get<MessageBus>(MESSAGE_BUS),
     dataSource: app.get(DataSource),
   });
+  stats.consumer = { group: options.consumerGroup, topics: [] };
+  // Topics are known once Nest has registered the handlers, just before the transport listens.
+  const listen = strategy.listen.bind(strategy);
+  strategy.listen = (callback) => {
+    stats.consumer = { group: options.consumerGroup, topics: strategy.subscribedTopics() };
+    listen(callback);
+  };
   // Deferred, so the filter below is in place before Nest wires the handlers.
   const microservice = app.connectMicroservice({ strategy }, { inheritAppConfig: false, deferInitialization: true });
   microservice.useGlobalFilters(new RethrowHandlerErrors());

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { RuleViolationFilter } from './rule-violation.filter';
 import pinoHttp from 'pino-http';
 import { createServiceLogger, JsonNestLogger, loggerOf, rememberLogger } from './logging';
+import { HttpMetrics } from './metrics.controller';
 import { correlationIdOf } from './request-cause';
 import { portFor, type ServiceName } from './service-config';
 import { requestValidationPipe } from './validation';
@@ -22,6 +23,13 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
   const logger = createServiceLogger(options.service);
   const app = await NestFactory.create(module, { logger: new JsonNestLogger(logger) });
   rememberLogger(app, logger);
+  const http = app.get(HttpMetrics);
+  app.use((req: { method: string; route?: { path: string }; baseUrl?: string }, res: { statusCode: number; on(e: string, f: () => void): void }, next: () => void) => {
+    const end = http.requestSeconds.startTimer();
+    // The route pattern (/offers/:id), not the path, so ids do not make one series each.
+    res.on('finish', () => end({ method: req.method, route: req.route ? `${req.baseUrl ?? ''}${req.route.path}` : 'unmatched', status: String(res.statusCode) }));
+    next();
+  });
   app.use(pinoHttp({
     logger,
     genReqId: (req) => correlationIdOf(req as never),

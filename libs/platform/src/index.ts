@@ -6,3 +6,4 @@ export * from './bootstrap';
 export * from './rule-violation.filter';
 export * from './request-cause';
 export * from './logging';
+export * from './metrics.controller';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tilbudsnet/auth';
 import { MessagingModule } from '@tilbudsnet/messaging';
-import { DatabaseModule, HealthController } from '@tilbudsnet/platform';
+import { DatabaseModule, HealthController, HttpMetrics, MetricsController } from '@tilbudsnet/platform';
 
 /** Subscriptions, early warnings, supply-obligation monitor, delivery. A shell for now: health, database, messaging; its capabilities come with its issue. */
 @Module({
@@ -10,6 +10,7 @@ import { DatabaseModule, HealthController } from '@tilbudsnet/platform';
     DatabaseModule.forService('notifications', { entities: [], migrations: [] }),
     MessagingModule.forService({ service: 'notifications' }),
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, MetricsController],
+  providers: [HttpMetrics],
 })
 export class AppModule {}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tilbudsnet/auth';
 import { MessagingModule } from '@tilbudsnet/messaging';
-import { DatabaseModule, HealthController } from '@tilbudsnet/platform';
+import { DatabaseModule, HealthController, HttpMetrics, MetricsController } from '@tilbudsnet/platform';
 import { Tariffs1763800000500 } from './migrations/1763800000500-tariffs';
 import { CarryOvers1763800000510 } from './migrations/1763800000510-carry-overs';
 import { SpecialMeasures1763800000520 } from './migrations/1763800000520-special-measures';
@@ -19,7 +19,7 @@ import { TariffsController } from './tariffs/tariffs.controller';
     DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500, CarryOvers1763800000510, SpecialMeasures1763800000520] }),
     MessagingModule.forService({ service: 'tariffs' }),
   ],
-  controllers: [HealthController, TariffsController, ReadModelHandlers],
-  providers: [TariffsService, SettlementsService, YearResultsService, SpecialMeasures],
+  controllers: [HealthController, MetricsController, TariffsController, ReadModelHandlers],
+  providers: [HttpMetrics, TariffsService, SettlementsService, YearResultsService, SpecialMeasures],
 })
 export class AppModule {}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tilbudsnet/auth';
 import { MessagingModule } from '@tilbudsnet/messaging';
-import { DatabaseModule, HealthController } from '@tilbudsnet/platform';
+import { DatabaseModule, HealthController, HttpMetrics, MetricsController } from '@tilbudsnet/platform';
 import { AuditRecord } from './audit/audit-record.entity';
 import { AuditController } from './audit/audit.controller';
 import { CaseRecord } from './cases/case.entity';
@@ -35,10 +35,10 @@ import { SearchingOffers } from './search-offers/searching-offers.service';
     MessagingModule.forService({ service: 'visitation' }),
   ],
   controllers: [
-    HealthController, SearchOffersController, CatalogueHandlers, CasesController, AuditController, PlacementsController, ReservationHandlers,
+    HealthController, MetricsController, SearchOffersController, CatalogueHandlers, CasesController, AuditController, PlacementsController, ReservationHandlers,
     WorklistController, TariffHandlers,
   ],
-  providers: [
+  providers: [HttpMetrics, 
     SearchingOffers,
     CasesService,
     PlacementsService,
