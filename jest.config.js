@@ -2,6 +2,7 @@
 //   *.spec.ts      unit: pure logic, no infrastructure
 //   *.int-spec.ts  integration: real Kafka and PostgreSQL
 //   e2e/**/*.e2e-spec.ts  cross-service scenarios with services running
+//   e2e/faults/*.fault-spec.ts  the broker or a service dies on purpose; run alone
 const fs = require('fs');
 const swc = JSON.parse(fs.readFileSync(__dirname + '/.swcrc', 'utf8'));
 delete swc.$schema;
@@ -24,5 +25,7 @@ module.exports = {
       testMatch: ['<rootDir>/{libs,services}/**/*.int-spec.ts', '<rootDir>/e2e/**/*.e2e-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/jest.integration-setup.js'],
     },
+    // Fault tests kill and restart shared infrastructure: run alone, after the rest (npm test does).
+    { ...base, displayName: 'faults', testMatch: ['<rootDir>/e2e/faults/*.fault-spec.ts'], setupFilesAfterEnv: ['<rootDir>/jest.integration-setup.js'] },
   ],
 };

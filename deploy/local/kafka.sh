@@ -92,5 +92,6 @@ case "${1:-}" in
   stop) stop ;;
   status) if running; then echo "running (pid $(cat "$PIDFILE"))"; else echo "stopped"; exit 1; fi ;;
   reset) stop; rm -rf "$DATA" "$LOGS" ;;
-  *) echo "usage: $0 start|stop|status|reset" >&2; exit 2 ;;
+  kill) if running; then kill -9 "$(cat "$PIDFILE")"; rm -f "$PIDFILE"; echo "kafka: killed (SIGKILL)"; fi ;;
+  *) echo "usage: $0 start|stop|status|reset|kill" >&2; exit 2 ;;
 esac

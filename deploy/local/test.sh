@@ -16,6 +16,16 @@ npx tsc -p tsconfig.json --noEmit
 mkdir -p .cache
 export TESTCONTAINERS=off
 status=0
-bash deploy/local/with-infra.sh npx jest --ci --maxWorkers=2 --json --outputFile=.cache/jest-results.json "$@" || status=$?
-node deploy/local/print-totals.js .cache/jest-results.json
+# Unit, integration and end-to-end tests in parallel; then, alone, the fault tests (they kill the broker).
+run_all() {
+  local s=0
+  npx jest --ci --maxWorkers=2 --selectProjects unit integration --json --outputFile=.cache/jest-results.json "$@" || s=$?
+  if [ $# -eq 0 ]; then
+    npx jest --ci --runInBand --forceExit --selectProjects faults --json --outputFile=.cache/jest-faults.json || s=$?
+  fi
+  return $s
+}
+export -f run_all
+bash deploy/local/with-infra.sh bash -c 'run_all "$@"' run_all "$@" || status=$?
+node deploy/local/print-totals.js .cache/jest-results.json $([ $# -eq 0 ] && echo .cache/jest-faults.json)
 exit $status

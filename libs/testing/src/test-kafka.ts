@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { createKafkaBus, type MessageBus } from '@tilbudsnet/messaging';
 import { dockerEngineAvailable } from './docker-available';
@@ -21,16 +22,19 @@ export function testKafkaBrokers(): Promise<string> {
       const container = await new KafkaContainer('confluentinc/cp-kafka:7.7.1').withKraft().start();
       return `${container.getHost()}:${container.getMappedPort(9093)}`;
     }
-    runKafkaScript('start');
+    await runKafkaScript('start');
     return TEST_KAFKA_BROKERS;
   })();
   return started;
 }
 
-/** Starts, stops or restarts the local test broker (fault tests kill it on purpose). */
-export function runKafkaScript(command: 'start' | 'stop' | 'kill', env: NodeJS.ProcessEnv = {}): void {
-  execFileSync('bash', [join(ROOT, 'deploy/local/kafka.sh'), command], {
-    stdio: 'inherit',
+/**
+ * Starts, stops or kills the local test broker (fault tests kill it on purpose). Asynchronous, so
+ * services running in the test process keep serving while the broker starts.
+ */
+export async function runKafkaScript(command: 'start' | 'stop' | 'kill', env: NodeJS.ProcessEnv = {}): Promise<void> {
+  // With KAFKA_BROKERS given (npm test), the broker is the one with-infra.sh runs, in KAFKA_STATE_DIR.
+  await promisify(execFile)('bash', [join(ROOT, 'deploy/local/kafka.sh'), command], {
     env: {
       ...process.env,
       KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? TEST_KAFKA_BROKERS,
