@@ -99,6 +99,14 @@ it('rejects a request to the full offer and puts the case on the waiting list; w
     expect(match.payload).toMatchObject({ entryId: entries[0].id, offerId: fullOffer, actingMunicipality: '0101' });
     expect((await visitation('GET', '/waitlist')).body.items.find((e: { id: string }) => e.id === entries[0].id))
       .toMatchObject({ status: 'matched', matchedOfferId: fullOffer });
+
+    // The waiting case takes the place: it leaves the waiting list, and the statistics hear of it.
+    const second = await request(caseId, fullOffer);
+    await waitUntil(async () => (await statusOf(second)) === 'reserved', { what: 'the waiting case\'s reservation' });
+    expect((await visitation('POST', `/placements/${second}/confirm`)).body.status).toBe('started');
+    expect((await visitation('GET', '/waitlist')).body.items.some((e: { id: string }) => e.id === entries[0].id)).toBe(false);
+    await waitlist.waitFor((ms) => ms.some((m) => JSON.parse(m.value ?? '{}').type === 'WaitlistEntryRemoved'), 30000, 'WaitlistEntryRemoved');
+    expect(waitlist.events<{ type: string; payload: any }>().find((e) => e.type === 'WaitlistEntryRemoved')!.payload).toEqual({ entryId: entries[0].id, reason: 'placed' });
   } finally {
     await waitlist.stop();
   }
@@ -148,7 +156,7 @@ it('sent no CPR number, name or case note over Kafka, and printed none in any lo
     const onKafka = everything.messages.map((m) => `${m.key} ${m.value} ${JSON.stringify(m.headers)}`).join('\n');
     // The scan saw the whole saga, so its silence on personal data means something.
     const types = new Set(everything.events<{ type: string }>().map((e) => e.type));
-    for (const type of ['PlacementRequested', 'PlaceReserved', 'ReservationRejected', 'PlacementStarted', 'PlacementEnded', 'PlacementCancelled', 'WaitlistEntryAdded', 'WaitlistMatchFound', 'OfferClosureAnnounced']) {
+    for (const type of ['PlacementRequested', 'PlaceReserved', 'ReservationRejected', 'PlacementStarted', 'PlacementEnded', 'PlacementCancelled', 'WaitlistEntryAdded', 'WaitlistMatchFound', 'WaitlistEntryRemoved', 'OfferClosureAnnounced']) {
       expect(types).toContain(type);
     }
     const logs = printed.join('');

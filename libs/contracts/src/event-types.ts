@@ -61,8 +61,3 @@ export function isEventType(type: string): type is EventType {
 export function topicOf(type: EventType): TopicName {
   return EVENT_DEFINITIONS[type].topic;
 }
-
-/** The event types carried on one topic. */
-export function eventTypesOnTopic(topic: string): EventType[] {
-  return EVENT_TYPES.filter((t) => EVENT_DEFINITIONS[t].topic === topic);
-}

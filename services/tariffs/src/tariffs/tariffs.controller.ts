@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile, type PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ROLES, Roles, type Principal } from '@tilbudsnet/auth';
-import { RuleViolation, type EventCause } from '@tilbudsnet/contracts';
+import type { EventCause } from '@tilbudsnet/contracts';
 import { RequestCause } from '@tilbudsnet/platform';
 import { IsOptional, Matches } from 'class-validator';
 import { BudgetRequest } from './budgets/budget.request';
@@ -91,10 +91,7 @@ export class TariffsController {
   @HttpCode(200)
   @Roles('admin')
   closeMonth(@Param('month', MONTH) month: string, @Body() body: CloseMonthRequest, @RequestCause() cause: EventCause): Promise<StatementView[]> {
-    const [y, m] = month.split('-').map(Number);
-    const invoiceDate = body.invoiceDate ?? new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-    if (invoiceDate < `${month}-01`) throw new RuleViolation('invoiceDate', 'not-before-month', 'invoiceDate must not be before the month it settles');
-    return this.settlements.closeMonth(month, invoiceDate, cause);
+    return this.settlements.closeMonth(month, body.invoiceDate, cause);
   }
 
   /** The statements the caller may see: its municipality's bills or its operator's invoices. */

@@ -12,6 +12,7 @@ import {
   cancelRequest, changePackage, confirmPlacement, endPlacement, giveNotice, requestPlacement, timeOut, type PlacementDecision, type PlacementState,
 } from './domain/placement';
 import { terminationRuleFor } from './domain/termination-notice';
+import { leaveWaitlist } from '../waitlist/waitlist';
 import { PlacementRecord } from './placement.entity';
 
 /** Months from start to the first review of a placement (`PLACEMENT_REVIEW_MONTHS`, default 6). */
@@ -53,7 +54,11 @@ export class PlacementsService {
   }
 
   confirm(id: string, principal: Principal, purpose: string, cause: EventCause): Promise<PlacementView> {
-    return this.command(id, principal, purpose, 'confirm-placement', cause, (p) => confirmPlacement(p, reviewMonths()));
+    return this.command(id, principal, purpose, 'confirm-placement', cause, async (p, manager) => {
+      const decision = confirmPlacement(p, reviewMonths());
+      await leaveWaitlist(manager, p.caseId, 'placed', cause);
+      return decision;
+    });
   }
 
   cancel(id: string, principal: Principal, purpose: string, cause: EventCause): Promise<PlacementView> {

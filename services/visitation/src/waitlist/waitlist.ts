@@ -45,3 +45,14 @@ export async function matchWaitlist(manager: EntityManager, offer: OfferSnapshot
   }
   return entries.length;
 }
+
+/** A case that got a place leaves the waiting list (`WaitlistEntryRemoved`, reason `placed`). */
+export async function leaveWaitlist(manager: EntityManager, caseId: string, reason: 'placed' | 'withdrawn', cause: EventCause): Promise<void> {
+  const entries = await manager.find(WaitlistEntryRecord, { where: [{ caseId, status: 'waiting' }, { caseId, status: 'matched' }] });
+  for (const entry of entries) {
+    entry.status = reason;
+    entry.version += 1;
+    await manager.save(entry);
+    await appendToOutbox(manager, [createEvent('visitation', { type: 'WaitlistEntryRemoved', aggregateId: entry.id, aggregateVersion: entry.version, payload: { entryId: entry.id, reason } }, cause)]);
+  }
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { carryOver } from './carry-over';
 import { formatKroner, kroner } from './money';
-import { billableDays, monthDays, settleMonth, settlePlacement, type PlacementPeriod, type RateOn } from './settlement';
+import { billableDays, invoiceDateFor, monthDays, settleMonth, settlePlacement, type PlacementPeriod, type RateOn } from './settlement';
 
 const RATES: Record<string, Record<string, bigint>> = {
   '2026': { base: kroner('1441.96'), high: kroner('1891.96') },
@@ -42,6 +42,12 @@ describe('monthly settlement', () => {
     const [line] = settlePlacement(placement(), '2026-01', rateOn, '2027-02-15');
     expect(line.lateClaim).toBe(true);
     expect(settlePlacement(placement(), '2026-03', rateOn, '2027-02-15')[0].lateClaim).toBe(false);
+  });
+
+  it('invoices on the 1st of the next month unless told otherwise, never before the month', () => {
+    expect(invoiceDateFor('2026-12')).toBe('2027-01-01');
+    expect(invoiceDateFor('2026-11', '2026-12-02')).toBe('2026-12-02');
+    expect(() => invoiceDateFor('2026-11', '2026-10-31')).toThrow(expect.objectContaining({ field: 'invoiceDate', rule: 'not-before-month' }));
   });
 
   it('makes one statement per paying municipality and operator, due 30 days after the invoice', () => {

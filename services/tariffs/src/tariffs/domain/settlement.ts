@@ -1,4 +1,5 @@
-import { divideRounded, type Oere } from './money';
+import { RuleViolation } from '@tilbudsnet/contracts';
+import type { Oere } from './money';
 
 /** What tariffs knows of one placement, from visitation's events (no personal data). */
 export interface PlacementPeriod {
@@ -115,7 +116,10 @@ export function settleMonth(
   return [...byKey.values()].sort((a, b) => `${a.payingMunicipality}${a.operator}`.localeCompare(`${b.payingMunicipality}${b.operator}`));
 }
 
-/** Average day rate of a line, for display only; amounts are always summed per day. */
-export function averageRate(line: StatementLine): Oere {
-  return divideRounded(line.amount, BigInt(line.days));
+/** The invoice date of a month's statements: as given, else the 1st of the next month; never before the month. */
+export function invoiceDateFor(month: string, given?: string): string {
+  const [y, m] = month.split('-').map(Number);
+  const date = given ?? new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  if (date < `${month}-01`) throw new RuleViolation('invoiceDate', 'not-before-month', 'invoiceDate must not be before the month it settles');
+  return date;
 }

@@ -6,7 +6,7 @@ import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { formatKroner, kroner, type Oere } from '../domain/money';
-import { settleMonth, type PlacementPeriod, type RateOn, type Statement } from '../domain/settlement';
+import { invoiceDateFor, settleMonth, type PlacementPeriod, type RateOn, type Statement } from '../domain/settlement';
 
 export interface StatementView {
   id: string;
@@ -44,7 +44,8 @@ const CSV_HEADER = 'placement;type;fra;til;dage;ydelsespakke;døgntakst;beløb;f
 export class SettlementsService {
   constructor(private readonly outbox: TransactionalOutbox, private readonly dataSource: DataSource) {}
 
-  closeMonth(month: string, invoiceDate: string, cause: EventCause): Promise<StatementView[]> {
+  closeMonth(month: string, givenInvoiceDate: string | undefined, cause: EventCause): Promise<StatementView[]> {
+    const invoiceDate = invoiceDateFor(month, givenInvoiceDate);
     return this.outbox.run(async (manager) => {
       const [{ closed }] = await manager.query('SELECT count(*)::int AS closed FROM statements WHERE month = $1', [month]);
       if (closed > 0) throw new RuleViolation('month', 'closed-once', `${month} is already closed`, 409);

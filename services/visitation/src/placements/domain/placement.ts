@@ -40,8 +40,6 @@ export interface PlacementDecision {
   events: NewEvent<PlacementEventType>[];
 }
 
-const ENDED_EARLY: PlacementStatus[] = ['rejected', 'expired', 'timed-out', 'cancelled'];
-
 function must(state: PlacementState, allowed: PlacementStatus[], action: string): void {
   if (!allowed.includes(state.status)) {
     throw new RuleViolation('status', 'placement-status', `cannot ${action} a placement that is ${state.status}`, 409);
@@ -150,8 +148,4 @@ export function endPlacement(state: PlacementState, endDate: string): PlacementD
 export function flagForReplacement(state: PlacementState, from: string): PlacementState {
   if (state.status !== 'started' && state.status !== 'notice-given') return state;
   return { ...state, needsReplacementFrom: from };
-}
-
-export function hasEnded(state: PlacementState): boolean {
-  return ENDED_EARLY.includes(state.status) || state.status === 'ended';
 }
