@@ -7,6 +7,8 @@ import {
 } from './placements/placement-events';
 import { WaitlistEntryAddedV1, WaitlistEntryRemovedV1, WaitlistMatchFoundV1 } from './placements/waitlist-events';
 import { SettlementIssuedV1, TariffPublishedV1 } from './tariffs/tariff-events';
+import { EarlyWarningRaisedV1, EarlyWarningStatusChangedV1 } from './notifications/early-warning-events';
+import { SupplyRiskDetectedV1 } from './notifications/supply-events';
 import { Topics, type TopicName } from './topics';
 
 type PayloadClass = new () => object;
@@ -42,6 +44,9 @@ export const EVENT_DEFINITIONS = {
   WaitlistMatchFound: { topic: Topics.waitlist, version: 1, payload: WaitlistMatchFoundV1 },
   TariffPublished: { topic: Topics.tariff, version: 1, payload: TariffPublishedV1 },
   SettlementIssued: { topic: Topics.settlement, version: 1, payload: SettlementIssuedV1 },
+  EarlyWarningRaised: { topic: Topics.earlyWarning, version: 1, payload: EarlyWarningRaisedV1 },
+  EarlyWarningStatusChanged: { topic: Topics.earlyWarning, version: 1, payload: EarlyWarningStatusChangedV1 },
+  SupplyRiskDetected: { topic: Topics.supply, version: 1, payload: SupplyRiskDetectedV1 },
 } satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_DEFINITIONS;

@@ -12,5 +12,7 @@ export * from './offers/offer-lifecycle-events';
 export * from './placements/placement-events';
 export * from './placements/waitlist-events';
 export * from './tariffs/tariff-events';
+export * from './notifications/early-warning-events';
+export * from './notifications/supply-events';
 export * from './reference-data/municipalities';
 export * from './examples/load-example';
