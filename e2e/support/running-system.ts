@@ -1,14 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
-import { createTestDatabase, startTestIdentity, testKafkaBrokers, uniqueGroupId, type TestDatabase, type TestIdentity } from '@tilbudsnet/testing';
+import {
+  createTestDatabase, startMailCatcher, startTestIdentity, testKafkaBrokers, uniqueGroupId, type MailCatcher, type TestDatabase, type TestIdentity,
+} from '@tilbudsnet/testing';
+import { createNotificationsApp } from '@tilbudsnet/notifications';
 import { createOffersApp } from '@tilbudsnet/offers';
 import { createTariffsApp } from '@tilbudsnet/tariffs';
 import { createVisitationApp } from '@tilbudsnet/visitation';
 
-/** Offers and visitation, each on its own fresh database and a free port, on the test broker. */
+/** Offers, visitation, tariffs and notifications, each on its own fresh database and a free port, on the test broker; a mail catcher. */
 export interface RunningSystem {
   offers: { app: INestApplication; url: string; db: TestDatabase };
   visitation: { app: INestApplication; url: string; db: TestDatabase };
   tariffs: { app: INestApplication; url: string; db: TestDatabase };
+  notifications: { app: INestApplication; url: string; db: TestDatabase };
+  mail: MailCatcher;
   identity: TestIdentity;
   /** Takes offers down (HTTP and consumer), as when the service is unavailable. */
   stopOffers(): Promise<void>;
@@ -23,6 +28,13 @@ export async function startSystem(label: string): Promise<RunningSystem> {
   const offersDb = await createTestDatabase(`${label}_offers`);
   const visitationDb = await createTestDatabase(`${label}_visitation`);
   const tariffsDb = await createTestDatabase(`${label}_tariffs`);
+  const notificationsDb = await createTestDatabase(`${label}_notifications`);
+  process.env.NOTIFICATIONS_DATABASE_URL = notificationsDb.url;
+  const mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+  process.env.SMTP_URL = `smtp://127.0.0.1:${mail.smtpPort}`;
+  process.env.ORGANISATION_MAIL_DOMAIN = 'postkasse.test';
+  process.env.DELIVERY_INTERVAL_MS ??= '200';
+  process.env.DELIVERY_RETRY_BASE_MS ??= '300';
   process.env.TARIFFS_DATABASE_URL = tariffsDb.url;
   process.env.OFFERS_DATABASE_URL = offersDb.url;
   process.env.VISITATION_DATABASE_URL = visitationDb.url;
@@ -30,6 +42,7 @@ export async function startSystem(label: string): Promise<RunningSystem> {
   // Tests run the scheduled jobs themselves, at the time they choose.
   process.env.OFFERS_JOB_INTERVAL_MS = '0';
   process.env.VISITATION_JOB_INTERVAL_MS = '0';
+  process.env.NOTIFICATIONS_JOB_INTERVAL_MS = '0';
   const offersGroup = uniqueGroupId(`${label}-offers`);
   const startOffers = async (port = 0) => {
     const app = await createOffersApp({ consumerGroup: offersGroup, sessionTimeoutMs: 6000 });
@@ -44,11 +57,16 @@ export async function startSystem(label: string): Promise<RunningSystem> {
   const tariffs = await createTariffsApp({ consumerGroup: uniqueGroupId(`${label}-tariffs`), sessionTimeoutMs: 6000 });
   await tariffs.startAllMicroservices();
   await tariffs.listen(0, '127.0.0.1');
+  const notifications = await createNotificationsApp({ consumerGroup: uniqueGroupId(`${label}-notifications`), sessionTimeoutMs: 6000 });
+  await notifications.startAllMicroservices();
+  await notifications.listen(0, '127.0.0.1');
 
   const system: RunningSystem = {
     offers: { app: offers, url: (await offers.getUrl()).replace('[::1]', '127.0.0.1'), db: offersDb },
     visitation: { app: visitation, url: (await visitation.getUrl()).replace('[::1]', '127.0.0.1'), db: visitationDb },
     tariffs: { app: tariffs, url: (await tariffs.getUrl()).replace('[::1]', '127.0.0.1'), db: tariffsDb },
+    notifications: { app: notifications, url: (await notifications.getUrl()).replace('[::1]', '127.0.0.1'), db: notificationsDb },
+    mail,
     identity,
     async stopOffers() {
       await offers.close();
@@ -61,7 +79,10 @@ export async function startSystem(label: string): Promise<RunningSystem> {
       await identity.stop();
       await visitation.close();
       await tariffs.close();
+      await notifications.close();
       await offers.close().catch(() => undefined);
+      await mail.stop();
+      await notificationsDb.drop();
       await tariffsDb.drop();
       await visitationDb.drop();
       await offersDb.drop();

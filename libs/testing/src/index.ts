@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './event-collector';
 export * from './wait-until';
 export * from './test-identity';
+export * from './mail-catcher';

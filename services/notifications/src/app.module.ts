@@ -2,15 +2,36 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@tilbudsnet/auth';
 import { MessagingModule } from '@tilbudsnet/messaging';
 import { DatabaseModule, HealthController, HttpMetrics, MetricsController } from '@tilbudsnet/platform';
+import { DeliveryWorker } from './delivery/delivery-worker';
+import { Mailer } from './delivery/mailer';
+import { WebhookSender } from './delivery/webhook-sender';
+import { EarlyWarningsController } from './early-warnings/early-warnings.controller';
+import { EarlyWarningsService } from './early-warnings/early-warnings.service';
+import { Notifications1763800000700 } from './migrations/1763800000700-notifications';
+import { NoticeDispatcher } from './notices/notice-dispatcher';
+import { OfferHandlers } from './read-models/offer.handlers';
+import { PlacementHandlers } from './read-models/placement.handlers';
+import { InboxService } from './subscriptions/inbox.service';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { SubscriptionsService } from './subscriptions/subscriptions.service';
+import { SupplyJobs } from './supply/supply-jobs';
+import { SupplyMonitorService } from './supply/supply-monitor.service';
+import { SupplyRulesService } from './supply/supply-rules.service';
+import { SupplyController } from './supply/supply.controller';
 
-/** Subscriptions, early warnings, supply-obligation monitor, delivery. A shell for now: health, database, messaging; its capabilities come with its issue. */
+/** Subscriptions, early warnings, the supply-obligation monitor, delivery (inbox, e-mail, webhooks). */
 @Module({
   imports: [
     AuthModule,
-    DatabaseModule.forService('notifications', { entities: [], migrations: [] }),
+    DatabaseModule.forService('notifications', { entities: [], migrations: [Notifications1763800000700] }),
     MessagingModule.forService({ service: 'notifications' }),
   ],
-  controllers: [HealthController, MetricsController],
-  providers: [HttpMetrics],
+  controllers: [
+    HealthController, MetricsController, SubscriptionsController, EarlyWarningsController, SupplyController, OfferHandlers, PlacementHandlers,
+  ],
+  providers: [
+    HttpMetrics, NoticeDispatcher, Mailer, WebhookSender, DeliveryWorker, InboxService, SubscriptionsService, EarlyWarningsService, SupplyRulesService,
+    SupplyMonitorService, SupplyJobs,
+  ],
 })
 export class AppModule {}

@@ -1,10 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
-import { createServiceApp, runService } from '@tilbudsnet/platform';
+import { connectEventConsumer, type KafkaEventTransportOptions } from '@tilbudsnet/messaging';
+import { createServiceApp, loggerOf, runService } from '@tilbudsnet/platform';
 import { AppModule } from './app.module';
 
-export function createNotificationsApp(): Promise<INestApplication> {
-  return createServiceApp(AppModule, {
+/** Consumer group of notifications' read models and notices. */
+export const NOTIFICATIONS_CONSUMER_GROUP = process.env.NOTIFICATIONS_CONSUMER_GROUP ?? 'notifications';
+
+export async function createNotificationsApp(consumer: Partial<Omit<KafkaEventTransportOptions, 'bus' | 'dataSource'>> = {}): Promise<INestApplication> {
+  const app = await createServiceApp(AppModule, {
     service: 'notifications', title: 'Tilbudsnet notifications', description: 'Subscriptions, early warnings, supply-obligation monitor, delivery' });
+  connectEventConsumer(app, { logger: loggerOf(app), consumerGroup: NOTIFICATIONS_CONSUMER_GROUP, ...consumer });
+  return app;
 }
 
 if (require.main === module) runService('notifications', () => createNotificationsApp());

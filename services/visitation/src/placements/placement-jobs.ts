@@ -11,6 +11,8 @@ export class PlacementJobs implements OnApplicationBootstrap, OnApplicationShutd
   constructor(private readonly placements: PlacementsService) {}
 
   onApplicationBootstrap(): void {
+    // Nest calls this hook again when the Kafka microservice starts in the same container: one timer only.
+    if (this.timer) return;
     const every = Number(process.env.VISITATION_JOB_INTERVAL_MS ?? 5000);
     if (every > 0) this.timer = setInterval(() => void this.runOnce(), every);
   }

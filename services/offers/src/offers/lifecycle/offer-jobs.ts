@@ -15,6 +15,8 @@ export class OfferJobs implements OnApplicationBootstrap, OnApplicationShutdown 
   constructor(private readonly holds: PlacementHolds, private readonly lifecycle: OfferLifecycle) {}
 
   onApplicationBootstrap(): void {
+    // Nest calls this hook again when the Kafka microservice starts in the same container: one timer only.
+    if (this.timer) return;
     const every = Number(process.env.OFFERS_JOB_INTERVAL_MS ?? 5000);
     if (every > 0) this.timer = setInterval(() => void this.runOnce(), every);
   }

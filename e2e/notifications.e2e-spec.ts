@@ -1,0 +1,177 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { waitUntil } from '@tilbudsnet/testing';
+import { DataSource } from 'typeorm';
+import { verifySignature } from '../services/notifications/src/domain/webhook-signature';
+import { offerRequest } from './support/demo-offer';
+import { call, startSystem, type RunningSystem } from './support/running-system';
+
+/**
+ * Notices end to end: an operator's closure announcement reaches exactly the municipalities with
+ * citizens in the offer and the region's secretariat, in the inbox and by e-mail (read back from
+ * the mail catcher); a webhook gets a signed payload and a retry after a 500.
+ */
+let system: RunningSystem;
+const PURPOSE = { 'x-purpose': 'anbringelse' };
+const as = (user: string) => system.identity.authFor(user);
+const notificationsDb = () => system.notifications.app.get(DataSource);
+
+beforeAll(async () => {
+  system = await startSystem('notices');
+});
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+async function newOffer(name: string): Promise<string> {
+  const offer = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name }), await as('manager-aarhus'));
+  expect(offer.status).toBe(201);
+  const officer = { ...(await as('officer-koebenhavn')), ...PURPOSE };
+  await waitUntil(async () => (await call(`${system.visitation.url}/offers?limit=200`, 'GET', undefined, officer)).body.items.some((o: { offerId: string }) => o.offerId === offer.body.offerId), { what: 'the offer in search' });
+  return offer.body.offerId;
+}
+
+/** A citizen of the officer's municipality placed (started) in the offer, or only requested and withdrawn. */
+async function place(officerId: string, offerId: string, outcome: 'started' | 'withdrawn'): Promise<string> {
+  const officer = { ...(await as(officerId)), ...PURPOSE };
+  const opened = await call(`${system.visitation.url}/cases`, 'POST', { cpr: '0101801234', name: 'Borger Test', needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'medium' } }, officer);
+  expect(opened.status).toBe(201);
+  const placement = await call(`${system.visitation.url}/cases/${opened.body.id}/placements`, 'POST', { offerId, startDate: '2026-12-01' }, officer);
+  await waitUntil(async () => (await call(`${system.visitation.url}/placements/${placement.body.id}`, 'GET', undefined, officer)).body.status === 'reserved', { what: 'the reservation' });
+  const next = await call(`${system.visitation.url}/placements/${placement.body.id}/${outcome === 'started' ? 'confirm' : 'cancel'}`, 'POST', undefined, officer);
+  expect(next.status).toBe(200);
+  return placement.body.id;
+}
+
+async function announceClosure(offerId: string): Promise<string> {
+  const manager = await as('manager-aarhus');
+  const earliest = (await call(`${system.offers.url}/offers/${offerId}/closure`, 'POST', { effectiveDate: '2000-01-03' }, manager)).body.earliestAllowedDate;
+  const announced = await call(`${system.offers.url}/offers/${offerId}/closure`, 'POST', { effectiveDate: earliest, reason: 'Bygningen skal renoveres' }, manager);
+  expect(announced.status).toBe(200);
+  return earliest;
+}
+
+it('sends a closure to exactly the municipalities with citizens there and the region\'s secretariat, in the inbox and by e-mail', async () => {
+  const offerId = await newOffer('Lukkebo');
+  const otherOffer = await newOffer('Blivebo');
+  const koebenhavn = await place('officer-koebenhavn', offerId, 'started');
+  const odense = await place('officer-odense', offerId, 'started');
+  await place('officer-aalborg', offerId, 'withdrawn'); // requested, then withdrawn: no citizen there
+  await place('officer-roskilde', otherOffer, 'started'); // a citizen in another offer
+  // Roskilde subscribes to closures in Hovedstaden only, Aalborg to Midtjylland's (the offer's region).
+  expect((await call(`${system.notifications.url}/subscriptions`, 'POST', { kind: 'closure-or-reduction', scope: 'user', filter: { regions: ['1084'] } }, await as('officer-roskilde'))).status).toBe(201);
+  await waitUntil(async () => (await notificationsDb().query(
+    "SELECT count(*)::int AS n FROM n_placements WHERE placement_id = ANY($1::uuid[]) AND status = 'started'", [[koebenhavn, odense]]))[0].n === 2,
+  { what: 'the two placements in notifications' });
+
+  const effective = await announceClosure(offerId);
+  const expected = ['municipality:0101', 'municipality:0461', 'region:1082'];
+  await waitUntil(async () => (await notificationsDb().query(
+    "SELECT count(*)::int AS n FROM inbox_entries e JOIN notices n ON n.id = e.notice_id WHERE n.kind = 'closure-or-reduction'"))[0].n >= 3, { what: 'the inbox entries' });
+  const recipients = (await notificationsDb().query(
+    "SELECT e.recipient FROM inbox_entries e JOIN notices n ON n.id = e.notice_id WHERE n.kind = 'closure-or-reduction' ORDER BY 1")).map((r: { recipient: string }) => r.recipient);
+  expect(recipients).toEqual(expected);
+
+  // Each sees it in their inbox; Aalborg and Roskilde do not.
+  const inboxOf = async (user: string) => (await call(`${system.notifications.url}/inbox`, 'GET', undefined, await as(user))).body;
+  const copenhagen = await inboxOf('officer-koebenhavn');
+  expect(copenhagen.items).toEqual([expect.objectContaining({ kind: 'closure-or-reduction', reason: 'mandatory', title: { da: 'Lukning varslet: Lukkebo', en: 'Closure announced: Lukkebo' } })]);
+  expect(copenhagen.unread).toBe(1);
+  expect(copenhagen.items[0].body.da).toContain(`${Number(effective.slice(8))}.${Number(effective.slice(5, 7))}.${effective.slice(0, 4)}`);
+  expect((await inboxOf('kkr-midtjylland')).items.map((i: { kind: string }) => i.kind)).toEqual(['closure-or-reduction']);
+  expect((await inboxOf('officer-aalborg')).items).toEqual([]);
+  expect((await inboxOf('officer-roskilde')).items).toEqual([]);
+  expect((await inboxOf('kkr-hovedstaden')).items).toEqual([]);
+
+  // Marking it read is the reader's own organisation's business.
+  const entry = copenhagen.items[0].id;
+  expect((await call(`${system.notifications.url}/inbox/${entry}/read`, 'POST', {}, await as('officer-odense'))).status).toBe(404);
+  expect((await call(`${system.notifications.url}/inbox/${entry}/read`, 'POST', {}, await as('officer-koebenhavn'))).status).toBe(200);
+  expect((await inboxOf('officer-koebenhavn')).unread).toBe(0);
+
+  // E-mail: one to each organisation's mailbox, read back from the mail catcher.
+  const addresses = expected.map((key) => `${key.replace(':', '-')}@postkasse.test`);
+  await waitUntil(async () => ((await (await fetch(`${system.mail.url}/api/messages`)).json()) as unknown[]).length >= 3, { what: 'three e-mails' });
+  const mails = (await (await fetch(`${system.mail.url}/api/messages`)).json()) as { to: string[]; subject: string; text: string }[];
+  expect(mails.flatMap((m) => m.to).sort()).toEqual(addresses.sort());
+  expect(mails.every((m) => m.subject === 'Lukning varslet: Lukkebo')).toBe(true);
+  // No personal data in what was sent.
+  expect(JSON.stringify(mails)).not.toMatch(/0101801234|Borger Test/);
+});
+
+it('posts a signed payload to a webhook, retries after a 500, and the receiver can tell a wrong signature', async () => {
+  const received: { body: string; signature: string; status: number }[] = [];
+  const receiver: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const status = received.length === 0 ? 500 : 204; // fails once, then accepts
+      received.push({ body, signature: String(request.headers['x-tilbudsnet-signature']), status });
+      response.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+  try {
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const registered = await call(`${system.notifications.url}/webhooks`, 'POST', { url, kinds: ['closure-or-reduction'] }, await as('kkr-midtjylland'));
+    expect(registered.status).toBe(201);
+    const secret: string = registered.body.secret;
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+
+    const offerId = await newOffer('Webhookhuset');
+    await announceClosure(offerId);
+    await waitUntil(() => received.length >= 2, { what: 'the delivery and its retry', timeoutMs: 30000 });
+    const [first, retry] = received;
+    expect(first.status).toBe(500);
+    expect(retry.body).toBe(first.body);
+    const payload = JSON.parse(retry.body);
+    expect(payload).toMatchObject({ kind: 'closure-or-reduction', title: { da: 'Lukning varslet: Webhookhuset' }, facts: { offerId, regionCode: '1082' } });
+    expect(verifySignature(secret, retry.signature, retry.body)).toBe(true);
+    expect(verifySignature(secret, retry.signature, retry.body.replace('Webhookhuset', 'Falskhuset'))).toBe(false);
+    expect(verifySignature('a'.repeat(64), retry.signature, retry.body)).toBe(false);
+
+    const log = await call(`${system.notifications.url}/webhooks/${registered.body.id}/deliveries`, 'GET', undefined, await as('kkr-midtjylland'));
+    expect(log.body.items).toEqual([expect.objectContaining({ kind: 'closure-or-reduction', status: 'delivered', attempts: 2, lastStatus: 204 })]);
+    // Another region's secretariat cannot read the log.
+    expect((await call(`${system.notifications.url}/webhooks/${registered.body.id}/deliveries`, 'GET', undefined, await as('kkr-hovedstaden'))).status).toBe(404);
+  } finally {
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  }
+});
+
+it('disables a webhook after repeated failures and sends the waiting deliveries once its owner enables it', async () => {
+  process.env.WEBHOOK_DISABLE_AFTER_FAILURES = '2';
+  let failing = true;
+  const received: string[] = [];
+  const receiver: Server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      received.push(failing ? 'failed' : 'ok');
+      response.writeHead(failing ? 503 : 200).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+  try {
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const hook = (await call(`${system.notifications.url}/webhooks`, 'POST', { url, kinds: ['closure-or-reduction'] }, await as('officer-koebenhavn'))).body;
+    const offerId = await newOffer('Skrøbelighuset');
+    await place('officer-koebenhavn', offerId, 'started');
+    await waitUntil(async () => (await notificationsDb().query("SELECT count(*)::int AS n FROM n_placements WHERE offer_id = $1 AND status = 'started'", [offerId]))[0].n === 1, { what: 'the placement in notifications' });
+    await announceClosure(offerId);
+    const hooks = async () => (await call(`${system.notifications.url}/webhooks`, 'GET', undefined, await as('officer-koebenhavn'))).body.items;
+    await waitUntil(async () => (await hooks()).find((h: { id: string }) => h.id === hook.id)?.enabled === false, { what: 'the webhook disabled', timeoutMs: 30000 });
+    const attemptsWhileFailing = received.length;
+    expect(attemptsWhileFailing).toBe(2);
+
+    failing = false;
+    const enabled = await call(`${system.notifications.url}/webhooks/${hook.id}/enable`, 'POST', undefined, await as('officer-koebenhavn'));
+    expect(enabled.body).toMatchObject({ enabled: true, consecutiveFailures: 0 });
+    await waitUntil(() => received.includes('ok'), { what: 'the delivery after re-enabling' });
+    const log = await call(`${system.notifications.url}/webhooks/${hook.id}/deliveries`, 'GET', undefined, await as('officer-koebenhavn'));
+    expect(log.body.items[0]).toMatchObject({ status: 'delivered', attempts: 3 });
+  } finally {
+    delete process.env.WEBHOOK_DISABLE_AFTER_FAILURES;
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  }
+});

@@ -1,0 +1,61 @@
+import type { EntityManager } from 'typeorm';
+import type { OfferFacts } from '../domain/notice-texts';
+
+/** Queries over the read models that several handlers and services need. */
+
+export interface OfferRow {
+  offer_id: string;
+  name: string;
+  operator: string;
+  municipality_code: string;
+  region_code: string;
+  target_groups: string[];
+  paragraphs: { paragraph: string; approvedPlaces: number }[];
+  status: string;
+  budgeted_occupancy_pct: string;
+  approved: number;
+  occupied: number;
+  reserved: number;
+  vacant: number;
+  closure_date: string | null;
+  adjustment: { paragraph: string; approvedPlaces: number; effectiveDate: string } | null;
+  version: number;
+}
+
+export async function offerRow(manager: EntityManager, offerId: string): Promise<OfferRow | undefined> {
+  const [row] = await manager.query("SELECT *, to_char(closure_date, 'YYYY-MM-DD') AS closure_date FROM n_offers WHERE offer_id = $1", [offerId]);
+  return row;
+}
+
+export function offerFacts(row: OfferRow): OfferFacts {
+  return { offerId: row.offer_id, name: row.name, regionCode: row.region_code, targetGroups: row.target_groups, paragraphs: row.paragraphs.map((p) => p.paragraph) };
+}
+
+/** Acting municipalities (handlekommuner) with a citizen living in the offer now. */
+export async function municipalitiesWithCitizens(manager: EntityManager, offerId: string): Promise<string[]> {
+  const rows: { m: string }[] = await manager.query(
+    "SELECT DISTINCT acting_municipality AS m FROM n_placements WHERE offer_id = $1 AND status = 'started' AND acting_municipality IS NOT NULL ORDER BY 1", [offerId]);
+  return rows.map((r) => r.m);
+}
+
+/** Municipalities that started a placement in one of these target groups in the 12 months before `asOf`. */
+export async function recentBuyersOf(manager: EntityManager, targetGroups: string[], asOf: Date): Promise<string[]> {
+  const rows: { m: string }[] = await manager.query(
+    `SELECT DISTINCT acting_municipality AS m FROM n_placements
+     WHERE target_group = ANY($1) AND started_on IS NOT NULL AND started_on >= ($2::date - interval '12 months') AND acting_municipality IS NOT NULL ORDER BY 1`,
+    [targetGroups, asOf.toISOString().slice(0, 10)]);
+  return rows.map((r) => r.m);
+}
+
+/** Keeps each region × target group's total vacancy and since when it has been zero. */
+export async function refreshRegionVacancy(manager: EntityManager, regionCode: string, targetGroups: string[], at: Date): Promise<void> {
+  for (const targetGroup of targetGroups) {
+    const [{ vacant }] = await manager.query(
+      "SELECT COALESCE(SUM(vacant), 0)::int AS vacant FROM n_offers WHERE region_code = $1 AND $2 = ANY(target_groups) AND status = 'active'", [regionCode, targetGroup]);
+    await manager.query(
+      `INSERT INTO n_region_vacancy (region_code, target_group, vacant, zero_since) VALUES ($1, $2, $3, CASE WHEN $3 = 0 THEN $4::timestamptz END)
+       ON CONFLICT (region_code, target_group) DO UPDATE SET vacant = $3,
+         zero_since = CASE WHEN $3 = 0 THEN COALESCE(n_region_vacancy.zero_since, $4::timestamptz) END`,
+      [regionCode, targetGroup, vacant, at]);
+  }
+}

@@ -1,0 +1,107 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { InboxService } from './inbox.service';
+import { CreateSubscriptionRequest, CreateWebhookRequest, OrganisationContactRequest } from './subscription.requests';
+import { SubscriptionsService } from './subscriptions.service';
+
+/** Whoever works for an organisation that receives notices. */
+const RECEIVERS = ['visitation-officer', 'offer-manager', 'kkr-secretariat'] as const;
+
+export class InboxQuery {
+  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true ? true : value === 'false' || value === false ? false : value)
+  @IsBoolean() unread?: boolean;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200 }) @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+export class MarkReadRequest {
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() read?: boolean;
+}
+
+@ApiTags('inbox and subscriptions')
+@ApiBearerAuth()
+@Controller()
+export class SubscriptionsController {
+  constructor(private readonly subscriptions: SubscriptionsService, private readonly inbox: InboxService) {}
+
+  /** Indbakke: the user's and the organisation's notices, newest first, with the unread count. */
+  @Get('inbox')
+  @Roles(...RECEIVERS)
+  listInbox(@Query() query: InboxQuery, @CurrentPrincipal() principal: Principal) {
+    return this.inbox.list(principal, { unreadOnly: query.unread ?? false, limit: query.limit ?? 50 });
+  }
+
+  @Post('inbox/:id/read')
+  @HttpCode(200)
+  @Roles(...RECEIVERS)
+  markRead(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: MarkReadRequest, @CurrentPrincipal() principal: Principal) {
+    return this.inbox.markRead(principal, id, body.read ?? true);
+  }
+
+  @Get('subscriptions')
+  @Roles(...RECEIVERS)
+  listSubscriptions(@CurrentPrincipal() principal: Principal) {
+    return this.subscriptions.list(principal);
+  }
+
+  @Post('subscriptions')
+  @Roles(...RECEIVERS)
+  subscribe(@Body() body: CreateSubscriptionRequest, @CurrentPrincipal() principal: Principal) {
+    return this.subscriptions.subscribe(principal, body);
+  }
+
+  @Delete('subscriptions/:id')
+  @HttpCode(204)
+  @Roles(...RECEIVERS)
+  unsubscribe(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.subscriptions.unsubscribe(principal, id);
+  }
+
+  @Get('organisation/contact')
+  @Roles(...RECEIVERS)
+  contact(@CurrentPrincipal() principal: Principal) {
+    return this.subscriptions.contact(principal);
+  }
+
+  /** The address the organisation's mandatory notices (closures, early warnings) are e-mailed to. */
+  @Put('organisation/contact')
+  @Roles(...RECEIVERS)
+  setContact(@Body() body: OrganisationContactRequest, @CurrentPrincipal() principal: Principal) {
+    return this.subscriptions.setContact(principal, body.email);
+  }
+
+  @Get('webhooks')
+  @Roles(...RECEIVERS)
+  listWebhooks(@CurrentPrincipal() principal: Principal) {
+    return this.subscriptions.webhooks(principal);
+  }
+
+  /** Answers with the signing secret, once. */
+  @Post('webhooks')
+  @Roles(...RECEIVERS)
+  addWebhook(@Body() body: CreateWebhookRequest, @CurrentPrincipal() principal: Principal) {
+    return this.subscriptions.addWebhook(principal, body);
+  }
+
+  @Get('webhooks/:id/deliveries')
+  @Roles(...RECEIVERS)
+  deliveries(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.subscriptions.deliveries(principal, id);
+  }
+
+  @Post('webhooks/:id/enable')
+  @HttpCode(200)
+  @Roles(...RECEIVERS)
+  enableWebhook(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.subscriptions.enableWebhook(principal, id);
+  }
+
+  @Delete('webhooks/:id')
+  @HttpCode(204)
+  @Roles(...RECEIVERS)
+  removeWebhook(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.subscriptions.removeWebhook(principal, id);
+  }
+}

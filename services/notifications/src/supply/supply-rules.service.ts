@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { createEvent, REGION_CODES, type EventCause, type SupplyRule, type TilbudsnetEvent } from '@tilbudsnet/contracts';
+import { appendToOutbox, OutboxRelay } from '@tilbudsnet/messaging';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { supplyRisk, RULE_LABELS } from '../domain/notice-texts';
+import { closuresExceedCapacity, completeMonthsBefore, lowOccupancy, waitlistWithoutVacancy, type RuleOutcome } from '../domain/supply-rules';
+import { EarlyWarningsService } from '../early-warnings/early-warnings.service';
+import { NoticeDispatcher } from '../notices/notice-dispatcher';
+import { thresholdsOf } from './supply-thresholds';
+
+export interface Firing {
+  rule: SupplyRule;
+  regionCode: string;
+  targetGroup: string;
+  offerId?: string;
+  warningId: string;
+  figures: Record<string, number>;
+}
+
+/**
+ * Runs the supply rules over the read models and, when one fires, raises an early warning (once
+ * while it is open), tells the secretariat and publishes `SupplyRiskDetected`.
+ */
+@Injectable()
+export class SupplyRulesService {
+  constructor(
+    private readonly dataSource: DataSource, private readonly warnings: EarlyWarningsService, private readonly dispatcher: NoticeDispatcher,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /** Every rule in every region (or the given ones), as of `asOf`. */
+  async evaluateAll(asOf: Date, cause: EventCause, regions: readonly string[] = REGION_CODES): Promise<Firing[]> {
+    const fired = await this.dataSource.transaction(async (manager) => {
+      const all: Firing[] = [];
+      for (const region of regions) {
+        all.push(...await this.evaluateLowOccupancy(manager, region, asOf, cause));
+        all.push(...await this.evaluateWaitlists(manager, region, asOf, cause));
+        const groups: { g: string }[] = await manager.query('SELECT DISTINCT unnest(target_groups) AS g FROM n_offers WHERE region_code = $1', [region]);
+        all.push(...await this.evaluateClosures(manager, region, groups.map((r) => r.g), asOf, cause));
+      }
+      return all;
+    });
+    if (fired.length) this.relay.nudge();
+    return fired;
+  }
+
+  async evaluateLowOccupancy(manager: EntityManager, regionCode: string, asOf: Date, cause: EventCause): Promise<Firing[]> {
+    const { lowOccupancyMonths } = await thresholdsOf(manager, regionCode);
+    const months = completeMonthsBefore(asOf, lowOccupancyMonths);
+    const monthEnds: { offer_id: string; month: string; occupied: number; approved: number }[] = await manager.query(
+      `SELECT DISTINCT ON (h.offer_id, m.month) h.offer_id, m.month, h.occupied, h.approved
+       FROM unnest($2::text[]) AS m(month)
+       JOIN n_capacity_history h ON h.at < (to_date(m.month, 'YYYY-MM') + interval '1 month')
+       JOIN n_offers o ON o.offer_id = h.offer_id AND o.region_code = $1 AND o.status <> 'closed'
+       ORDER BY h.offer_id, m.month, h.at DESC`,
+      [regionCode, months]);
+    const offers: { offer_id: string; name: string; target_groups: string[]; budgeted_occupancy_pct: string }[] = await manager.query(
+      "SELECT offer_id, name, target_groups, budgeted_occupancy_pct FROM n_offers WHERE region_code = $1 AND status <> 'closed'", [regionCode]);
+    const firings: Firing[] = [];
+    for (const offer of offers) {
+      const outcome = lowOccupancy(monthEnds.filter((m) => m.offer_id === offer.offer_id), Number(offer.budgeted_occupancy_pct), months);
+      const fired = await this.fire(manager, {
+        rule: 'low-occupancy', ruleKey: `low-occupancy:${offer.offer_id}`, regionCode, targetGroups: offer.target_groups, offerId: offer.offer_id,
+        subject: offer.name, category: 'economic', severity: 'medium',
+        description: `Belægningen på ${offer.name} har ligget under den budgetterede belægningsprocent (${Number(offer.budgeted_occupancy_pct)} %) ved udgangen af ${months.join(', ')}.`,
+      }, outcome, cause, asOf);
+      if (fired) firings.push(fired);
+    }
+    return firings;
+  }
+
+  async evaluateWaitlists(manager: EntityManager, regionCode: string, asOf: Date, cause: EventCause): Promise<Firing[]> {
+    const { noVacancyDays } = await thresholdsOf(manager, regionCode);
+    const lists: { target_group: string; waiting: number; oldest: Date; zero_since: Date | null; has_row: boolean }[] = await manager.query(
+      `SELECT w.target_group, count(*)::int AS waiting, min(w.added_at) AS oldest, v.zero_since, (v.region_code IS NOT NULL) AS has_row
+       FROM n_waitlist w LEFT JOIN n_region_vacancy v ON v.region_code = w.region_code AND v.target_group = w.target_group
+       WHERE w.region_code = $1 AND w.removed_at IS NULL AND w.added_at IS NOT NULL AND w.added_at <= $2
+       GROUP BY w.target_group, v.zero_since, v.region_code`,
+      [regionCode, asOf]);
+    const firings: Firing[] = [];
+    for (const list of lists) {
+      // No offer in the region serves the group at all: there has never been a vacancy to wait for.
+      const zeroSince = list.has_row ? list.zero_since : new Date(0);
+      const outcome = waitlistWithoutVacancy({ zeroVacancySince: zeroSince, oldestWaitingSince: list.oldest, waiting: list.waiting }, asOf, noVacancyDays);
+      const fired = await this.fire(manager, {
+        rule: 'waitlist-without-vacancy', ruleKey: `waitlist-without-vacancy:${regionCode}:${list.target_group}`, regionCode, targetGroups: [list.target_group],
+        subject: RULE_LABELS['waitlist-without-vacancy'].da, category: 'capacity', severity: 'high',
+        description: `${list.waiting} sager venter, og der har ikke været en ledig plads i regionen til målgruppen i ${outcome.figures.daysWithoutVacancy} dage.`,
+      }, outcome, cause, asOf);
+      if (fired) firings.push(fired);
+    }
+    return firings;
+  }
+
+  /** Also run right after a closure or reduction is announced, for the offer's region and target groups. */
+  async evaluateClosures(manager: EntityManager, regionCode: string, targetGroups: string[], asOf: Date, cause: EventCause): Promise<Firing[]> {
+    const { closureMarginPlaces } = await thresholdsOf(manager, regionCode);
+    const today = asOf.toISOString().slice(0, 10);
+    const firings: Firing[] = [];
+    for (const targetGroup of targetGroups) {
+      const [capacity] = await manager.query(
+        `SELECT COALESCE(SUM(approved), 0)::int AS approved,
+           COALESCE(SUM(CASE WHEN closure_date BETWEEN $3::date AND $3::date + interval '12 months' THEN approved
+             WHEN adjustment IS NOT NULL AND (adjustment->>'effectiveDate')::date BETWEEN $3::date AND $3::date + interval '12 months'
+               THEN GREATEST(0, COALESCE((SELECT (p->>'approvedPlaces')::int FROM jsonb_array_elements(paragraphs) p WHERE p->>'paragraph' = adjustment->>'paragraph'), 0)
+                 - (adjustment->>'approvedPlaces')::int)
+             ELSE 0 END), 0)::int AS reduction
+         FROM n_offers WHERE region_code = $1 AND $2 = ANY(target_groups) AND status <> 'closed'`,
+        [regionCode, targetGroup, today]);
+      const [{ occupied }] = await manager.query(
+        `SELECT count(*)::int AS occupied FROM n_placements p JOIN n_offers o ON o.offer_id = p.offer_id
+         WHERE o.region_code = $1 AND p.target_group = $2 AND p.status = 'started' AND o.status <> 'closed'`, [regionCode, targetGroup]);
+      const [{ waiting }] = await manager.query(
+        'SELECT count(*)::int AS waiting FROM n_waitlist WHERE region_code = $1 AND target_group = $2 AND removed_at IS NULL AND added_at IS NOT NULL', [regionCode, targetGroup]);
+      const outcome = closuresExceedCapacity({ approved: capacity.approved, announcedReduction: capacity.reduction, occupied, waiting }, closureMarginPlaces);
+      const fired = await this.fire(manager, {
+        rule: 'closures-exceed-capacity', ruleKey: `closures-exceed-capacity:${regionCode}:${targetGroup}`, regionCode, targetGroups: [targetGroup],
+        subject: RULE_LABELS['closures-exceed-capacity'].da, category: 'closure', severity: 'high',
+        description: `Efter varslede lukninger og tilpasninger er der ${outcome.figures.capacityAfter} pladser til ${outcome.figures.demand} borgere (belagte pladser og venteliste).`,
+      }, outcome, cause, asOf);
+      if (fired) firings.push(fired);
+    }
+    return firings;
+  }
+
+  private async fire(
+    manager: EntityManager,
+    w: { rule: SupplyRule; ruleKey: string; regionCode: string; targetGroups: string[]; offerId?: string; subject: string; category: 'economic' | 'capacity' | 'closure'; severity: 'medium' | 'high'; description: string },
+    outcome: RuleOutcome, cause: EventCause, asOf: Date,
+  ): Promise<Firing | null> {
+    if (!outcome.fires) return null;
+    const raised = await this.warnings.raiseByRule(manager, { ...w, offerId: w.offerId ?? null }, cause, asOf);
+    if (!raised) return null; // already warned and not yet resolved
+    const riskId = randomUUID();
+    await this.dispatcher.dispatch(manager, supplyRisk({ rule: w.rule, regionCode: w.regionCode, targetGroup: w.targetGroups[0], subject: w.subject }));
+    const risk = createEvent('notifications', {
+      type: 'SupplyRiskDetected', aggregateId: riskId, aggregateVersion: 1,
+      payload: {
+        riskId, rule: w.rule, regionCode: w.regionCode, targetGroup: w.targetGroups[0], warningId: raised.warningId, figures: outcome.figures,
+        threshold: outcome.threshold, ...(w.offerId ? { offerId: w.offerId } : {}),
+      },
+    }, cause, asOf);
+    const events: TilbudsnetEvent[] = [...raised.events, risk];
+    await appendToOutbox(manager, events);
+    return { rule: w.rule, regionCode: w.regionCode, targetGroup: w.targetGroups[0], offerId: w.offerId, warningId: raised.warningId, figures: outcome.figures };
+  }
+}

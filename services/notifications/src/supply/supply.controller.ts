@@ -1,0 +1,115 @@
+import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, StreamableFile, type PipeTransform } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, servesRegion, type Principal } from '@tilbudsnet/auth';
+import { REGION_CODES, RuleViolation, TARGET_GROUP_IDS, type EventCause } from '@tilbudsnet/contracts';
+import { RequestCause } from '@tilbudsnet/platform';
+import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import type { SupplyRow } from '../domain/supply-figures';
+import type { SupplyThresholds } from '../domain/supply-rules';
+import { SupplyMonitorService } from './supply-monitor.service';
+import { SupplyRulesService, type Firing } from './supply-rules.service';
+import { saveThresholds, thresholdsOf } from './supply-thresholds';
+
+const REGION: PipeTransform<string, string> = {
+  transform(value: string) {
+    if (!REGION_CODES.includes(value)) {
+      const message = `region must be a region code (${REGION_CODES.join(', ')})`;
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message, violations: [{ field: 'region', rule: 'isIn', message }] });
+    }
+    return value;
+  },
+};
+
+export class SnapshotQuery {
+  @ApiProperty({ example: '2026-11-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' }) from: string;
+  @ApiProperty({ example: '2026-11-30' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' }) to: string;
+  @ApiPropertyOptional({ enum: TARGET_GROUP_IDS }) @IsOptional() @IsIn(TARGET_GROUP_IDS) targetGroup?: string;
+}
+
+export class ThresholdsRequest implements SupplyThresholds {
+  @ApiProperty({ minimum: 1, maximum: 24 }) @IsInt() @Min(1) @Max(24) lowOccupancyMonths: number;
+  @ApiProperty({ minimum: 1, maximum: 365 }) @IsInt() @Min(1) @Max(365) noVacancyDays: number;
+  @ApiProperty({ minimum: 0, maximum: 1000 }) @IsInt() @Min(0) @Max(1000) closureMarginPlaces: number;
+}
+
+export class EvaluateRequest {
+  @ApiPropertyOptional({ description: 'evaluate as of this moment (default now)' }) @IsOptional() @IsISO8601() asOf?: string;
+}
+
+function ownRegion(principal: Principal, region: string): void {
+  if (!servesRegion(principal, region)) throw new RuleViolation('region', 'own-region-only', 'a secretariat follows its own region', 403);
+}
+
+@ApiTags('supply obligation')
+@ApiBearerAuth()
+@Controller('supply')
+export class SupplyController {
+  constructor(private readonly monitor: SupplyMonitorService, private readonly rules: SupplyRulesService, private readonly dataSource: DataSource) {}
+
+  /** Forsyningsforpligtelsen per target group and paragraph, with totals. */
+  @Get('regions/:region')
+  @Roles('kkr-secretariat')
+  async figures(@Param('region', REGION) region: string, @CurrentPrincipal() principal: Principal): Promise<{ region: string; asOf: string; items: SupplyRow[] }> {
+    ownRegion(principal, region);
+    const asOf = new Date();
+    return { region, asOf: asOf.toISOString(), items: await this.monitor.figures(region, asOf) };
+  }
+
+  @Get('regions/:region/csv')
+  @Roles('kkr-secretariat')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  csv(@Param('region', REGION) region: string, @CurrentPrincipal() principal: Principal): Promise<string> {
+    ownRegion(principal, region);
+    return this.monitor.csv(region);
+  }
+
+  @Get('regions/:region/xlsx')
+  @Roles('kkr-secretariat')
+  async xlsx(@Param('region', REGION) region: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    ownRegion(principal, region);
+    return new StreamableFile(await this.monitor.xlsx(region), {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disposition: `attachment; filename="forsyning-${region}.xlsx"`,
+    });
+  }
+
+  /** Daily snapshots for trends. */
+  @Get('regions/:region/snapshots')
+  @Roles('kkr-secretariat')
+  async snapshots(@Param('region', REGION) region: string, @Query() query: SnapshotQuery, @CurrentPrincipal() principal: Principal) {
+    ownRegion(principal, region);
+    return { items: await this.monitor.snapshots(region, query.from, query.to, query.targetGroup) };
+  }
+
+  @Get('regions/:region/thresholds')
+  @Roles('kkr-secretariat')
+  thresholds(@Param('region', REGION) region: string, @CurrentPrincipal() principal: Principal): Promise<SupplyThresholds> {
+    ownRegion(principal, region);
+    return thresholdsOf(this.dataSource.manager, region);
+  }
+
+  @Put('regions/:region/thresholds')
+  @Roles('kkr-secretariat')
+  async setThresholds(@Param('region', REGION) region: string, @Body() body: ThresholdsRequest, @CurrentPrincipal() principal: Principal): Promise<SupplyThresholds> {
+    ownRegion(principal, region);
+    const thresholds = { lowOccupancyMonths: body.lowOccupancyMonths, noVacancyDays: body.noVacancyDays, closureMarginPlaces: body.closureMarginPlaces };
+    await saveThresholds(this.dataSource.manager, region, thresholds);
+    return thresholds;
+  }
+
+  /** Operations: run the rules now (the job does it every 15 minutes) or as of a given moment. */
+  @Post('rules/evaluate')
+  @HttpCode(200)
+  @Roles('admin')
+  async evaluate(@Body() body: EvaluateRequest, @RequestCause() cause: EventCause): Promise<{ fired: Firing[] }> {
+    return { fired: await this.rules.evaluateAll(body.asOf ? new Date(body.asOf) : new Date(), cause) };
+  }
+
+  /** Operations: keep today's snapshot now (the job does it daily). */
+  @Post('snapshots')
+  @HttpCode(200)
+  @Roles('admin')
+  async snapshot(): Promise<{ rowsWritten: number }> {
+    return { rowsWritten: await this.monitor.takeSnapshot() };
+  }
+}
