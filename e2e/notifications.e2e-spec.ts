@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
 import { waitUntil } from '@tilbudsnet/testing';
 import { DataSource } from 'typeorm';
 import { verifySignature } from '../services/notifications/src/domain/webhook-signature';
@@ -174,4 +175,89 @@ it('disables a webhook after repeated failures and sends the waiting deliveries 
     delete process.env.WEBHOOK_DISABLE_AFTER_FAILURES;
     await new Promise<void>((resolve) => receiver.close(() => resolve()));
   }
+});
+
+it('gives the secretariat supply figures for its region equal to a direct count over offers\' and visitation\'s own data', async () => {
+  // More of region 1082: an offer with two paragraphs and two target groups; a full offer whose
+  // next request is rejected onto the waiting list; a reservation not yet confirmed.
+  const manager = await as('manager-aarhus');
+  const wide = await call(`${system.offers.url}/offers`, 'POST', offerRequest({
+    name: 'Bredebo', paragraphs: [{ paragraph: '107', approvedPlaces: 5 }, { paragraph: '108', approvedPlaces: 7 }], targetGroups: ['autism', 'deafblindness'],
+  }), manager);
+  expect(wide.status).toBe(201);
+  const full = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Fuldhuset', paragraphs: [{ paragraph: '108', approvedPlaces: 1 }] }), manager);
+  const officer = { ...(await as('officer-koebenhavn')), ...PURPOSE };
+  await waitUntil(async () => (await call(`${system.visitation.url}/offers?limit=200`, 'GET', undefined, officer)).body.items.some((o: { offerId: string }) => o.offerId === full.body.offerId), { what: 'the full offer in search' });
+  await place('officer-aarhus', full.body.offerId, 'started');
+  const opened = await call(`${system.visitation.url}/cases`, 'POST', { cpr: '0202801234', name: 'Venter Test', needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'high' } }, officer);
+  const rejected = await call(`${system.visitation.url}/cases/${opened.body.id}/placements`, 'POST', { offerId: full.body.offerId, startDate: '2026-12-01' }, officer);
+  await waitUntil(async () => (await call(`${system.visitation.url}/placements/${rejected.body.id}`, 'GET', undefined, officer)).body.status === 'rejected', { what: 'the rejection' });
+  const held = await call(`${system.visitation.url}/cases/${opened.body.id}/placements`, 'POST', { offerId: wide.body.offerId, startDate: '2026-12-01' }, officer);
+  await waitUntil(async () => (await call(`${system.visitation.url}/placements/${held.body.id}`, 'GET', undefined, officer)).body.status === 'reserved', { what: 'the reservation' });
+
+  const offersDb = system.offers.app.get(DataSource);
+  const visitationDb = system.visitation.app.get(DataSource);
+  const directCount = async () => {
+    const offers: { id: string; municipality_code: string; status: string; target_groups: string[]; paragraphs: { paragraph: string; approvedPlaces: number }[] }[] =
+      await offersDb.query("SELECT id, municipality_code, status, target_groups, paragraphs FROM offers WHERE region_code = '1082' AND status <> 'closed'");
+    const placements: { offer_id: string; target_group: string; paragraph: string; acting_municipality: string; status: string }[] =
+      await visitationDb.query("SELECT offer_id, target_group, paragraph, acting_municipality, status FROM placements WHERE status IN ('reserved', 'started', 'notice-given')");
+    const waiting: { target_group: string; paragraph: string }[] =
+      await visitationDb.query("SELECT target_group, paragraph FROM waitlist_entries WHERE region_code = '1082' AND status IN ('waiting', 'matched')");
+    const rows: Record<string, Record<string, number>> = {};
+    const row = (g: string, p: string) => (rows[`${g}|${p}`] ??= { approved: 0, occupied: 0, reserved: 0, vacant: 0, waiting: 0, closuresAnnounced: 0, crossBorderPlacements: 0 });
+    for (const o of offers) {
+      for (const g of o.target_groups) {
+        for (const p of o.paragraphs) {
+          const r = row(g, p.paragraph);
+          r.approved += p.approvedPlaces;
+          const heldHere = placements.filter((x) => x.offer_id === o.id && x.paragraph === p.paragraph).length;
+          if (o.status === 'active') r.vacant += Math.max(0, p.approvedPlaces - heldHere);
+          if (o.status === 'closure-announced') r.closuresAnnounced += 1;
+        }
+      }
+    }
+    for (const x of placements) {
+      const o = offers.find((offer) => offer.id === x.offer_id);
+      if (!o) continue;
+      const r = row(x.target_group, x.paragraph);
+      if (x.status === 'reserved') r.reserved += 1;
+      else r.occupied += 1;
+      if (x.status !== 'reserved' && x.acting_municipality !== o.municipality_code) r.crossBorderPlacements += 1;
+    }
+    for (const w of waiting) row(w.target_group, w.paragraph).waiting += 1;
+    return rows;
+  };
+  const monitored = async () => {
+    const response = await call(`${system.notifications.url}/supply/regions/1082`, 'GET', undefined, await as('kkr-midtjylland'));
+    expect(response.status).toBe(200);
+    return Object.fromEntries(response.body.items.map((r: Record<string, number> & { targetGroup: string; paragraph: string }) => [`${r.targetGroup}|${r.paragraph}`, {
+      approved: r.approved, occupied: r.occupied, reserved: r.reserved, vacant: r.vacant, waiting: r.waiting, closuresAnnounced: r.closuresAnnounced,
+      crossBorderPlacements: r.crossBorderPlacements,
+    }]));
+  };
+  let last: unknown;
+  await waitUntil(async () => isDeepStrictEqual(last = await monitored(), await directCount()), { what: 'the monitor to catch up', timeoutMs: 30000 })
+    .catch(() => undefined);
+  expect(last).toEqual(await directCount());
+  // The seeded data is really there: the figures are not trivially zero.
+  expect(last).toMatchObject({
+    'autism|108': expect.objectContaining({ waiting: 1, reserved: 1, crossBorderPlacements: expect.any(Number) }),
+    'deafblindness|107': expect.objectContaining({ approved: 5 }),
+  });
+  expect((last as Record<string, { occupied: number }>)['autism|108'].occupied).toBeGreaterThanOrEqual(1);
+
+  // Exports carry the same rows; another region's secretariat is refused.
+  const csv = await call(`${system.notifications.url}/supply/regions/1082/csv`, 'GET', undefined, await as('kkr-midtjylland'));
+  expect(csv.body.split('\n')[0]).toContain('Godkendte pladser;Belagte pladser');
+  expect(csv.body.trim().split('\n')).toHaveLength(1 + Object.keys(last as object).length);
+  const xlsx = await call(`${system.notifications.url}/supply/regions/1082/xlsx`, 'GET', undefined, await as('kkr-midtjylland'));
+  expect(xlsx.body.subarray(0, 2).toString()).toBe('PK');
+  expect((await call(`${system.notifications.url}/supply/regions/1082`, 'GET', undefined, await as('kkr-hovedstaden'))).status).toBe(403);
+
+  // A daily snapshot keeps the same figures for trends.
+  expect((await call(`${system.notifications.url}/supply/snapshots`, 'POST', undefined, await as('admin'))).status).toBe(200);
+  const today = new Date().toISOString().slice(0, 10);
+  const trend = await call(`${system.notifications.url}/supply/regions/1082/snapshots?from=${today}&to=${today}&targetGroup=autism`, 'GET', undefined, await as('kkr-midtjylland'));
+  expect(trend.body.items.find((s: { paragraph: string }) => s.paragraph === '108').figures).toMatchObject({ approved: (last as Record<string, { approved: number }>)['autism|108'].approved });
 });

@@ -1,0 +1,138 @@
+import type { INestApplication } from '@nestjs/common';
+import { createEvent, Topics, type EventOf, type NewEvent, type OfferSnapshot, type EventType } from '@tilbudsnet/contracts';
+import { topicOf } from '@tilbudsnet/contracts';
+import type { BusProducer } from '@tilbudsnet/messaging';
+import { createTestDatabase, EventCollector, testBus, testKafkaBrokers, uniqueGroupId, waitUntil, type TestDatabase } from '@tilbudsnet/testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createNotificationsApp } from '../main';
+import { SupplyRulesService } from './supply-rules.service';
+
+/**
+ * Each supply rule fed a scripted sequence of events on real Kafka into the real service, then
+ * evaluated at a chosen moment: it fires at its threshold and stays silent just below it.
+ */
+let app: INestApplication;
+let db: TestDatabase;
+let producer: BusProducer;
+let risks: EventCollector;
+const cause = { correlationId: randomUUID(), causationId: randomUUID() };
+
+beforeAll(async () => {
+  process.env.KAFKA_BROKERS = await testKafkaBrokers();
+  db = await createTestDatabase('supply_rules');
+  process.env.NOTIFICATIONS_DATABASE_URL = db.url;
+  process.env.NOTIFICATIONS_JOB_INTERVAL_MS = '0';
+  process.env.DELIVERY_INTERVAL_MS = '0';
+  app = await createNotificationsApp({ consumerGroup: uniqueGroupId('supply-rules'), sessionTimeoutMs: 6000 });
+  await app.startAllMicroservices();
+  await app.init();
+  const bus = await testBus('supply-rules');
+  producer = await bus.producer();
+  risks = await new EventCollector(bus, [Topics.supply, Topics.earlyWarning]).start();
+});
+
+afterAll(async () => {
+  await risks?.stop();
+  await producer?.disconnect();
+  await app?.close();
+  await db?.drop();
+});
+
+const versions = new Map<string, number>();
+async function publish<T extends EventType>(type: T, aggregateId: string, payload: NewEvent<T>['payload'], at: string): Promise<void> {
+  const version = (versions.get(aggregateId) ?? 0) + 1;
+  versions.set(aggregateId, version);
+  const event = createEvent('script', { type, aggregateId, aggregateVersion: version, payload } as NewEvent<T>, cause, new Date(at));
+  await producer.send([{ topic: topicOf(type), messages: [{ key: aggregateId, value: JSON.stringify(event) }] }]);
+}
+
+function snapshot(offerId: string, region: string, targetGroup: string, approved: number, occupied: number, budgetedOccupancyPct = 90): OfferSnapshot {
+  return {
+    offerId, name: `Scriptbo ${offerId.slice(0, 4)}`, operator: { kind: 'region', id: region, name: 'Region' }, address: { street: 'Vej 1', postalCode: '8000', city: 'By' },
+    municipalityCode: '0751', regionCode: region, location: { lat: 56.1, lon: 10.2 }, paragraphs: [{ paragraph: '108', approvedPlaces: approved }], targetGroups: [targetGroup],
+    specialisationLevel: 'highly-specialised', frameworkAgreement: false, budgetedOccupancyPct, status: 'active', lastConfirmedAt: null,
+    capacity: { approvedPlaces: approved, occupiedPlaces: occupied, reservedPlaces: 0, vacantPlaces: approved - occupied }, demo: false,
+  };
+}
+
+const capacity = (offerId: string, approved: number, occupied: number): EventOf<'CapacityChanged'>['payload'] => ({
+  offerId, capacity: { approvedPlaces: approved, occupiedPlaces: occupied, reservedPlaces: 0, vacantPlaces: approved - occupied },
+  paragraphs: [{ paragraph: '108', approvedPlaces: approved }], reason: 'placement-started',
+});
+
+const evaluate = (region: string, asOf: string) => app.get(SupplyRulesService).evaluateAll(new Date(asOf), cause, [region]);
+const query = (sql: string, params: unknown[] = []) => app.get(DataSource).query(sql, params);
+
+it('low occupancy: fires after three month-ends below the budgeted percentage, not after two', async () => {
+  const low = randomUUID();
+  const recovered = randomUUID();
+  for (const id of [low, recovered]) {
+    await publish('OfferRegistered', id, { offer: snapshot(id, '1081', 'autism', 10, 0) }, '2026-07-15T08:00:00Z');
+    await publish('CapacityChanged', id, capacity(id, 10, 8), '2026-07-20T08:00:00Z'); // 80 % < 90 %
+  }
+  await publish('CapacityChanged', recovered, capacity(recovered, 10, 9), '2026-10-10T08:00:00Z'); // 90 %: not below at October's end
+  await waitUntil(async () => (await query('SELECT count(*)::int AS n FROM n_capacity_history WHERE offer_id = ANY($1::uuid[])', [[low, recovered]]))[0].n === 5, { what: 'the history' });
+
+  const fired = await evaluate('1081', '2026-11-05T00:00:00Z');
+  expect(fired).toEqual([expect.objectContaining({ rule: 'low-occupancy', offerId: low, figures: expect.objectContaining({ monthsBelow: 3, 'occupancyPct:2026-10': 80 }) })]);
+  // Once per open warning: evaluating again raises nothing new.
+  expect(await evaluate('1081', '2026-11-06T00:00:00Z')).toEqual([]);
+  await risks.waitFor((ms) => ms.some((m) => m.value?.includes('"SupplyRiskDetected"') && m.value.includes(low)), 20000, 'SupplyRiskDetected on Kafka');
+  const [warning] = await query("SELECT * FROM early_warnings WHERE offer_id = $1", [low]);
+  expect(warning).toMatchObject({ source: 'rule', rule: 'low-occupancy', status: 'raised', category: 'economic', region_code: '1081' });
+});
+
+it('waiting list without vacancy: fires on the day the streak reaches the region\'s threshold, not the day before', async () => {
+  const offer = randomUUID();
+  await publish('OfferRegistered', offer, { offer: snapshot(offer, '1083', 'deafblindness', 2, 0) }, '2026-09-01T08:00:00Z');
+  await publish('CapacityChanged', offer, capacity(offer, 2, 2), '2026-09-10T08:00:00Z'); // no vacancy from here
+  const entry = randomUUID();
+  await publish('WaitlistEntryAdded', entry, { entryId: entry, targetGroup: 'deafblindness', paragraph: '108', regionCode: '1083', actingMunicipality: '0461' }, '2026-10-01T00:00:00Z');
+  await waitUntil(async () => (await query('SELECT count(*)::int AS n FROM n_waitlist WHERE entry_id = $1', [entry]))[0].n === 1, { what: 'the waiting entry' });
+  const [vacancy] = await query("SELECT zero_since FROM n_region_vacancy WHERE region_code = '1083' AND target_group = 'deafblindness'");
+  expect(new Date(vacancy.zero_since).toISOString()).toBe('2026-09-10T08:00:00.000Z');
+
+  await query("INSERT INTO supply_thresholds VALUES ('1083', 3, 20, 0)"); // Syddanmark's own threshold: 20 days
+  expect(await evaluate('1083', '2026-10-20T23:59:59Z')).toEqual([]);
+  expect(await evaluate('1083', '2026-10-21T00:00:00Z')).toEqual([
+    expect.objectContaining({ rule: 'waitlist-without-vacancy', regionCode: '1083', targetGroup: 'deafblindness', figures: { waiting: 1, daysWithoutVacancy: 20 } }),
+  ]);
+});
+
+it('closures exceeding capacity: silent while capacity after the closure equals demand, fires when one more citizen waits', async () => {
+  const staying = randomUUID();
+  const closing = randomUUID();
+  await publish('OfferRegistered', staying, { offer: snapshot(staying, '1085', 'severe-eating-disorder', 6, 0) }, '2026-10-01T08:00:00Z');
+  await publish('OfferRegistered', closing, { offer: snapshot(closing, '1085', 'severe-eating-disorder', 4, 0) }, '2026-10-01T08:00:00Z');
+  // Five citizens live in the two offers; one waits. Demand 6.
+  for (const [i, offerId] of [staying, staying, staying, closing, closing].entries()) {
+    const placementId = randomUUID();
+    await publish('PlacementRequested', placementId, {
+      placementId, offerId, paragraph: '108', targetGroup: 'severe-eating-disorder', actingMunicipality: '0265', payingMunicipality: '0265', startDate: '2026-10-05',
+    }, `2026-10-02T08:0${i}:00Z`);
+    await publish('PlacementStarted', placementId, {
+      placementId, offerId, actingMunicipality: '0265', payingMunicipality: '0265', startDate: '2026-10-05', packageCode: 'base',
+    }, `2026-10-05T08:0${i}:00Z`);
+  }
+  const first = randomUUID();
+  await publish('WaitlistEntryAdded', first, { entryId: first, targetGroup: 'severe-eating-disorder', paragraph: '108', regionCode: '1085', actingMunicipality: '0265' }, '2026-10-06T00:00:00Z');
+  await waitUntil(async () => (await query("SELECT count(*)::int AS n FROM n_placements WHERE status = 'started' AND target_group = 'severe-eating-disorder'"))[0].n === 5, { what: 'the placements' });
+  await waitUntil(async () => (await query('SELECT count(*)::int AS n FROM n_waitlist WHERE entry_id = $1', [first]))[0].n === 1, { what: 'the waiting entry' });
+
+  // 10 places - 4 closing = 6 = 5 occupied + 1 waiting: not less, no warning.
+  await publish('OfferClosureAnnounced', closing, { offerId: closing, effectiveDate: '2027-03-01', placementsAffected: 2 }, '2026-11-02T08:00:00Z');
+  await waitUntil(async () => (await query('SELECT closure_date FROM n_offers WHERE offer_id = $1', [closing]))[0].closure_date !== null, { what: 'the closure' });
+  expect(await query("SELECT * FROM early_warnings WHERE rule = 'closures-exceed-capacity'")).toEqual([]);
+  expect(await evaluate('1085', '2026-11-10T00:00:00Z')).toEqual([]);
+
+  const second = randomUUID();
+  await publish('WaitlistEntryAdded', second, { entryId: second, targetGroup: 'severe-eating-disorder', paragraph: '108', regionCode: '1085', actingMunicipality: '0265' }, '2026-11-11T00:00:00Z');
+  await waitUntil(async () => (await query('SELECT count(*)::int AS n FROM n_waitlist WHERE entry_id = $1', [second]))[0].n === 1, { what: 'the second waiting entry' });
+  expect(await evaluate('1085', '2026-11-12T00:00:00Z')).toEqual([
+    expect.objectContaining({ rule: 'closures-exceed-capacity', figures: expect.objectContaining({ capacityAfter: 6, demand: 7 }) }),
+  ]);
+  // The secretariat of Sjælland and the municipality with citizens there got the warning in their inbox.
+  const recipients = await query("SELECT DISTINCT e.recipient FROM inbox_entries e JOIN notices n ON n.id = e.notice_id WHERE n.kind = 'early-warning' AND n.data->>'regionCode' = '1085' ORDER BY 1");
+  expect(recipients.map((r: { recipient: string }) => r.recipient)).toEqual(['municipality:0265', 'region:1085']);
+});
