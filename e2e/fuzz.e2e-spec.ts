@@ -5,7 +5,7 @@ import { offerRequest } from './support/demo-offer';
 import { startSystem, type RunningSystem } from './support/running-system';
 
 /**
- * Every HTTP endpoint of offers, visitation and tariffs, read from its OpenAPI description and
+ * Every HTTP endpoint of offers, visitation, tariffs and notifications, read from its OpenAPI description and
  * called with generated parameters, bodies and callers: no answer is a 5xx, and an answer that
  * rejects the request (4xx) leaves every table of the service as it was.
  */
@@ -65,7 +65,7 @@ async function tableCounts(ds: DataSource): Promise<Record<string, number>> {
   return row;
 }
 
-it.each(['offers', 'visitation', 'tariffs'] as const)('answers no generated request to %s with a 5xx, and a rejected one changes nothing', async (service) => {
+it.each(['offers', 'visitation', 'tariffs', 'notifications'] as const)('answers no generated request to %s with a 5xx, and a rejected one changes nothing', async (service) => {
   const url = system[service].url;
   const ds = system[service].app.get(DataSource);
   const operations = (await operationsOf(url)).filter((op) => !/^\/(docs|health|metrics)/.test(op.path));

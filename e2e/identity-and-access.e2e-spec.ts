@@ -125,7 +125,8 @@ describe('authorization matrix', () => {
     own?: Partial<Record<Role, string>>;
     /** For allowed roles: a user of another organisation, who must get 403. */
     foreign?: Partial<Record<Role, string>>;
-    request: (ctx: Fixtures) => { path: string; body?: unknown; headers?: Record<string, string> };
+    /** `user` is who calls, for resources each organisation has its own of (webhooks, inbox entries). */
+    request: (ctx: Fixtures, user: string) => { path: string; body?: unknown; headers?: Record<string, string> };
   }
   interface Fixtures {
     offerId: string;
@@ -137,6 +138,10 @@ describe('authorization matrix', () => {
     placements: { reserved: string[]; started: string[] };
     /** A statement of a closed month, paid by København for offerId's placements. */
     statementId: string;
+    /** An early warning about offerId, raised by its operator. */
+    warningId: string;
+    /** Per user: a webhook, one to delete, a subscription to delete, and an inbox entry of their organisation. */
+    own: Record<string, { webhookId: string; webhookToDeleteId: string; subscriptionId: string; inboxEntryId: string }>;
   }
   const OWN: Record<Role, string> = {
     'visitation-officer': 'officer-koebenhavn',
@@ -153,7 +158,9 @@ describe('authorization matrix', () => {
       .map((path) => [`GET ${path}`, { allowed: 'public', publicAnswer: path === '/docs/LICENSE' ? '404' : undefined, request: () => ({ path }) }]),
   );
   const budget = { directOperatingCosts: '10000000.00', depreciationAndInterest: '0.00', civilServantPensions: '0.00', otherIncome: '0.00', approvedPlaces: 20, budgetedOccupancyPct: 95 };
-  const RULES: Record<'offers' | 'visitation' | 'tariffs', Record<string, Rule>> = {
+  const RECEIVERS: Role[] = ['visitation-officer', 'offer-manager', 'kkr-secretariat'];
+  const mine = (f: Fixtures, user: string) => f.own[user] ?? f.own['officer-koebenhavn'];
+  const RULES: Record<'offers' | 'visitation' | 'tariffs' | 'notifications', Record<string, Rule>> = {
     offers: {
       ...DOCS,
       'GET /health/live': { allowed: 'public', request: () => ({ path: '/health/live' }) },
@@ -252,13 +259,82 @@ describe('authorization matrix', () => {
         allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' }, request: (f) => ({ path: `/offers/${f.offerId}/results/2027`, body: { actualCost: '100000.00' } }),
       },
     },
+    notifications: {
+      ...DOCS,
+      'GET /health/live': { allowed: 'public', request: () => ({ path: '/health/live' }) },
+      'GET /health/ready': { allowed: 'public', request: () => ({ path: '/health/ready' }) },
+      'GET /metrics': { allowed: 'public', request: () => ({ path: '/metrics' }) },
+      'GET /inbox': { allowed: RECEIVERS, request: () => ({ path: '/inbox' }) },
+      'POST /inbox/:id/read': { allowed: RECEIVERS, request: (f, u) => ({ path: `/inbox/${mine(f, u).inboxEntryId}/read`, body: {} }) },
+      'GET /subscriptions': { allowed: RECEIVERS, request: () => ({ path: '/subscriptions' }) },
+      'POST /subscriptions': { allowed: RECEIVERS, request: () => ({ path: '/subscriptions', body: { kind: 'vacancy-opened', scope: 'user', filter: { targetGroups: ['autism'] } } }) },
+      'DELETE /subscriptions/:id': { allowed: RECEIVERS, request: (f, u) => ({ path: `/subscriptions/${mine(f, u).subscriptionId}` }) },
+      'GET /organisation/contact': { allowed: RECEIVERS, request: () => ({ path: '/organisation/contact' }) },
+      'PUT /organisation/contact': { allowed: RECEIVERS, request: () => ({ path: '/organisation/contact', body: { email: 'postkasse@example.dk' } }) },
+      'GET /webhooks': { allowed: RECEIVERS, request: () => ({ path: '/webhooks' }) },
+      'POST /webhooks': { allowed: RECEIVERS, request: () => ({ path: '/webhooks', body: { url: 'http://127.0.0.1:9/hook', kinds: ['early-warning'] } }) },
+      'GET /webhooks/:id/deliveries': { allowed: RECEIVERS, request: (f, u) => ({ path: `/webhooks/${mine(f, u).webhookId}/deliveries` }) },
+      'POST /webhooks/:id/enable': { allowed: RECEIVERS, request: (f, u) => ({ path: `/webhooks/${mine(f, u).webhookId}/enable` }) },
+      'DELETE /webhooks/:id': { allowed: RECEIVERS, request: (f, u) => ({ path: `/webhooks/${mine(f, u).webhookToDeleteId}` }) },
+      'POST /early-warnings': {
+        allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' },
+        request: (f) => ({ path: '/early-warnings', body: { offerId: f.offerId, category: 'professional', severity: 'high', description: 'Tre nøglemedarbejdere har sagt op.' } }),
+      },
+      'GET /early-warnings': { allowed: RECEIVERS, request: () => ({ path: '/early-warnings' }) },
+      'GET /early-warnings/:id': { allowed: RECEIVERS, own: { 'kkr-secretariat': 'kkr-midtjylland' }, request: (f) => ({ path: `/early-warnings/${f.warningId}` }) },
+      'POST /early-warnings/:id/acknowledge': {
+        allowed: ['kkr-secretariat'], own: { 'kkr-secretariat': 'kkr-midtjylland' }, foreign: { 'kkr-secretariat': 'kkr-hovedstaden' },
+        request: (f) => ({ path: `/early-warnings/${f.warningId}/acknowledge`, body: { note: 'Modtaget' } }),
+      },
+      'POST /early-warnings/:id/action-plan': {
+        allowed: ['offer-manager', 'kkr-secretariat'], own: { 'kkr-secretariat': 'kkr-midtjylland' },
+        foreign: { 'offer-manager': 'manager-private', 'kkr-secretariat': 'kkr-hovedstaden' },
+        request: (f) => ({ path: `/early-warnings/${f.warningId}/action-plan`, body: { plan: 'Rekruttering af to nye pædagoger inden februar.' } }),
+      },
+      'POST /early-warnings/:id/resolve': {
+        allowed: ['kkr-secretariat'], own: { 'kkr-secretariat': 'kkr-midtjylland' }, foreign: { 'kkr-secretariat': 'kkr-hovedstaden' },
+        request: (f) => ({ path: `/early-warnings/${f.warningId}/resolve`, body: {} }),
+      },
+      'GET /supply/regions/:region': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/supply/regions/1084' }) },
+      'GET /supply/regions/:region/csv': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/supply/regions/1084/csv' }) },
+      'GET /supply/regions/:region/xlsx': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/supply/regions/1084/xlsx' }) },
+      'GET /supply/regions/:region/snapshots': {
+        allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/supply/regions/1084/snapshots?from=2026-01-01&to=2026-12-31' }),
+      },
+      'GET /supply/regions/:region/thresholds': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/supply/regions/1084/thresholds' }) },
+      'PUT /supply/regions/:region/thresholds': {
+        allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' },
+        request: () => ({ path: '/supply/regions/1084/thresholds', body: { lowOccupancyMonths: 3, noVacancyDays: 45, closureMarginPlaces: 1 } }),
+      },
+      'POST /supply/rules/evaluate': { allowed: ['admin'], request: () => ({ path: '/supply/rules/evaluate', body: {} }) },
+      'POST /supply/snapshots': { allowed: ['admin'], request: () => ({ path: '/supply/snapshots' }) },
+    },
   };
 
   it('has a rule for every route the apps serve, and no rule for a route that is gone', () => {
-    for (const app of ['offers', 'visitation', 'tariffs'] as const) {
+    for (const app of ['offers', 'visitation', 'tariffs', 'notifications'] as const) {
       expect(routesOf(system[app].app)).toEqual(Object.keys(RULES[app]).sort());
     }
   });
+
+  /** Notifications' fixtures: a warning about the offer, and per receiving user their own webhooks, subscription and inbox entry. */
+  async function notificationFixtures(offerId: string, started: string[]): Promise<Pick<Fixtures, 'warningId' | 'own'>> {
+    const ds = system.notifications.app.get(DataSource);
+    await waitUntil(async () => (await ds.query("SELECT count(*)::int AS n FROM n_placements WHERE placement_id = ANY($1::uuid[]) AND status = 'started'", [started]))[0].n === 3, { what: 'placements in notifications' });
+    const warning = await call(`${system.notifications.url}/early-warnings`, 'POST', { offerId, category: 'economic', severity: 'medium', description: 'Belægningen er faldet markant.' }, await auth('manager-aarhus'));
+    expect(warning.status).toBe(201);
+    const own: Fixtures['own'] = {};
+    const organisations: Record<string, string> = { 'officer-koebenhavn': 'municipality:0101', 'manager-aarhus': 'operator:municipality:0751', 'kkr-hovedstaden': 'region:1084', 'kkr-midtjylland': 'region:1082' };
+    for (const [user, organisation] of Object.entries(organisations)) {
+      const headers = await auth(user);
+      const hook = async () => (await call(`${system.notifications.url}/webhooks`, 'POST', { url: 'http://127.0.0.1:9/hook', kinds: ['vacancy-opened'] }, headers)).body.id;
+      const subscription = await call(`${system.notifications.url}/subscriptions`, 'POST', { kind: 'early-warning', scope: 'organisation' }, headers);
+      const [{ id: noticeId }] = await ds.query(`INSERT INTO notices (id, kind, title, body, data) VALUES (gen_random_uuid(), 'vacancy-opened', '{"da":"t","en":"t"}', '{"da":"b","en":"b"}', '{}') RETURNING id`);
+      const [{ id: inboxEntryId }] = await ds.query("INSERT INTO inbox_entries (id, notice_id, recipient, reason) VALUES (gen_random_uuid(), $1, $2, 'subscription') RETURNING id", [noticeId, organisation]);
+      own[user] = { webhookId: await hook(), webhookToDeleteId: await hook(), subscriptionId: subscription.body.id, inboxEntryId };
+    }
+    return { warningId: warning.body.id, own };
+  }
 
   it('answers 401, 403 or success exactly as the rules say', async () => {
     const newOffer = async () => (await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Matrix fixture' }), await auth('manager-aarhus'))).body.offerId;
@@ -289,15 +365,16 @@ describe('authorization matrix', () => {
       offerId, caseId, offerClosingId: await newOffer(), offerAdjustingId: await newOffer(),
       placements: { reserved: [await reservedPlacement(), await reservedPlacement()], started },
       statementId: closed.body.find((s: { payingMunicipality: string }) => s.payingMunicipality === '0101').id,
+      ...(await notificationFixtures(offerId, started)),
     };
     const outcomes: string[] = [];
     const expected: string[] = [];
-    for (const app of ['offers', 'visitation', 'tariffs'] as const) {
+    for (const app of ['offers', 'visitation', 'tariffs', 'notifications'] as const) {
       for (const route of routesOf(system[app].app)) {
         const rule = RULES[app][route];
         const method = route.split(' ')[0];
         const send = async (user?: string): Promise<string> => {
-          const { path, body, headers } = rule.request(fixtures);
+          const { path, body, headers } = rule.request(fixtures, user ?? 'nobody');
           const r = await call(`${system[app].url}${path}`, method, body, { ...(user ? await auth(user) : {}), ...(headers ?? {}) });
           if (r.status >= 200 && r.status < 300) return '2xx';
           return [401, 403].includes(r.status) || rule.publicAnswer ? String(r.status) : `${r.status} ${JSON.stringify(r.body)}`;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import { waitUntil } from '@tilbudsnet/testing';
 import { DataSource } from 'typeorm';
-import { verifySignature } from '../services/notifications/src/domain/webhook-signature';
+import { verifySignature } from '@tilbudsnet/notifications';
 import { offerRequest } from './support/demo-offer';
 import { call, startSystem, type RunningSystem } from './support/running-system';
 

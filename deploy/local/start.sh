@@ -38,6 +38,14 @@ wait_ready() {
   echo "$name: not ready after 60 s; see $RUN/$name.log" >&2; exit 1
 }
 
+# Notices go by e-mail to the development mail catcher; every demo organisation gets a mailbox there.
+export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}"
+export ORGANISATION_MAIL_DOMAIN="${ORGANISATION_MAIL_DOMAIN:-postkasse.tilbudsnet.test}"
+if ! { [ -f "$RUN/mail-catcher.pid" ] && kill -0 "$(cat "$RUN/mail-catcher.pid")" 2>/dev/null; }; then
+  (exec node -r ./deploy/local/register.js deploy/local/mail-catcher.ts > "$RUN/mail-catcher.log" 2>&1) &
+  echo $! > "$RUN/mail-catcher.pid"
+fi
+
 # The dev identity provider first: services fetch its keys when the first token arrives.
 if ! { [ -f "$RUN/identity.pid" ] && kill -0 "$(cat "$RUN/identity.pid")" 2>/dev/null; }; then
   (cd services/console && exec node -r ../../deploy/local/register.js src/dev-identity.main.ts > "$RUN/identity.log" 2>&1) &
@@ -58,6 +66,7 @@ cat <<TXT
 Tilbudsnet is running:
 $(node -e "for (const s of require('./deploy/local/services.json')) console.log('  ' + s.name.padEnd(14) + 'http://localhost:' + s.port + '   (OpenAPI: http://localhost:' + s.port + '/docs)')")
   identity      http://localhost:3010   (dev OpenID Connect provider; token: npm run --silent token -- officer-aarhus)
+  mail catcher  http://localhost:1080   (every e-mail notifications sends; API: /api/messages; SMTP 127.0.0.1:1025)
   kafka         ${KAFKA_BROKERS:-127.0.0.1:9092}
 Logs: .cache/run/*.log     Stop: npm stop
 TXT
