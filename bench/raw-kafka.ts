@@ -47,3 +47,37 @@ export async function rawRoundTrip(brokers: string[], count: number, concurrency
   await consumer.disconnect();
   return summarise(latencies, seconds);
 }
+
+/** Baseline for replays: how fast raw kafkajs reads a topic from the start, doing nothing with the messages. */
+export async function rawConsumeRate(brokers: string[], physicalTopic: string, count: number): Promise<{ seconds: number; perSecond: number }> {
+  const kafka = new Kafka({ clientId: 'bench-raw-replay', brokers, logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `bench-raw-replay-${randomUUID()}`, sessionTimeout: 10000, heartbeatInterval: 1000 });
+  await consumer.connect();
+  await consumer.subscribe({ topic: physicalTopic, fromBeginning: true });
+  let seen = 0;
+  let done!: () => void;
+  const all = new Promise<void>((r) => (done = r));
+  const started = performance.now();
+  await consumer.run({
+    partitionsConsumedConcurrently: 3,
+    eachBatch: async ({ batch }) => {
+      seen += batch.messages.length;
+      if (seen >= count) done();
+    },
+  });
+  await all;
+  const seconds = (performance.now() - started) / 1000;
+  await consumer.disconnect();
+  return { seconds, perSecond: count / seconds };
+}
+
+/** Moves a consumer group to the end of a topic, so a service starting in it reads only what comes next. */
+export async function moveGroupToEnd(brokers: string[], groupId: string, physicalTopics: string[]): Promise<void> {
+  const admin = new Kafka({ clientId: 'bench-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  for (const topic of physicalTopics) {
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId, topic, partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })) });
+  }
+  await admin.disconnect();
+}

@@ -121,6 +121,8 @@ describe('authorization matrix', () => {
     allowed: Role[] | 'public';
     /** What a public route answers, if not success. */
     publicAnswer?: string;
+    /** What the allowed roles get, if not success (e.g. 404 for an id nobody has). */
+    allowedAnswer?: string;
     /** Who acts for the owning organisation, where it is not the role's usual demo user. */
     own?: Partial<Record<Role, string>>;
     /** For allowed roles: a user of another organisation, who must get 403. */
@@ -157,12 +159,21 @@ describe('authorization matrix', () => {
       // Swagger UI routes a LICENSE file it does not ship: public, and 404.
       .map((path) => [`GET ${path}`, { allowed: 'public', publicAnswer: path === '/docs/LICENSE' ? '404' : undefined, request: () => ({ path }) }]),
   );
+  /** Operations on every service: admin only. */
+  const OPERATIONS: Record<string, Rule> = {
+    'GET /admin/dead-letters': { allowed: ['admin'], request: () => ({ path: '/admin/dead-letters?topic=offers.offer' }) },
+    'GET /admin/dead-letters/:topic/:partition/:offset': { allowed: ['admin'], allowedAnswer: '404', request: () => ({ path: '/admin/dead-letters/offers.offer.dlq/0/999999' }) },
+    'POST /admin/dead-letters/replay': { allowed: ['admin'], request: () => ({ path: '/admin/dead-letters/replay', body: { topic: 'tariffs.settlement' } }) },
+    'GET /admin/read-models': { allowed: ['admin'], request: () => ({ path: '/admin/read-models' }) },
+    'POST /admin/read-models/:name/rebuild': { allowed: ['admin'], allowedAnswer: '404', request: () => ({ path: '/admin/read-models/no-such-model/rebuild' }) },
+  };
   const budget = { directOperatingCosts: '10000000.00', depreciationAndInterest: '0.00', civilServantPensions: '0.00', otherIncome: '0.00', approvedPlaces: 20, budgetedOccupancyPct: 95 };
   const RECEIVERS: Role[] = ['visitation-officer', 'offer-manager', 'kkr-secretariat'];
   const mine = (f: Fixtures, user: string) => f.own[user] ?? f.own['officer-koebenhavn'];
   const RULES: Record<'offers' | 'visitation' | 'tariffs' | 'notifications', Record<string, Rule>> = {
     offers: {
       ...DOCS,
+      ...OPERATIONS,
       'GET /health/live': { allowed: 'public', request: () => ({ path: '/health/live' }) },
       'GET /health/ready': { allowed: 'public', request: () => ({ path: '/health/ready' }) },
       'GET /metrics': { allowed: 'public', request: () => ({ path: '/metrics' }) },
@@ -188,6 +199,7 @@ describe('authorization matrix', () => {
     },
     visitation: {
       ...DOCS,
+      ...OPERATIONS,
       'GET /health/live': { allowed: 'public', request: () => ({ path: '/health/live' }) },
       'GET /health/ready': { allowed: 'public', request: () => ({ path: '/health/ready' }) },
       'GET /metrics': { allowed: 'public', request: () => ({ path: '/metrics' }) },
@@ -229,6 +241,7 @@ describe('authorization matrix', () => {
     },
     tariffs: {
       ...DOCS,
+      ...OPERATIONS,
       'GET /health/live': { allowed: 'public', request: () => ({ path: '/health/live' }) },
       'GET /health/ready': { allowed: 'public', request: () => ({ path: '/health/ready' }) },
       'GET /metrics': { allowed: 'public', request: () => ({ path: '/metrics' }) },
@@ -261,6 +274,7 @@ describe('authorization matrix', () => {
     },
     notifications: {
       ...DOCS,
+      ...OPERATIONS,
       'GET /health/live': { allowed: 'public', request: () => ({ path: '/health/live' }) },
       'GET /health/ready': { allowed: 'public', request: () => ({ path: '/health/ready' }) },
       'GET /metrics': { allowed: 'public', request: () => ({ path: '/metrics' }) },
@@ -377,14 +391,14 @@ describe('authorization matrix', () => {
           const { path, body, headers } = rule.request(fixtures, user ?? 'nobody');
           const r = await call(`${system[app].url}${path}`, method, body, { ...(user ? await auth(user) : {}), ...(headers ?? {}) });
           if (r.status >= 200 && r.status < 300) return '2xx';
-          return [401, 403].includes(r.status) || rule.publicAnswer ? String(r.status) : `${r.status} ${JSON.stringify(r.body)}`;
+          return [401, 403].includes(r.status) || rule.publicAnswer || rule.allowedAnswer ? String(r.status) : `${r.status} ${JSON.stringify(r.body)}`;
         };
         outcomes.push(`${app} ${route} none -> ${await send()}`);
         expected.push(`${app} ${route} none -> ${rule.allowed === 'public' ? (rule.publicAnswer ?? '2xx') : '401'}`);
         if (rule.allowed === 'public') continue;
         for (const role of ROLES) {
           outcomes.push(`${app} ${route} ${role} -> ${await send(rule.own?.[role] ?? OWN[role])}`);
-          expected.push(`${app} ${route} ${role} -> ${rule.allowed.includes(role) ? '2xx' : '403'}`);
+          expected.push(`${app} ${route} ${role} -> ${rule.allowed.includes(role) ? (rule.allowedAnswer ?? '2xx') : '403'}`);
           const foreign = rule.foreign?.[role];
           if (foreign) {
             outcomes.push(`${app} ${route} foreign ${role} -> ${await send(foreign)}`);

@@ -13,3 +13,6 @@ export * from './messaging.module';
 export * from './migrations/messaging-tables.migration';
 export * from './consumer/rethrow-handler-errors.filter';
 export * from './messaging-stats';
+export * from './trace-context';
+export * from './replay/read-to-end';
+export * from './replay/read-model-rebuilds';

@@ -9,12 +9,15 @@ import { RethrowHandlerErrors } from './consumer/rethrow-handler-errors.filter';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { MessagingStats } from './messaging-stats';
 import { TransactionalOutbox } from './transactional-outbox';
+import { ReadModelRebuilds, type ReadModelDefinition } from './replay/read-model-rebuilds';
 
 export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 export interface MessagingOptions {
   service: string;
+  /** Read models an admin may rebuild by replaying their topics (GET /admin/read-models). */
+  readModels?: ReadModelDefinition[];
 }
 
 /** Partitions per topic when a topic is first created (`KAFKA_PARTITIONS`, default 3). */
@@ -68,8 +71,9 @@ export class MessagingModule {
         },
         MessagingLifecycle,
         MessagingStats,
+        { provide: ReadModelRebuilds, useFactory: () => new ReadModelRebuilds(options.readModels ?? []) },
       ],
-      exports: [MESSAGE_BUS, OutboxRelay, TransactionalOutbox, MessagingStats],
+      exports: [MESSAGE_BUS, OutboxRelay, TransactionalOutbox, MessagingStats, ReadModelRebuilds],
     };
   }
 }
@@ -89,6 +93,7 @@ export function connectEventConsumer(
     dataSource: app.get(DataSource),
   });
   stats.consumer = { group: options.consumerGroup, topics: [] };
+  app.get(ReadModelRebuilds).transport = strategy;
   // Topics are known once Nest has registered the handlers, just before the transport listens.
   const listen = strategy.listen.bind(strategy);
   strategy.listen = (callback) => {

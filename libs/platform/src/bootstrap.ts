@@ -7,6 +7,7 @@ import { createServiceLogger, JsonNestLogger, loggerOf, rememberLogger } from '.
 import { HttpMetrics } from './metrics.controller';
 import { correlationIdOf } from './request-cause';
 import { portFor, type ServiceName } from './service-config';
+import { httpServerSpans, startTracing } from './tracing';
 import { requestValidationPipe } from './validation';
 
 export interface ServiceAppOptions {
@@ -24,6 +25,7 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
   const app = await NestFactory.create(module, { logger: new JsonNestLogger(logger) });
   rememberLogger(app, logger);
   const http = app.get(HttpMetrics);
+  app.use(httpServerSpans());
   app.use((req: { method: string; route?: { path: string }; baseUrl?: string }, res: { statusCode: number; on(e: string, f: () => void): void }, next: () => void) => {
     const end = http.requestSeconds.startTimer();
     // The route pattern (/offers/:id), not the path, so ids do not make one series each.
@@ -58,7 +60,8 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
  * port; a failure to start ends the process.
  */
 export function runService(service: ServiceName, create: () => Promise<INestApplication>): void {
-  create()
+  startTracing(service)
+    .then(() => create())
     .then(async (app) => {
       await app.startAllMicroservices();
       await app.listen(portFor(service), '0.0.0.0');

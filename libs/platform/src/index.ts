@@ -7,3 +7,5 @@ export * from './rule-violation.filter';
 export * from './request-cause';
 export * from './logging';
 export * from './metrics.controller';
+export * from './tracing';
+export * from './operations/operations.controller';

@@ -1,7 +1,8 @@
+import { Topics } from '@tilbudsnet/contracts';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tilbudsnet/auth';
 import { MessagingModule } from '@tilbudsnet/messaging';
-import { DatabaseModule, HealthController, HttpMetrics, MetricsController } from '@tilbudsnet/platform';
+import { DatabaseModule, HealthController, HttpMetrics, MetricsController, OperationsController } from '@tilbudsnet/platform';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { Mailer } from './delivery/mailer';
 import { WebhookSender } from './delivery/webhook-sender';
@@ -24,10 +25,16 @@ import { SupplyController } from './supply/supply.controller';
   imports: [
     AuthModule,
     DatabaseModule.forService('notifications', { entities: [], migrations: [Notifications1763800000700] }),
-    MessagingModule.forService({ service: 'notifications' }),
+    MessagingModule.forService({
+      service: 'notifications',
+      // Notices, deliveries and warnings are not rebuilt: handlers skip them while rebuilding.
+      readModels: [{
+        name: 'offers-placements-waitlist-tariffs', topics: [Topics.offer, Topics.reservation, Topics.placement, Topics.waitlist, Topics.tariff],
+        tables: ['n_offers', 'n_capacity_history', 'n_region_vacancy', 'n_placements', 'n_waitlist', 'n_tariffs'],
+      }],
+    }),
   ],
-  controllers: [
-    HealthController, MetricsController, SubscriptionsController, EarlyWarningsController, SupplyController, OfferHandlers, PlacementHandlers,
+  controllers: [HealthController, MetricsController, OperationsController, SubscriptionsController, EarlyWarningsController, SupplyController, OfferHandlers, PlacementHandlers,
   ],
   providers: [
     HttpMetrics, NoticeDispatcher, Mailer, WebhookSender, DeliveryWorker, InboxService, SubscriptionsService, EarlyWarningsService, SupplyRulesService,

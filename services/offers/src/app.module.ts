@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tilbudsnet/auth';
 import { MessagingModule } from '@tilbudsnet/messaging';
-import { DatabaseModule, HealthController, HttpMetrics, MetricsController } from '@tilbudsnet/platform';
+import { DatabaseModule, HealthController, HttpMetrics, MetricsController, OperationsController } from '@tilbudsnet/platform';
 import { Offers1763800000100 } from './migrations/1763800000100-offers';
 import { PlacementHolds1763800000110 } from './migrations/1763800000110-placement-holds';
 import { OfferRecord } from './offers/offer.entity';
@@ -19,7 +19,7 @@ import { ReferenceDataController } from './reference/reference-data.controller';
     MessagingModule.forService({ service: 'offers' }),
     OffersModule,
   ],
-  controllers: [HealthController, MetricsController, ReferenceDataController],
+  controllers: [HealthController, MetricsController, OperationsController, ReferenceDataController],
   providers: [HttpMetrics],
 })
 export class AppModule {}

@@ -1,7 +1,8 @@
+import { Topics } from '@tilbudsnet/contracts';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tilbudsnet/auth';
 import { MessagingModule } from '@tilbudsnet/messaging';
-import { DatabaseModule, HealthController, HttpMetrics, MetricsController } from '@tilbudsnet/platform';
+import { DatabaseModule, HealthController, HttpMetrics, MetricsController, OperationsController } from '@tilbudsnet/platform';
 import { Tariffs1763800000500 } from './migrations/1763800000500-tariffs';
 import { CarryOvers1763800000510 } from './migrations/1763800000510-carry-overs';
 import { SpecialMeasures1763800000520 } from './migrations/1763800000520-special-measures';
@@ -17,9 +18,12 @@ import { TariffsController } from './tariffs/tariffs.controller';
   imports: [
     AuthModule,
     DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500, CarryOvers1763800000510, SpecialMeasures1763800000520] }),
-    MessagingModule.forService({ service: 'tariffs' }),
+    MessagingModule.forService({
+      service: 'tariffs',
+      readModels: [{ name: 'offers-and-placements', topics: [Topics.offer, Topics.placement], tables: ['tariff_offers', 'tariff_placements'] }],
+    }),
   ],
-  controllers: [HealthController, MetricsController, TariffsController, ReadModelHandlers],
+  controllers: [HealthController, MetricsController, OperationsController, TariffsController, ReadModelHandlers],
   providers: [HttpMetrics, TariffsService, SettlementsService, YearResultsService, SpecialMeasures],
 })
 export class AppModule {}

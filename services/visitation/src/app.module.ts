@@ -1,7 +1,8 @@
+import { Topics } from '@tilbudsnet/contracts';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tilbudsnet/auth';
 import { MessagingModule } from '@tilbudsnet/messaging';
-import { DatabaseModule, HealthController, HttpMetrics, MetricsController } from '@tilbudsnet/platform';
+import { DatabaseModule, HealthController, HttpMetrics, MetricsController, OperationsController } from '@tilbudsnet/platform';
 import { AuditRecord } from './audit/audit-record.entity';
 import { AuditController } from './audit/audit.controller';
 import { CaseRecord } from './cases/case.entity';
@@ -32,10 +33,12 @@ import { SearchingOffers } from './search-offers/searching-offers.service';
       entities: [CatalogueOfferRecord, CaseRecord, AuditRecord, PlacementRecord, WaitlistEntryRecord],
       migrations: [Catalogue1763800000200, CasesAndAudit1763800000300, PlacementsAndWaitlist1763800000400, CatalogueTariffs1763800000500],
     }),
-    MessagingModule.forService({ service: 'visitation' }),
+    MessagingModule.forService({
+      service: 'visitation',
+      readModels: [{ name: 'catalogue', topics: [Topics.offer, Topics.tariff], tables: ['catalogue_offers', 'catalogue_tariffs'] }],
+    }),
   ],
-  controllers: [
-    HealthController, MetricsController, SearchOffersController, CatalogueHandlers, CasesController, AuditController, PlacementsController, ReservationHandlers,
+  controllers: [HealthController, MetricsController, OperationsController, SearchOffersController, CatalogueHandlers, CasesController, AuditController, PlacementsController, ReservationHandlers,
     WorklistController, TariffHandlers,
   ],
   providers: [HttpMetrics, 

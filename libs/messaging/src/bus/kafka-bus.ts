@@ -113,6 +113,11 @@ class KafkaAdmin implements BusAdmin {
     return out;
   }
 
+  async offsets(topic: string): Promise<{ partition: number; low: number; high: number }[]> {
+    const found = await this.admin.fetchTopicOffsets(this.names.physical(topic));
+    return found.map((o) => ({ partition: o.partition, low: Number(o.low), high: Number(o.high) }));
+  }
+
   async ping(): Promise<boolean> {
     try {
       await this.admin.describeCluster();

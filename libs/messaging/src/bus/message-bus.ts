@@ -59,6 +59,8 @@ export interface BusAdmin {
   listTopics(): Promise<string[]>;
   /** Messages a group has yet to read, per partition. */
   consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]>;
+  /** Per partition: the first offset still kept and the offset the next message will get. */
+  offsets(topic: string): Promise<{ partition: number; low: number; high: number }[]>;
   /** Can we talk to the cluster right now? */
   ping(): Promise<boolean>;
   disconnect(): Promise<void>;

@@ -2,10 +2,12 @@ import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { deadLetterTopic, isEventType, topicOf, validateEvent, type TilbudsnetEvent } from '@tilbudsnet/contracts';
 import { lastValueFrom } from 'rxjs';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { BusConsumer, BusProducer, IncomingMessage, MessageBus } from '../bus/message-bus';
 import { applyOnce } from '../inbox/apply-once';
 import { deadLetterFor } from './dead-letter';
+import { readToEnd, type ReadProgress } from '../replay/read-to-end';
+import { withConsumerSpan } from '../trace-context';
 import { EventContext } from './event-context';
 import { backoffDelayMs, isTransientInfrastructureError, PermanentHandlerError } from './retry-policy';
 
@@ -103,6 +105,12 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       await admin.disconnect();
     }
     this.dlqProducer = await this.options.bus.producer();
+    await this.startConsumer();
+  }
+
+  private async startConsumer(): Promise<void> {
+    const topics = this.subscribedTopics();
+    const partitions = this.options.partitions ?? 3;
     this.consumer = this.options.bus.consumer({
       groupId: this.options.consumerGroup,
       sessionTimeoutMs: this.options.sessionTimeoutMs,
@@ -112,8 +120,39 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     await this.consumer.start(topics, this.options.fromBeginning ?? true, (message) => this.process(message));
   }
 
-  /** Handles one message; never throws for a bad message, so the partition always moves on. */
-  async process(message: IncomingMessage): Promise<void> {
+  /** Handles one message in a consumer span continuing the producer's trace (when tracing is on). */
+  process(message: IncomingMessage): Promise<void> {
+    return withConsumerSpan(`process ${message.headers['event-type'] ?? message.topic}`, message.headers, {
+      'messaging.system': 'kafka', 'messaging.destination.name': message.topic, 'messaging.consumer.group.name': this.options.consumerGroup,
+      'messaging.kafka.offset': message.offset,
+    }, () => this.handle(message, this.options.consumerGroup, false));
+  }
+
+  /**
+   * Rebuilds read models from history: stops the live consumer, lets `clear` empty the read
+   * model's tables, replays `topics` from their beginning to where they end now through the same
+   * handlers (`ctx.rebuilding` set, inbox under a group of its own), then resumes the live consumer
+   * from its committed offsets. Version-guarded read models end as they were built the first time.
+   */
+  async rebuild(topics: string[], clear: (manager: EntityManager) => Promise<void>, onProgress?: (p: ReadProgress) => void): Promise<ReadProgress> {
+    const group = `${this.options.consumerGroup}.rebuild`;
+    await this.consumer?.stop();
+    this.consumer = null;
+    try {
+      await this.options.dataSource.transaction(async (manager) => {
+        await clear(manager);
+        await manager.query('DELETE FROM messaging_inbox WHERE consumer_group = $1', [group]);
+      });
+      const progress = await readToEnd(this.options.bus, topics, (message) => this.handle(message, group, true), { groupPrefix: group, onProgress });
+      await this.options.dataSource.query('DELETE FROM messaging_inbox WHERE consumer_group = $1', [group]);
+      return progress;
+    } finally {
+      if (!this.closing) await this.startConsumer();
+    }
+  }
+
+  /** Never throws for a bad message, so the partition always moves on. */
+  private async handle(message: IncomingMessage, consumerGroup: string, rebuilding: boolean): Promise<void> {
     let decoded: unknown;
     try {
       decoded = JSON.parse(message.value ?? '');
@@ -132,11 +171,11 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
       try {
-        const outcome = await applyOnce(this.options.dataSource, this.options.consumerGroup, event, async (manager) => {
-          const result = await handler(event, new EventContext([event, manager, message]));
+        const outcome = await applyOnce(this.options.dataSource, consumerGroup, event, async (manager) => {
+          const result = await handler(event, new EventContext([event, manager, message, rebuilding]));
           await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
         });
-        this.events.info({ ...fieldsOf(event, message), consumerGroup: this.options.consumerGroup, outcome }, `event ${outcome}`);
+        if (!rebuilding) this.events.info({ ...fieldsOf(event, message), consumerGroup, outcome }, `event ${outcome}`);
         this.options.onProcessed?.(event, outcome);
         return;
       } catch (error) {

@@ -1,5 +1,6 @@
 import { topicOf, validateEvent, type TilbudsnetEvent } from '@tilbudsnet/contracts';
 import type { EntityManager } from 'typeorm';
+import { traceHeaders } from '../trace-context';
 import { headersOf } from './event-headers';
 
 /**
@@ -13,7 +14,7 @@ export async function appendToOutbox(manager: EntityManager, events: readonly Ti
     if (!check.ok) throw new Error(`refusing to publish an invalid ${event.type}: ${check.reason}`);
     await manager.query(
       `INSERT INTO messaging_outbox (event_id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4, $5)`,
-      [event.eventId, topicOf(event.type), event.aggregateId, JSON.stringify(event), JSON.stringify(headersOf(event))],
+      [event.eventId, topicOf(event.type), event.aggregateId, JSON.stringify(event), JSON.stringify({ ...headersOf(event), ...traceHeaders() })],
     );
   }
 }

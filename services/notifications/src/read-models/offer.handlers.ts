@@ -38,13 +38,13 @@ export class OfferHandlers {
       offerId, at, capacity.approvedPlaces, capacity.occupiedPlaces, capacity.vacantPlaces]);
     await refreshRegionVacancy(ctx.manager, before.region_code, before.target_groups, at);
     const offer = offerFacts({ ...before, paragraphs });
-    if (before.vacant === 0 && capacity.vacantPlaces > 0 && before.status === 'active') {
-      await this.dispatcher.dispatch(ctx.manager, vacancyOpened(offer, capacity.vacantPlaces), event.eventId);
+    if (before.vacant === 0 && capacity.vacantPlaces > 0 && before.status === 'active' && !ctx.rebuilding) {
+      if (!ctx.rebuilding) await this.dispatcher.dispatch(ctx.manager, vacancyOpened(offer, capacity.vacantPlaces), event.eventId);
     }
     // Reservations and moves change vacancy all day; only a change of approved places is news to the buyers.
     if (reason === 'approved-places-changed' || reason === 'adjustment-effective') {
       const buyers = await municipalitiesWithCitizens(ctx.manager, offerId);
-      if (buyers.length) await this.dispatcher.dispatch(ctx.manager, capacityChanged(offer, capacity.approvedPlaces, capacity.vacantPlaces, buyers), event.eventId);
+      if (buyers.length && !ctx.rebuilding) await this.dispatcher.dispatch(ctx.manager, capacityChanged(offer, capacity.approvedPlaces, capacity.vacantPlaces, buyers), event.eventId);
     }
   }
 
@@ -54,8 +54,8 @@ export class OfferHandlers {
     if (!row) return;
     await ctx.manager.query('UPDATE n_offers SET closure_date = $2 WHERE offer_id = $1', [row.offer_id, event.payload.effectiveDate]);
     const buyers = await municipalitiesWithCitizens(ctx.manager, row.offer_id);
-    await this.dispatcher.dispatch(ctx.manager, closureAnnounced(offerFacts(row), event.payload.effectiveDate, event.payload.placementsAffected, buyers), event.eventId);
-    await this.rules.evaluateClosures(ctx.manager, row.region_code, row.target_groups, new Date(event.occurredAt), ctx.cause);
+    if (!ctx.rebuilding) await this.dispatcher.dispatch(ctx.manager, closureAnnounced(offerFacts(row), event.payload.effectiveDate, event.payload.placementsAffected, buyers), event.eventId);
+    if (!ctx.rebuilding) await this.rules.evaluateClosures(ctx.manager, row.region_code, row.target_groups, new Date(event.occurredAt), ctx.cause);
   }
 
   @EventPattern('OfferAdjustmentAnnounced')
@@ -66,8 +66,8 @@ export class OfferHandlers {
     await ctx.manager.query('UPDATE n_offers SET adjustment = $2 WHERE offer_id = $1', [
       row.offer_id, JSON.stringify({ paragraph: p.paragraph, approvedPlaces: p.approvedPlaces, effectiveDate: p.effectiveDate })]);
     const buyers = await municipalitiesWithCitizens(ctx.manager, row.offer_id);
-    await this.dispatcher.dispatch(ctx.manager, adjustmentAnnounced(offerFacts(row), p, buyers), event.eventId);
-    await this.rules.evaluateClosures(ctx.manager, row.region_code, row.target_groups, new Date(event.occurredAt), ctx.cause);
+    if (!ctx.rebuilding) await this.dispatcher.dispatch(ctx.manager, adjustmentAnnounced(offerFacts(row), p, buyers), event.eventId);
+    if (!ctx.rebuilding) await this.rules.evaluateClosures(ctx.manager, row.region_code, row.target_groups, new Date(event.occurredAt), ctx.cause);
   }
 
   @EventPattern('OfferClosed')

@@ -89,7 +89,7 @@ export class PlacementHandlers {
   @EventPattern('WaitlistMatchFound')
   async onWaitlistMatch(@Payload() event: EventOf<'WaitlistMatchFound'>, @Ctx() ctx: EventContext): Promise<void> {
     const row = await offerRow(ctx.manager, event.payload.offerId);
-    if (row) await this.dispatcher.dispatch(ctx.manager, waitlistMatch(offerFacts(row), event.payload), event.eventId);
+    if (row && !ctx.rebuilding) await this.dispatcher.dispatch(ctx.manager, waitlistMatch(offerFacts(row), event.payload), event.eventId);
   }
 
   @EventPattern('TariffPublished')
@@ -104,11 +104,11 @@ export class PlacementHandlers {
     if (!row) return;
     const before = previous ? Number(previous.day_tariff) : null;
     const increasePct = before ? Math.round(((Number(p.dayTariff) - before) / before) * 1000) / 10 : null;
-    await this.dispatcher.dispatch(ctx.manager, tariffPublished(offerFacts(row), p.year, p.dayTariff, increasePct), event.eventId);
+    if (!ctx.rebuilding) await this.dispatcher.dispatch(ctx.manager, tariffPublished(offerFacts(row), p.year, p.dayTariff, increasePct), event.eventId);
   }
 
   @EventPattern('SettlementIssued')
   async onSettlementIssued(@Payload() event: EventOf<'SettlementIssued'>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.dispatcher.dispatch(ctx.manager, settlementIssued(event.payload), event.eventId);
+    if (!ctx.rebuilding) await this.dispatcher.dispatch(ctx.manager, settlementIssued(event.payload), event.eventId);
   }
 }

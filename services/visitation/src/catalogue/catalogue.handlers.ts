@@ -31,7 +31,8 @@ export class CatalogueHandlers {
   @EventPattern('CapacityChanged')
   async onCapacityChanged(@Payload() event: OfferEvent, @Ctx() ctx: EventContext): Promise<void> {
     const entry = await this.apply(event, ctx);
-    if (entry && (await matchWaitlist(ctx.manager, entry, ctx.cause)) > 0) this.relay.nudge();
+    // A rebuild restores the catalogue only; the waiting list was offered these places the first time.
+    if (entry && !ctx.rebuilding && (await matchWaitlist(ctx.manager, entry, ctx.cause)) > 0) this.relay.nudge();
   }
 
   @EventPattern('OfferClosureAnnounced')
@@ -45,6 +46,7 @@ export class CatalogueHandlers {
   }
 
   private async flagPlacements(ctx: EventContext, offerId: string, from: string): Promise<void> {
+    if (ctx.rebuilding) return; // placements were flagged the first time
     const placements = await ctx.manager.find(PlacementRecord, { where: { offerId, status: In(['started', 'notice-given']) } });
     for (const placement of placements) await ctx.manager.save(PlacementRecord, flagForReplacement(placement, from));
   }

@@ -1,0 +1,88 @@
+import type { EntityManager } from 'typeorm';
+import type { KafkaEventTransport } from '../consumer/kafka-event-transport';
+import type { ReadProgress } from './read-to-end';
+
+/** A read model a service can rebuild from its topics: the tables it empties first. */
+export interface ReadModelDefinition {
+  name: string;
+  topics: string[];
+  tables: string[];
+}
+
+export interface RebuildStatus {
+  name: string;
+  state: 'idle' | 'running' | 'done' | 'failed';
+  topics: string[];
+  total: number;
+  processed: number;
+  percent: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  eventsPerSecond: number | null;
+  error: string | null;
+}
+
+/**
+ * The service's rebuildable read models and the state of their last rebuild. One rebuild at a time
+ * per process: it pauses the live consumer while it runs.
+ */
+export class ReadModelRebuilds {
+  /** Set by `connectEventConsumer`. */
+  transport: KafkaEventTransport | null = null;
+  private readonly status = new Map<string, RebuildStatus>();
+
+  constructor(readonly definitions: readonly ReadModelDefinition[]) {
+    for (const d of definitions) this.status.set(d.name, idle(d));
+  }
+
+  list(): RebuildStatus[] {
+    return [...this.status.values()];
+  }
+
+  get(name: string): RebuildStatus | undefined {
+    return this.status.get(name);
+  }
+
+  /** Starts a rebuild and returns at once; `wait` resolves when it ends. */
+  start(name: string): { status: RebuildStatus; wait: Promise<RebuildStatus> } {
+    const definition = this.definitions.find((d) => d.name === name);
+    if (!definition) throw new Error(`no read model ${name}`);
+    if (!this.transport) throw new Error('this service has no event consumer');
+    if (this.list().some((s) => s.state === 'running')) throw new RebuildRunning();
+    const status: RebuildStatus = { ...idle(definition), state: 'running', startedAt: new Date().toISOString() };
+    this.status.set(name, status);
+    const began = Date.now();
+    const update = (p: ReadProgress) => {
+      status.total = p.total;
+      status.processed = p.processed;
+      status.percent = p.total ? Math.floor((p.processed / p.total) * 100) : 100;
+      status.eventsPerSecond = Math.round(p.processed / Math.max(0.001, (Date.now() - began) / 1000));
+    };
+    const clear = async (manager: EntityManager) => {
+      for (const table of definition.tables) await manager.query(`TRUNCATE TABLE ${table}`);
+    };
+    const wait = this.transport.rebuild(definition.topics, clear, update)
+      .then((p) => {
+        update(p);
+        status.state = 'done';
+        return status;
+      })
+      .catch((error: Error) => {
+        status.state = 'failed';
+        status.error = error.message;
+        return status;
+      })
+      .finally(() => { status.finishedAt = new Date().toISOString(); });
+    return { status, wait };
+  }
+}
+
+export class RebuildRunning extends Error {
+  constructor() {
+    super('a rebuild is running; wait for it to end');
+  }
+}
+
+function idle(d: ReadModelDefinition): RebuildStatus {
+  return { name: d.name, state: 'idle', topics: d.topics, total: 0, processed: 0, percent: 0, startedAt: null, finishedAt: null, eventsPerSecond: null, error: null };
+}
