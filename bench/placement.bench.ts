@@ -3,7 +3,7 @@
 // Prints placements per second and the latency from request to confirmed start.
 import { createTestDatabase, startTestIdentity, testKafkaBrokers } from '@tilbudsnet/testing';
 import { offerRequest } from '../e2e/support/demo-offer';
-import { startServiceProcess, stopServiceProcess } from './service-process';
+import { startServiceProcess, stopServiceProcess } from '@tilbudsnet/testing';
 import { percentile } from './stats';
 
 const PLACEMENTS = Number(process.env.BENCH_PLACEMENTS ?? 400);

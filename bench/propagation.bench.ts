@@ -5,7 +5,7 @@ import { createTestDatabase, startTestIdentity, testKafkaBrokers } from '@tilbud
 import { Client } from 'pg';
 import { offerRequest } from '../e2e/support/demo-offer';
 import { rawRoundTrip } from './raw-kafka';
-import { startServiceProcess, stopServiceProcess } from './service-process';
+import { startServiceProcess, stopServiceProcess } from '@tilbudsnet/testing';
 import { line, summarise } from './stats';
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 2000);

@@ -7,7 +7,7 @@ import { fetchTokenFor, startDevIdentityProvider } from '@tilbudsnet/auth';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { moveGroupToEnd, rawConsumeRate } from './raw-kafka';
-import { startServiceProcess, stopServiceProcess } from './service-process';
+import { startServiceProcess, stopServiceProcess } from '@tilbudsnet/testing';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 1000);
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
 
   const database = `bench_replay_${randomUUID().slice(0, 6)}`;
   const pg = new Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+  pg.on('error', (e) => console.error(`postgres: ${e.message}`));
   await pg.connect();
   await pg.query(`CREATE DATABASE ${database}`);
   const identity = await startDevIdentityProvider({ port: 0 });
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - startedAt) / 1000;
     const perSecond = status.processed / seconds;
     const db = new Client({ connectionString: base });
+    db.on('error', (e) => console.error(`postgres: ${e.message}`));
     await db.connect();
     const { rows } = await db.query('SELECT count(*)::int AS offers, sum(occupied_places)::int AS occupied FROM catalogue_offers');
     await db.end();

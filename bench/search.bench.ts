@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { demoOfferRequests } from '../services/offers/src/seed/demo-offers';
 import { recordOf } from '../services/visitation/src/catalogue/catalogue-offer.entity';
-import { startServiceProcess, stopServiceProcess } from './service-process';
+import { startServiceProcess, stopServiceProcess } from '@tilbudsnet/testing';
 import { percentile } from './stats';
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 10000);

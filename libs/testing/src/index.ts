@@ -5,3 +5,4 @@ export * from './event-collector';
 export * from './wait-until';
 export * from './test-identity';
 export * from './mail-catcher';
+export * from './service-process';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..');
+const ROOT = join(__dirname, '../../..');
 
 /** Runs a service as its own process, as npm start does, and waits for /health/ready. */
 export async function startServiceProcess(service: string, port: number, env: Record<string, string>): Promise<ChildProcess> {
