@@ -12,7 +12,7 @@ const base = {
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@tilbudsnet/(contracts|messaging|testing|auth|platform)$': '<rootDir>/libs/$1/src/index.ts',
-    '^@tilbudsnet/(offers|visitation|tariffs|notifications)$': '<rootDir>/services/$1/src/main.ts',
+    '^@tilbudsnet/(offers|visitation|tariffs|notifications|console)$': '<rootDir>/services/$1/src/main.ts',
   },
   rootDir: __dirname,
 };

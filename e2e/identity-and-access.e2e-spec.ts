@@ -260,6 +260,7 @@ describe('authorization matrix', () => {
         request: (f) => ({ path: `/settlements/statements/${f.statementId}/csv` }),
       },
       'GET /trade/:year': { allowed: ['kkr-secretariat'], request: () => ({ path: '/trade/2027' }) },
+      'GET /tariffs/awaiting-approval': { allowed: ['kkr-secretariat'], request: () => ({ path: '/tariffs/awaiting-approval' }) },
       'GET /settlements/statements/:id/xlsx': {
         allowed: ['visitation-officer', 'offer-manager', 'admin'], foreign: { 'visitation-officer': 'officer-aarhus', 'offer-manager': 'manager-private' },
         request: (f) => ({ path: `/settlements/statements/${f.statementId}/xlsx` }),

@@ -16,3 +16,11 @@ const { Client } = require('pg');
 const c = new Client({ connectionString: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres', connectionTimeoutMillis: 5000 });
 c.connect().then(() => c.end()).catch((e) => { console.error('deps: PostgreSQL does not answer at ' + (process.env.DATABASE_URL || '127.0.0.1:5432') + ': ' + e.message); process.exit(1); });
 "
+
+# Browser tests drive Debian's Chromium through playwright-core (no browser download).
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "deps: installing Debian's chromium for the browser tests"
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else sudo -n apt-get update -qq && sudo -n DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi \
+    || { echo "deps: could not install chromium (apt-get install chromium)" >&2; exit 1; }
+fi

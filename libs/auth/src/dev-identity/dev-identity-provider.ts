@@ -10,10 +10,16 @@ import { DEMO_USERS, findDemoUser, type DemoUser } from './demo-users';
 export interface DevClient {
   clientId: string;
   redirectUris: string[];
+  /** RFC 8252: a loopback redirect may use any port (tests run the console on a free port). */
+  loopbackAnyPort?: boolean;
+}
+
+function isLoopbackCallback(uri: string): boolean {
+  return /^http:\/\/(localhost|127\.0\.0\.1):\d{1,5}\/auth\/callback$/.test(uri);
 }
 
 export const DEV_CLIENTS: readonly DevClient[] = [
-  { clientId: 'tilbudsnet-console', redirectUris: ['http://localhost:3000/auth/callback', 'http://127.0.0.1:3000/auth/callback'] },
+  { clientId: 'tilbudsnet-console', redirectUris: ['http://localhost:3000/auth/callback', 'http://127.0.0.1:3000/auth/callback'], loopbackAnyPort: true },
   { clientId: 'tilbudsnet-cli', redirectUris: ['http://127.0.0.1/cli-callback'] },
 ];
 
@@ -93,7 +99,7 @@ export async function startDevIdentityProvider(options: { port: number; host?: s
   async function authorize(req: IncomingMessage, res: ServerResponse, params: URLSearchParams): Promise<void> {
     const client = DEV_CLIENTS.find((c) => c.clientId === params.get('client_id'));
     const redirectUri = params.get('redirect_uri') ?? '';
-    if (!client || !client.redirectUris.includes(redirectUri)) return json(res, 400, { error: 'invalid_request', error_description: 'unknown client_id or redirect_uri' });
+    if (!client || !(client.redirectUris.includes(redirectUri) || (client.loopbackAnyPort && isLoopbackCallback(redirectUri)))) return json(res, 400, { error: 'invalid_request', error_description: 'unknown client_id or redirect_uri' });
     if (params.get('response_type') !== 'code') return json(res, 400, { error: 'unsupported_response_type' });
     if (params.get('code_challenge_method') !== 'S256' || !params.get('code_challenge')) {
       return json(res, 400, { error: 'invalid_request', error_description: 'PKCE with S256 is required' });

@@ -72,6 +72,14 @@ export class TariffsController {
     return this.tariffs.submitBudget(offerId, Number(year), body, principal, cause);
   }
 
+  /** Tariffs of the secretariat's region that wait for its approval (rammeaftaletilbud). */
+  @Get('tariffs/awaiting-approval')
+  @Roles('kkr-secretariat')
+  async awaitingApproval(@CurrentPrincipal() principal: Principal): Promise<{ items: TariffView[] }> {
+    const region = principal.organisation.kind === 'region' ? principal.organisation.code : '';
+    return { items: await this.tariffs.awaitingApproval(region) };
+  }
+
   @Get('offers/:offerId/tariffs/:year')
   @Roles(...ROLES)
   tariff(@Param('offerId', new ParseUUIDPipe()) offerId: string, @Param('year', YEAR) year: string): Promise<TariffView> {

@@ -52,6 +52,13 @@ function view(offerId: string, year: number, status: TariffView['status'], frame
 export class TariffsService {
   constructor(private readonly outbox: TransactionalOutbox, private readonly dataSource: DataSource) {}
 
+  async awaitingApproval(regionCode: string): Promise<TariffView[]> {
+    const rows: { computation: TariffView }[] = await this.dataSource.query(
+      `SELECT t.computation FROM tariffs t JOIN tariff_offers o ON o.offer_id = t.offer_id
+       WHERE o.region_code = $1 AND t.status = 'awaiting-approval' ORDER BY t.year, t.offer_id`, [regionCode]);
+    return rows.map((r) => ({ ...r.computation, status: 'awaiting-approval' }));
+  }
+
   submitBudget(offerId: string, year: number, request: BudgetRequest, principal: Principal, cause: EventCause): Promise<TariffView> {
     return this.outbox.run(async (manager) => {
       const offer = await this.offer(manager, offerId);

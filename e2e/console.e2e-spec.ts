@@ -1,0 +1,183 @@
+import { startConsole, type RunningConsole } from '@tilbudsnet/console';
+import { waitUntil } from '@tilbudsnet/testing';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { offerRequest } from './support/demo-offer';
+import { call, startSystem, type RunningSystem } from './support/running-system';
+
+/**
+ * The console in Debian's Chromium against the running system: one journey per role, axe-core on
+ * every page visited (no serious or critical violation), screenshots in test-output/console/.
+ */
+let system: RunningSystem;
+let consoleApp: RunningConsole;
+let browser: Browser;
+const SHOTS = join(__dirname, '../test-output/console');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const checkedPages: string[] = [];
+
+beforeAll(async () => {
+  system = await startSystem('console');
+  consoleApp = await startConsole({
+    port: 0, issuer: system.identity.issuer,
+    services: { offers: system.offers.url, visitation: system.visitation.url, tariffs: system.tariffs.url, notifications: system.notifications.url },
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await consoleApp?.stop();
+  await system?.stop();
+});
+
+async function signIn(user: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(consoleApp.url);
+  await page.click('#sign-in');
+  await page.check(`input[name="user"][value="${user}"]`);
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('#sign-out:not([hidden])');
+  return page;
+}
+
+/** axe-core on the page as it is now: WCAG 2.1 A and AA rules; serious and critical violations fail. */
+async function expectAccessible(page: Page, label: string): Promise<void> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
+      .axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  checkedPages.push(label);
+  expect({ page: label, violations }).toEqual({ page: label, violations: [] });
+}
+
+async function newOffer(name: string, approvedPlaces = 12): Promise<string> {
+  const created = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name, paragraphs: [{ paragraph: '108', approvedPlaces }] }), await system.identity.authFor('manager-aarhus'));
+  expect(created.status).toBe(201);
+  const catalogue = system.visitation.app.get(DataSource);
+  await waitUntil(async () => (await catalogue.query('SELECT 1 FROM catalogue_offers WHERE offer_id = $1', [created.body.offerId])).length === 1, { what: 'the offer in the catalogue' });
+  return created.body.offerId;
+}
+
+it('visitation officer: finds an offer, opens a case, and gets the placement confirmed', async () => {
+  const offerId = await newOffer('Konsolhuset');
+  const page = await signIn('officer-koebenhavn');
+  expect(await page.getAttribute('html', 'lang')).toBe('da');
+  await page.selectOption('#targetGroup', 'autism');
+  await page.click('button[type="submit"]');
+  await page.waitForSelector(`[data-offer="${offerId}"]`);
+  await expectAccessible(page, 'officer: find offers');
+  await page.screenshot({ path: join(SHOTS, 'officer-find-offers.png'), fullPage: true });
+  expect(await page.textContent(`[data-offer="${offerId}"]`)).toContain('Derfor');
+
+  await page.click(`[data-offer="${offerId}"] a.request-link`);
+  await page.waitForSelector('#cpr');
+  await expectAccessible(page, 'officer: new case');
+  await page.fill('#cpr', '0101801234');
+  await page.fill('#citizen', 'Konsol Borger');
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('#confirm', { timeout: 30000 });
+  await expectAccessible(page, 'officer: placement');
+  await page.click('#confirm');
+  await page.waitForSelector('text=Anbringelsen er bekræftet.');
+  expect(await page.textContent('#placement-status')).toBe('Anbragt');
+
+  for (const route of ['waitlist', 'worklist', 'inbox']) {
+    await page.goto(`${consoleApp.url}/#/${route}`);
+    await page.waitForSelector('main h1');
+    await expectAccessible(page, `officer: ${route}`);
+  }
+  // English is there too.
+  await page.click('#language');
+  await page.waitForSelector('nav >> text=Find offers');
+  expect(await page.getAttribute('html', 'lang')).toBe('en');
+  await page.context().close();
+});
+
+it('offer manager lowers capacity, and the officer\'s open search page shows the new vacancy without a reload', async () => {
+  const offerId = await newOffer('Livehuset', 12);
+  const officer = await signIn('officer-aarhus');
+  await page(officer).search();
+  await officer.waitForSelector(`[data-vacant-for="${offerId}"]`);
+  expect(await officer.textContent(`[data-vacant-for="${offerId}"]`)).toBe('12');
+  await officer.evaluate(() => { (globalThis as unknown as { marker: number }).marker = 42; });
+
+  const manager = await signIn('manager-aarhus');
+  await manager.goto(`${consoleApp.url}/#/my-offers?offer=${offerId}`);
+  await manager.waitForSelector('#capacity-form');
+  await expectAccessible(manager, 'manager: my offers');
+  await manager.screenshot({ path: join(SHOTS, 'manager-my-offers.png'), fullPage: true });
+  expect(await manager.textContent('#notice-rule')).toMatch(/mindst 3 måneders varsel.*\d{4}-\d{2}-\d{2}/);
+  await manager.fill('#approvedPlaces', '5');
+  await manager.click('#capacity-form button[type="submit"]');
+
+  await officer.waitForFunction((id) => (globalThis as any).document.querySelector(`[data-vacant-for="${id}"]`)?.textContent === '5', offerId, { timeout: 20000 });
+  expect(await officer.evaluate(() => (globalThis as unknown as { marker: number }).marker)).toBe(42); // the same page: no reload
+
+  for (const route of ['warn', 'budget', 'inbox']) {
+    await manager.goto(`${consoleApp.url}/#/${route}`);
+    await manager.waitForSelector('main h1');
+    await expectAccessible(manager, `manager: ${route}`);
+  }
+  // The budget gives the tariff line by line.
+  await manager.goto(`${consoleApp.url}/#/budget`);
+  await manager.waitForSelector('#directOperatingCosts');
+  await manager.fill('#directOperatingCosts', '5000000.00');
+  await manager.click('button[type="submit"]');
+  await manager.waitForSelector('text=Døgntakst');
+  await officer.context().close();
+  await manager.context().close();
+
+  function page(p: Page) {
+    return {
+      async search() {
+        await p.selectOption('#targetGroup', 'autism');
+        await p.click('button[type="submit"]');
+      },
+    };
+  }
+});
+
+it('KKR secretariat: follows the supply dashboard and acknowledges an early warning', async () => {
+  const offerId = await newOffer('Varselhuset');
+  await waitUntil(async () => (await system.notifications.app.get(DataSource).query('SELECT 1 FROM n_offers WHERE offer_id = $1', [offerId])).length === 1, { what: 'the offer in notifications' });
+  const manager = await signIn('manager-aarhus');
+  await manager.goto(`${consoleApp.url}/#/warn`);
+  await manager.waitForSelector('#description');
+  await manager.selectOption('#offer', offerId);
+  await manager.selectOption('#category', 'professional');
+  await manager.fill('#description', 'To nøglemedarbejdere har sagt op.');
+  await manager.click('button[type="submit"]');
+  await manager.waitForSelector('text=Den tidlige varsling er sendt');
+  await manager.context().close();
+
+  const secretariat = await signIn('kkr-midtjylland');
+  await secretariat.waitForSelector('#supply-table');
+  await expectAccessible(secretariat, 'secretariat: supply dashboard');
+  await secretariat.screenshot({ path: join(SHOTS, 'secretariat-supply.png'), fullPage: true });
+  await secretariat.goto(`${consoleApp.url}/#/warnings`);
+  const card = `[data-warning] >> text=Varselhuset`;
+  await secretariat.waitForSelector(card);
+  await expectAccessible(secretariat, 'secretariat: early warnings');
+  await secretariat.click('button:has-text("Kvitter: Varselhuset")');
+  await secretariat.waitForSelector('[data-status="acknowledged"]');
+  const [warning] = (await call(`${system.notifications.url}/early-warnings`, 'GET', undefined, await system.identity.authFor('kkr-midtjylland'))).body.items;
+  expect(warning).toMatchObject({ offerName: 'Varselhuset', status: 'acknowledged' });
+  await secretariat.goto(`${consoleApp.url}/#/approvals`);
+  await secretariat.waitForSelector('main h1');
+  await expectAccessible(secretariat, 'secretariat: tariff approvals');
+  await secretariat.goto(`${consoleApp.url}/#/inbox`);
+  await secretariat.waitForSelector('main h1');
+  await expectAccessible(secretariat, 'secretariat: inbox');
+  await secretariat.context().close();
+  expect(checkedPages.length).toBeGreaterThanOrEqual(14);
+});

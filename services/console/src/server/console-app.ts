@@ -1,0 +1,129 @@
+import express, { type Request, type Response } from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { LiveUpdates } from './live-updates';
+import { OidcLogin } from './oidc-login';
+import { cookieOf, SessionStore } from './sessions';
+
+export interface ConsoleConfig {
+  port: number;
+  host?: string;
+  /** Where the browser reaches the console; the sign-in callback is `<publicUrl>/auth/callback`. Default: the address it listens on. */
+  publicUrl?: string;
+  issuer: string;
+  services: Record<'offers' | 'visitation' | 'tariffs' | 'notifications', string>;
+  /** Kafka for live updates; off in a console without a broker. */
+  liveUpdates?: boolean;
+}
+
+export interface RunningConsole {
+  url: string;
+  live: LiveUpdates | null;
+  stop(): Promise<void>;
+}
+
+const COOKIE = 'tn_session';
+const WEB = join(__dirname, '../web');
+/** Headers passed to the services and back; nothing else (no cookies upstream, no tokens down). */
+const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', 'x-purpose', 'x-correlation-id', 'accept-language'];
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-disposition', 'content-length', 'x-correlation-id'];
+
+/**
+ * The console: static pages (Danish and English), sign-in with PKCE, an API gateway that adds the
+ * user's token to calls to the four services, and server-sent events for live updates.
+ */
+export async function startConsole(config: ConsoleConfig): Promise<RunningConsole> {
+  const app = express();
+  app.disable('x-powered-by');
+  const sessions = new SessionStore();
+  const login = new OidcLogin(config.issuer);
+  const live = config.liveUpdates === false ? null : new LiveUpdates();
+  let publicUrl = config.publicUrl ?? '';
+  const session = (req: Request) => sessions.get(cookieOf(req.headers.cookie, COOKIE));
+
+  app.use((_req, res, next) => {
+    // Strict by default: our own scripts and styles only.
+    res.setHeader('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'same-origin');
+    next();
+  });
+  app.get('/health/live', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/health/ready', (_req, res) => { res.json({ status: 'ok' }); });
+
+  app.get('/auth/login', async (req, res) => {
+    try {
+      const returnTo = typeof req.query.returnTo === 'string' && req.query.returnTo.startsWith('#/') ? req.query.returnTo : '#/';
+      res.redirect(await login.start(`${publicUrl}/auth/callback`, returnTo));
+    } catch (error) {
+      res.status(503).type('text/plain').send(`Log-ind er ikke tilgængelig lige nu / Sign-in is unavailable: ${(error as Error).message}`);
+    }
+  });
+  app.get('/auth/callback', async (req, res) => {
+    try {
+      const done = await login.finish(String(req.query.state ?? ''), String(req.query.code ?? ''));
+      const id = sessions.create(done.accessToken, done.user, done.expiresIn);
+      res.setHeader('set-cookie', `${COOKIE}=${id}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${done.expiresIn}`);
+      res.redirect(`/${done.returnTo}`);
+    } catch (error) {
+      res.status(400).type('text/plain').send(`Log-ind mislykkedes / Sign-in failed: ${(error as Error).message}`);
+    }
+  });
+  app.post('/auth/logout', (req, res) => {
+    sessions.end(cookieOf(req.headers.cookie, COOKIE));
+    res.setHeader('set-cookie', `${COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`);
+    res.status(204).end();
+  });
+  app.get('/api/me', (req, res) => {
+    const s = session(req);
+    if (!s) return void res.status(401).json({ message: 'not signed in' });
+    res.json(s.user);
+  });
+
+  app.get('/api/live', (req, res) => {
+    if (!session(req)) return void res.status(401).end();
+    if (!live) return void res.status(503).end();
+    live.attach(res);
+  });
+
+  app.use('/api/:service', express.raw({ type: () => true, limit: '1mb' }), async (req: Request, res: Response) => {
+    const s = session(req);
+    if (!s) return void res.status(401).json({ message: 'not signed in' });
+    const base = config.services[req.params.service as keyof ConsoleConfig['services']];
+    if (!base) return void res.status(404).json({ message: 'no such service' });
+    const headers: Record<string, string> = { authorization: `Bearer ${s.accessToken}` };
+    for (const name of FORWARDED_REQUEST_HEADERS) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name] as string;
+    try {
+      const upstream = await fetch(`${base}${req.url}`, {
+        method: req.method, headers, body: ['GET', 'HEAD'].includes(req.method) || !Buffer.isBuffer(req.body) || !req.body.length ? undefined : req.body,
+      });
+      res.status(upstream.status);
+      for (const name of FORWARDED_RESPONSE_HEADERS) {
+        const value = upstream.headers.get(name);
+        if (value) res.setHeader(name, value);
+      }
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    } catch {
+      res.status(502).json({ message: `${req.params.service} is not answering` });
+    }
+  });
+
+  app.use(express.static(WEB, { index: 'index.html', maxAge: 0 }));
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.port, config.host ?? '127.0.0.1', () => resolve(s));
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : (config.host ?? '127.0.0.1')}:${address.port}`;
+  publicUrl ||= url;
+  await live?.start();
+  return {
+    url, live,
+    async stop() {
+      await live?.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

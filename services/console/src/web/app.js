@@ -1,0 +1,168 @@
+// The Tilbudsnet console: one page, hash routes, plain DOM (no framework, no build step).
+// Every call goes through the console's /api gateway, which adds the signed-in user's token.
+import { TEXTS } from './i18n.js';
+import { offerManagerPages } from './manager.js';
+import { officerPages } from './officer.js';
+import { secretariatPages } from './secretariat.js';
+import { api, el, field, select, message, announce } from './ui.js';
+
+const state = { lang: localStorage.getItem('lang') === 'en' ? 'en' : 'da', me: null, reference: null, unread: 0 };
+export const t = (key) => TEXTS[state.lang][key] ?? key;
+export const lang = () => state.lang;
+export const me = () => state.me;
+export const reference = () => state.reference;
+
+/** The target group's name in the chosen language. */
+export const groupName = (id) => state.reference?.targetGroups.find((g) => g.id === id)?.[state.lang] ?? id;
+export const regionName = (code) => state.reference?.regions.find((r) => r.code === code)?.name ?? code;
+export const municipalityName = (code) => state.reference?.municipalities.find((m) => m.code === code)?.name ?? code;
+export const statusName = (s) => t('statuses')[s] ?? s;
+
+const PAGES = { ...officerPages, ...offerManagerPages, ...secretariatPages, inbox: inboxPage, 'month-close': monthClosePage };
+const NAV = {
+  'visitation-officer': ['find', 'new-case', 'waitlist', 'worklist', 'inbox'],
+  'offer-manager': ['my-offers', 'warn', 'budget', 'inbox'],
+  'kkr-secretariat': ['supply', 'warnings', 'approvals', 'inbox'],
+  admin: ['month-close'],
+  auditor: [],
+};
+const NAV_LABEL = { find: 'find', 'new-case': 'newCase', waitlist: 'waitlist', worklist: 'worklist', inbox: 'inbox', 'my-offers': 'myOffers', warn: 'earlyWarning', budget: 'budget', supply: 'supply', warnings: 'warnings', approvals: 'approvals', 'month-close': 'monthClose' };
+
+function route() {
+  const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
+  const [name, ...rest] = path.split('/');
+  return { name: name || NAV[state.me?.role]?.[0] || '', params: rest, query: new URLSearchParams(query ?? '') };
+}
+
+function renderChrome() {
+  document.documentElement.lang = state.lang;
+  document.getElementById('skip-link').textContent = t('skip');
+  document.getElementById('footer-text').textContent = t('footer');
+  const language = document.getElementById('language');
+  language.textContent = t('otherLanguage');
+  language.lang = state.lang === 'da' ? 'en' : 'da';
+  const nav = document.getElementById('nav');
+  nav.setAttribute('aria-label', t('mainNav'));
+  nav.replaceChildren();
+  const signOut = document.getElementById('sign-out');
+  signOut.textContent = t('signOut');
+  signOut.hidden = !state.me;
+  document.getElementById('who').textContent = state.me ? `${state.me.name}` : '';
+  if (!state.me) return;
+  const current = route().name;
+  nav.append(el('ul', {}, ...(NAV[state.me.role] ?? []).map((name) => el('li', {},
+    el('a', { href: `#/${name}`, 'aria-current': name === current ? 'page' : null },
+      t(NAV_LABEL[name]), name === 'inbox' && state.unread ? ` (${state.unread} ${t('unread')})` : '')))));
+}
+
+async function render() {
+  renderChrome();
+  const main = document.getElementById('main');
+  if (!state.me) {
+    main.replaceChildren(el('h1', {}, t('welcome')), el('p', {}, t('signInIntro')),
+      el('p', {}, el('a', { href: `/auth/login?returnTo=${encodeURIComponent(location.hash || '#/')}`, class: 'primary-link', id: 'sign-in' }, t('signIn'))));
+    return;
+  }
+  const { name, params, query } = route();
+  const page = (NAV[state.me.role] ?? []).includes(name) || (name === 'placements' && state.me.role === 'visitation-officer') ? PAGES[name] : null;
+  main.replaceChildren(el('p', {}, t('loading')));
+  try {
+    const content = page ? await page({ params, query }) : [el('h1', {}, `Tilbudsnet`), el('p', {}, state.me.name)];
+    main.replaceChildren(...content);
+  } catch (error) {
+    main.replaceChildren(el('h1', {}, t('error')), message(error.message, 'error'));
+  }
+  const heading = main.querySelector('h1');
+  document.title = `${heading?.textContent ?? ''} · Tilbudsnet`;
+  if (heading) { heading.tabIndex = -1; heading.focus(); }
+}
+
+async function refreshUnread() {
+  if (!state.me || !(NAV[state.me.role] ?? []).includes('inbox')) return;
+  const before = state.unread;
+  state.unread = (await api('/notifications/inbox?unread=true&limit=1').catch(() => ({ unread: before }))).unread;
+  if (state.unread !== before) {
+    renderChrome();
+    if (state.unread > before) announce(t('newNotice'));
+  }
+}
+
+function listen() {
+  const source = new EventSource('/api/live');
+  source.addEventListener('capacity', (e) => {
+    const update = JSON.parse(e.data);
+    for (const node of document.querySelectorAll(`[data-vacant-for="${update.offerId}"]`)) {
+      node.textContent = String(update.vacantPlaces);
+      node.classList.remove('updated');
+      void node.offsetWidth; // restart the highlight
+      node.classList.add('updated');
+      announce(t('liveCapacity')(node.dataset.offerName ?? '', update.vacantPlaces));
+    }
+    for (const node of document.querySelectorAll(`[data-approved-for="${update.offerId}"]`)) node.textContent = String(update.approvedPlaces);
+  });
+  const later = () => setTimeout(refreshUnread, 1500);
+  source.addEventListener('notice', later);
+  source.addEventListener('early-warning', (e) => {
+    later();
+    if (route().name === 'warnings') document.dispatchEvent(new CustomEvent('warnings-changed', { detail: JSON.parse(e.data) }));
+  });
+}
+
+async function inboxPage() {
+  const inbox = await api('/notifications/inbox?limit=100');
+  state.unread = inbox.unread;
+  const items = inbox.items.map((item) => el('li', { class: 'result' },
+    el('h2', {}, item.title[state.lang], item.readAt ? '' : el('span', { class: 'badge warn' }, ` ${t('unread')}`)),
+    el('p', {}, item.body[state.lang]),
+    el('p', { class: 'meta' }, new Date(item.createdAt).toLocaleString(state.lang === 'da' ? 'da-DK' : 'en-GB')),
+    item.readAt ? '' : el('button', { type: 'button', class: 'secondary', onclick: async () => { await api(`/notifications/inbox/${item.id}/read`, { method: 'POST', body: {} }); render(); } }, t('markRead'))));
+  return [el('h1', {}, t('inbox')), items.length ? el('ul', { class: 'results' }, ...items) : el('p', {}, t('none'))];
+}
+
+async function monthClosePage() {
+  const now = new Date();
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  const progress = el('progress', { hidden: true, 'aria-label': t('monthClose') });
+  const out = el('div', { 'aria-live': 'polite' });
+  const form = el('form', { class: 'panel', onsubmit: async (e) => {
+    e.preventDefault();
+    progress.hidden = false;
+    out.replaceChildren(message(t('loading')));
+    try {
+      const statements = await api(`/tariffs/settlements/${form.month.value}/close`, { method: 'POST', body: {} });
+      out.replaceChildren(message(`${statements.length} ✓`, 'success'));
+    } catch (error) {
+      out.replaceChildren(message(error.message, 'error'));
+    } finally {
+      progress.hidden = true;
+    }
+  } }, field(t('date'), el('input', { name: 'month', id: 'month', value: last, pattern: '\\d{4}-\\d{2}', required: true })), el('div', { class: 'actions' }, el('button', { class: 'primary' }, t('monthClose')), progress));
+  return [el('h1', {}, t('monthClose')), form, out];
+}
+
+async function start() {
+  document.getElementById('language').addEventListener('click', () => {
+    state.lang = state.lang === 'da' ? 'en' : 'da';
+    localStorage.setItem('lang', state.lang);
+    render();
+  });
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    await fetch('/auth/logout', { method: 'POST' });
+    state.me = null;
+    location.hash = '#/';
+    render();
+  });
+  const who = await fetch('/api/me');
+  if (who.ok) {
+    state.me = await who.json();
+    state.reference = await api('/offers/reference');
+    listen();
+    await refreshUnread();
+    setInterval(refreshUnread, 20000);
+  }
+  window.addEventListener('hashchange', render);
+  await render();
+}
+
+export const rerender = () => render();
+start();

@@ -1,0 +1,121 @@
+// Offer manager (tilbudsleder): its offers, capacity, confirming the data, closures and reductions
+// with the notice rule shown first, early warnings, and budgets with the tariff line by line.
+import { me, statusName, t } from './app.js';
+import { api, el, field, message, select } from './ui.js';
+
+const operatorId = () => (me().operator ?? '').split(':')[1];
+
+async function ownOffers() {
+  return (await api(`/offers/offers?operator=${operatorId()}&pageSize=100`)).items;
+}
+
+/** The earliest effective date the offer's region allows today: asked of offers itself (a refused date changes nothing). */
+async function earliestDate(offerId) {
+  try {
+    await api(`/offers/offers/${offerId}/closure`, { method: 'POST', body: { effectiveDate: '2000-01-03' } });
+  } catch (error) {
+    return error.body?.earliestAllowedDate ?? null;
+  }
+  return null;
+}
+
+async function myOffersPage({ query }) {
+  const offers = await ownOffers();
+  const selected = offers.find((o) => o.offerId === query.get('offer')) ?? offers[0];
+  if (!selected) return [el('h1', {}, t('myOffers')), el('p', {}, t('none'))];
+  const out = el('div', { 'aria-live': 'polite' });
+  const act = async (work, done = t('saved')) => {
+    out.replaceChildren(message(t('loading')));
+    try {
+      await work();
+      out.replaceChildren(message(done, 'success'));
+      setTimeout(() => document.dispatchEvent(new Event('reload-offer')), 0);
+    } catch (error) {
+      out.replaceChildren(message(error.message, 'error'));
+    }
+  };
+  const picker = el('form', { class: 'panel', onsubmit: (e) => { e.preventDefault(); location.hash = `#/my-offers?offer=${picker.offer.value}`; } },
+    field(t('offer'), select('offer', offers.map((o) => [o.offerId, `${o.name} (${statusName(o.status)})`]), selected.offerId)),
+    el('div', { class: 'actions' }, el('button', { class: 'secondary', type: 'submit' }, t('search'))));
+  const c = selected.capacity;
+  const figures = el('table', {}, el('caption', {}, `${t('capacity')}: ${selected.name}`),
+    el('thead', {}, el('tr', {}, ...[t('approvedPlaces'), t('occupied'), t('reserved'), t('vacant')].map((h) => el('th', { scope: 'col', class: 'num' }, h)))),
+    el('tbody', {}, el('tr', {}, el('td', { class: 'num', 'data-approved-for': selected.offerId }, String(c.approvedPlaces)), el('td', { class: 'num' }, String(c.occupiedPlaces)),
+      el('td', { class: 'num' }, String(c.reservedPlaces)), el('td', { class: 'num', 'data-vacant-for': selected.offerId, 'data-offer-name': selected.name }, String(c.vacantPlaces)))));
+  const paragraphs = selected.paragraphs.map((p) => [p.paragraph, `§ ${p.paragraph} (${p.approvedPlaces})`]);
+  const capacity = el('form', { class: 'panel', id: 'capacity-form', onsubmit: (e) => { e.preventDefault(); act(() => api(`/offers/offers/${selected.offerId}/capacity`, { method: 'PATCH', body: { paragraph: capacity.paragraph.value, approvedPlaces: Number(capacity.approvedPlaces.value) } })); } },
+    el('h2', {}, t('changeCapacity')),
+    el('div', { class: 'fields' }, field(t('paragraph'), select('paragraph', paragraphs, paragraphs[0][0])),
+      field(t('newApproved'), el('input', { name: 'approvedPlaces', id: 'approvedPlaces', type: 'number', min: 0, max: 10000, required: true, value: selected.paragraphs[0].approvedPlaces }))),
+    el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('save')),
+      el('button', { class: 'secondary', type: 'button', onclick: () => act(() => api(`/offers/offers/${selected.offerId}/confirm`, { method: 'POST' })) }, t('confirmData'))));
+  const earliest = await earliestDate(selected.offerId);
+  const rule = el('p', { id: 'notice-rule' }, el('strong', {}, `${t('noticeRule')}: `), t('noticeRuleText')(earliest ?? '–'));
+  const closure = el('form', { class: 'panel', onsubmit: (e) => { e.preventDefault(); act(() => api(`/offers/offers/${selected.offerId}/closure`, { method: 'POST', body: { effectiveDate: closure.effectiveDate.value, reason: closure.reason.value || undefined } })); } },
+    el('h2', {}, t('announceClosure')), rule,
+    el('div', { class: 'fields' }, field(t('effectiveDate'), el('input', { name: 'effectiveDate', id: 'closure-date', type: 'date', min: earliest, value: earliest, required: true, 'aria-describedby': 'notice-rule' })),
+      field(t('reason'), el('input', { name: 'reason', id: 'closure-reason', maxlength: 500 }))),
+    el('div', { class: 'actions' }, el('button', { class: 'secondary', type: 'submit' }, t('announceClosure'))));
+  const reduction = el('form', { class: 'panel', onsubmit: (e) => { e.preventDefault(); act(() => api(`/offers/offers/${selected.offerId}/adjustment`, { method: 'POST', body: { paragraph: reduction.paragraph.value, approvedPlaces: Number(reduction.approvedPlaces.value), effectiveDate: reduction.effectiveDate.value } })); } },
+    el('h2', {}, t('announceReduction')), el('p', {}, t('noticeRuleText')(earliest ?? '–')),
+    el('div', { class: 'fields' }, field(t('paragraph'), select('paragraph', paragraphs, paragraphs[0][0])),
+      field(t('newApproved'), el('input', { name: 'approvedPlaces', id: 'reduction-places', type: 'number', min: 0, required: true })),
+      field(t('effectiveDate'), el('input', { name: 'effectiveDate', id: 'reduction-date', type: 'date', min: earliest, value: earliest, required: true }))),
+    el('div', { class: 'actions' }, el('button', { class: 'secondary', type: 'submit' }, t('announceReduction'))));
+  document.addEventListener('reload-offer', () => { if (location.hash.startsWith('#/my-offers')) window.dispatchEvent(new HashChangeEvent('hashchange')); }, { once: true });
+  return [el('h1', {}, t('myOffers')), picker, figures, out, capacity, closure, reduction];
+}
+
+async function warnPage() {
+  const offers = await ownOffers();
+  const out = el('div', { 'aria-live': 'polite' });
+  const form = el('form', { class: 'panel', onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      await api('/notifications/early-warnings', { method: 'POST', body: { offerId: form.offer.value, category: form.category.value, severity: form.severity.value, description: form.description.value } });
+      out.replaceChildren(message(t('warningRaised'), 'success'));
+      form.reset();
+    } catch (error) {
+      out.replaceChildren(message(error.message, 'error'));
+    }
+  } },
+  el('div', { class: 'fields' },
+    field(t('offer'), select('offer', offers.map((o) => [o.offerId, o.name]))),
+    field(t('category'), select('category', Object.entries(t('categories')))),
+    field(t('severity'), select('severity', Object.entries(t('severities')), 'medium'))),
+  field(t('description'), el('textarea', { name: 'description', id: 'description', rows: 4, minlength: 10, maxlength: 2000, required: true })),
+  el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('raise'))));
+  return [el('h1', {}, t('earlyWarning')), form, out];
+}
+
+async function budgetPage() {
+  const offers = await ownOffers();
+  const out = el('section', { 'aria-live': 'polite' });
+  const year = new Date().getFullYear() + 1;
+  const money = (name, label) => field(label, el('input', { name, id: name, inputmode: 'decimal', pattern: '\\d{1,13}(\\.\\d{1,2})?', value: '0.00', required: true }));
+  const form = el('form', { class: 'panel', onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      const tariff = await api(`/tariffs/offers/${form.offer.value}/budgets/${form.year.value}`, { method: 'PUT', body: {
+        directOperatingCosts: form.directOperatingCosts.value, depreciationAndInterest: form.depreciationAndInterest.value, civilServantPensions: form.civilServantPensions.value,
+        otherIncome: form.otherIncome.value, approvedPlaces: Number(form.approvedPlaces.value), budgetedOccupancyPct: Number(form.budgetedOccupancyPct.value),
+      } });
+      out.replaceChildren(el('h2', {}, t('tariffLines')), el('p', {}, `${t('status')}: ${statusName(tariff.status)}`),
+        el('table', {}, el('caption', {}, `${t('dayTariff')} ${tariff.dayTariff} kr`),
+          el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('description')), el('th', { scope: 'col', class: 'num' }, t('amount')))),
+          el('tbody', {}, ...tariff.lines.map((l) => el('tr', {}, el('td', {}, l.label), el('td', { class: 'num' }, l.amount))))));
+    } catch (error) {
+      out.replaceChildren(message(error.message, 'error'));
+    }
+  } },
+  el('div', { class: 'fields' },
+    field(t('offer'), select('offer', offers.map((o) => [o.offerId, o.name]))),
+    field(t('year'), el('input', { name: 'year', id: 'year', type: 'number', min: 2000, max: 2099, value: year, required: true })),
+    money('directOperatingCosts', t('directCosts')), money('depreciationAndInterest', t('depreciation')), money('civilServantPensions', t('pensions')), money('otherIncome', t('otherIncome')),
+    field(t('approvedPlaces'), el('input', { name: 'approvedPlaces', id: 'approvedPlaces', type: 'number', min: 1, value: 10, required: true })),
+    field(t('budgetedOccupancy'), el('input', { name: 'budgetedOccupancyPct', id: 'budgetedOccupancyPct', type: 'number', min: 1, max: 100, value: 95, required: true }))),
+  el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('computeTariff'))));
+  return [el('h1', {}, t('budget')), form, out];
+}
+
+export const offerManagerPages = { 'my-offers': myOffersPage, warn: warnPage, budget: budgetPage };

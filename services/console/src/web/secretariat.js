@@ -1,0 +1,162 @@
+// KKR secretariat: the supply-obligation dashboard with charts and exports, early warnings to
+// acknowledge and follow, and tariffs to approve.
+import { groupName, lang, me, municipalityName, statusName, t } from './app.js';
+import { api, download, el, field, message } from './ui.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const svg = (tag, attrs = {}, ...children) => {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+};
+const COLOURS = { approved: '#0a3d6b', occupied: '#2e7d32', waiting: '#b35c00' };
+const number = (n) => (n === null || n === undefined ? '–' : Number(n).toLocaleString(lang() === 'da' ? 'da-DK' : 'en-GB'));
+
+/** Grouped bars per target group; the table below carries the same numbers for screen readers. */
+function barChart(groups, title) {
+  const width = 760;
+  const rowHeight = 54;
+  const max = Math.max(1, ...groups.flatMap((g) => [g.approved, g.occupied, g.waiting]));
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${groups.length * rowHeight + 10}`, class: 'chart', role: 'img', 'aria-label': title });
+  groups.forEach((g, i) => {
+    const y = i * rowHeight + 5;
+    chart.append(svg('text', { x: 0, y: y + 14 }, groupName(g.targetGroup)));
+    ['approved', 'occupied', 'waiting'].forEach((key, k) => {
+      const w = Math.round((g[key] / max) * (width - 260));
+      chart.append(svg('rect', { x: 200, y: y + k * 15, width: Math.max(1, w), height: 12, fill: COLOURS[key] }), svg('text', { x: 206 + w, y: y + k * 15 + 10 }, number(g[key])));
+    });
+  });
+  const legend = el('ul', { class: 'legend' }, ...[['approved', t('approvedPlaces')], ['occupied', t('occupied')], ['waiting', t('waitingList')]].map(([key, label]) => {
+    const swatch = el('span', { 'aria-hidden': 'true' });
+    swatch.style.background = COLOURS[key];
+    return el('li', {}, swatch, label);
+  }));
+  return [chart, legend];
+}
+
+/** Totals per day from the daily snapshots, as a line chart. */
+function trendChart(snapshots) {
+  const days = [...new Set(snapshots.map((s) => s.day))].sort();
+  const totals = days.map((day) => snapshots.filter((s) => s.day === day).reduce((sum, s) => ({
+    approved: sum.approved + s.figures.approved, occupied: sum.occupied + s.figures.occupied, waiting: sum.waiting + s.figures.waiting }), { approved: 0, occupied: 0, waiting: 0 }));
+  if (!days.length) return [el('p', {}, t('none'))];
+  const width = 760; const height = 200;
+  const max = Math.max(1, ...totals.flatMap((x) => [x.approved, x.occupied, x.waiting]));
+  const x = (i) => 40 + (days.length === 1 ? (width - 60) / 2 : (i * (width - 60)) / (days.length - 1));
+  const y = (v) => height - 20 - (v / max) * (height - 40);
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': t('trend') });
+  for (const key of ['approved', 'occupied', 'waiting']) {
+    chart.append(svg('polyline', { fill: 'none', stroke: COLOURS[key], 'stroke-width': 3, points: totals.map((tot, i) => `${x(i)},${y(tot[key])}`).join(' ') }));
+    totals.forEach((tot, i) => chart.append(svg('circle', { cx: x(i), cy: y(tot[key]), r: 4, fill: COLOURS[key] })));
+  }
+  chart.append(svg('text', { x: 40, y: height - 4 }, days[0]), svg('text', { x: width - 100, y: height - 4 }, days[days.length - 1]));
+  const table = el('table', {}, el('caption', {}, t('trend')),
+    el('thead', {}, el('tr', {}, ...[t('date'), t('approvedPlaces'), t('occupied'), t('waitingList')].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ...days.map((day, i) => el('tr', {}, el('th', { scope: 'row' }, day), ...['approved', 'occupied', 'waiting'].map((k) => el('td', { class: 'num' }, number(totals[i][k])))))));
+  return [chart, table];
+}
+
+async function supplyPage() {
+  const region = me().region;
+  const year = new Date().getFullYear();
+  const today = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 90 * 86400000).toISOString().slice(0, 10);
+  const [figures, snapshots, trade] = await Promise.all([
+    api(`/notifications/supply/regions/${region}`), api(`/notifications/supply/regions/${region}/snapshots?from=${from}&to=${today}`).catch(() => ({ items: [] })),
+    api(`/tariffs/trade/${year}`).catch(() => ({ items: [] })),
+  ]);
+  const byGroup = new Map();
+  for (const r of figures.items) {
+    const g = byGroup.get(r.targetGroup) ?? { targetGroup: r.targetGroup, approved: 0, occupied: 0, waiting: 0 };
+    g.approved += r.approved; g.occupied += r.occupied; g.waiting += r.waiting;
+    byGroup.set(r.targetGroup, g);
+  }
+  const columns = [['approved', t('approvedPlaces')], ['occupied', t('occupied')], ['reserved', t('reserved')], ['vacant', t('vacant')], ['waiting', t('waitingList')],
+    ['medianWaitDays', t('medianWait')], ['closuresAnnounced', t('closures12')], ['openEarlyWarnings', t('openWarnings')], ['crossBorderPlacements', t('crossBorder')]];
+  const table = el('table', { id: 'supply-table' }, el('caption', {}, t('figures')),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('targetGroup')), el('th', { scope: 'col' }, t('paragraph')), ...columns.map(([, h]) => el('th', { scope: 'col', class: 'num' }, h)))),
+    el('tbody', {}, ...figures.items.map((r) => el('tr', {},
+      el('th', { scope: 'row' }, groupName(r.targetGroup), r.nationalCoordination ? el('span', { class: 'badge warn' }, ` ${t('national')}`) : ''),
+      el('td', {}, `§ ${r.paragraph}`), ...columns.map(([key]) => el('td', { class: 'num' }, number(r[key])))))));
+  const progress = el('progress', { hidden: true, 'aria-label': t('exporting') });
+  const status = el('div', { 'aria-live': 'polite' });
+  const exportButton = (kind, label) => el('button', { type: 'button', class: 'secondary', onclick: async () => {
+    status.replaceChildren(message(t('exporting')));
+    try {
+      await download(`/notifications/supply/regions/${region}/${kind}`, `forsyning-${region}.${kind}`, progress);
+      status.replaceChildren(message(t('exported'), 'success'));
+    } catch (error) {
+      status.replaceChildren(message(error.message, 'error'));
+    }
+  } }, label);
+  const tradeTable = trade.items.length
+    ? el('table', {}, el('caption', {}, `${t('trade')} ${year}`),
+      el('thead', {}, el('tr', {}, ...[t('buyer'), t('seller'), t('placements'), t('days'), t('amount')].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, ...trade.items.map((r) => el('tr', {}, el('td', {}, municipalityName(r.buyer)), el('td', {}, r.seller), el('td', { class: 'num' }, number(r.placements)), el('td', { class: 'num' }, number(r.days)), el('td', { class: 'num' }, r.amount)))))
+    : el('p', {}, t('none'));
+  return [el('h1', {}, `${t('dashboard')} · ${figures.region}`),
+    el('div', { class: 'actions' }, exportButton('csv', t('exportCsv')), exportButton('xlsx', t('exportXlsx')), progress), status,
+    el('h2', {}, t('chartCapacity')), ...barChart([...byGroup.values()], t('chartCapacity')),
+    el('h2', {}, t('trend')), ...trendChart(snapshots.items),
+    el('h2', {}, t('figures')), table,
+    el('h2', {}, t('trade')), tradeTable];
+}
+
+async function warningsPage() {
+  const list = el('ol', { class: 'results', id: 'warnings' });
+  const out = el('div', { 'aria-live': 'polite' });
+  const load = async () => {
+    const { items } = await api('/notifications/early-warnings');
+    list.replaceChildren(...items.map((w) => {
+      const act = (action, body = {}) => async () => {
+        try {
+          await api(`/notifications/early-warnings/${w.id}/${action}`, { method: 'POST', body });
+          out.replaceChildren(message(t('saved'), 'success'));
+          await load();
+        } catch (error) {
+          out.replaceChildren(message(error.message, 'error'));
+        }
+      };
+      const plan = el('textarea', { id: `plan-${w.id}`, rows: 2, minlength: 10 });
+      return el('li', { class: 'result', 'data-warning': w.id },
+        el('h2', {}, w.offerName ?? w.targetGroups.map(groupName).join(', ')),
+        el('p', {}, el('span', { class: `badge ${w.status === 'resolved' ? 'ok' : 'bad'}`, 'data-status': w.status }, statusName(w.status)),
+          ` ${t('categories')[w.category]} · ${t('severity')}: ${t('severities')[w.severity]} · ${w.targetGroups.map(groupName).join(', ')}`),
+        el('p', {}, w.description),
+        w.actionPlan ? el('p', {}, el('strong', {}, `${t('actionPlan')}: `), w.actionPlan) : '',
+        el('details', {}, el('summary', {}, t('history')), el('ul', {}, ...w.history.map((h) => el('li', {}, `${h.at.slice(0, 16).replace('T', ' ')} · ${statusName(h.status)} · ${h.byOrganisation}${h.note ? ` · ${h.note}` : ''}`)))),
+        el('div', { class: 'actions' },
+          w.status === 'raised' ? el('button', { type: 'button', class: 'primary', onclick: act('acknowledge') }, `${t('acknowledge')}: ${w.offerName ?? ''}`) : '',
+          ['acknowledged', 'action-plan'].includes(w.status) ? [field(t('actionPlan'), plan), el('button', { type: 'button', class: 'secondary', onclick: () => act('action-plan', { plan: plan.value })() }, t('actionPlan')),
+            el('button', { type: 'button', class: 'secondary', onclick: act('resolve') }, t('resolve'))] : ''));
+    }));
+  };
+  await load();
+  document.addEventListener('warnings-changed', () => load(), { once: true });
+  return [el('h1', {}, t('warnings')), out, list];
+}
+
+async function approvalsPage() {
+  const out = el('div', { 'aria-live': 'polite' });
+  const body = el('tbody');
+  const load = async () => {
+    const { items } = await api('/tariffs/tariffs/awaiting-approval');
+    body.replaceChildren(...items.map((x) => el('tr', {}, el('td', {}, x.offerId.slice(0, 8)), el('td', {}, String(x.year)), el('td', { class: 'num' }, x.dayTariff),
+      el('td', {}, el('button', { type: 'button', class: 'primary', onclick: async () => {
+        try {
+          await api(`/tariffs/offers/${x.offerId}/tariffs/${x.year}/approve`, { method: 'POST' });
+          out.replaceChildren(message(t('saved'), 'success'));
+          await load();
+        } catch (error) {
+          out.replaceChildren(message(error.message, 'error'));
+        }
+      } }, `${t('approve')} ${x.year}`)))));
+    if (!items.length) body.replaceChildren(el('tr', {}, el('td', { colspan: 4 }, t('nothingToApprove'))));
+  };
+  await load();
+  return [el('h1', {}, t('approvals')), out, el('table', {}, el('caption', {}, t('approvals')),
+    el('thead', {}, el('tr', {}, ...[t('offer'), t('year'), t('dayTariff'), t('approve')].map((h) => el('th', { scope: 'col' }, h)))), body)];
+}
+
+export const secretariatPages = { supply: supplyPage, warnings: warningsPage, approvals: approvalsPage };

@@ -1,0 +1,86 @@
+// Small DOM helpers: elements built with text nodes only (no HTML strings), labelled fields, messages.
+
+/** el('a', { href: '#/' }, 'text', child): attributes, `on…` handlers, children (strings become text). */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
+    else if (value === true) node.setAttribute(key, '');
+    else node.setAttribute(key, String(value));
+  }
+  for (const child of children.flat()) if (child !== null && child !== undefined && child !== '') node.append(child instanceof Node ? child : String(child));
+  return node;
+}
+
+let ids = 0;
+/** A label tied to its control, with an optional hint tied by aria-describedby. */
+export function field(label, control, hint) {
+  control.id ||= `f${++ids}`;
+  const hintId = hint ? `${control.id}-hint` : null;
+  if (hintId) control.setAttribute('aria-describedby', hintId);
+  return el('div', { class: 'field' }, el('label', { for: control.id }, label, hint ? el('span', { class: 'hint', id: hintId }, hint) : ''), control);
+}
+
+/** A select with its options: [value, text] pairs. */
+export function select(name, options, selected) {
+  return el('select', { name, id: name }, ...options.map(([value, text]) => el('option', { value, selected: value === selected }, text)));
+}
+
+export function message(text, kind = 'info') {
+  return el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
+}
+
+/** Said by screen readers without moving focus. */
+export function announce(text) {
+  const live = document.getElementById('live');
+  live.textContent = '';
+  setTimeout(() => { live.textContent = text; }, 50);
+}
+
+/** Calls a service through the gateway: `/offers/...`, `/visitation/...`; errors carry the API's message. */
+export async function api(path, { method = 'GET', body, purpose } = {}) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (purpose) headers['x-purpose'] = purpose;
+  const response = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const data = text && (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+  if (response.status === 401) location.reload();
+  if (!response.ok) {
+    const error = new Error(Array.isArray(data?.message) ? data.message.join('; ') : (data?.message ?? `${response.status}`));
+    error.status = response.status;
+    error.body = data;
+    throw error;
+  }
+  return data;
+}
+
+/** Downloads a file through the gateway, showing progress in `progress`. */
+export async function download(path, filename, progress) {
+  progress.hidden = false;
+  progress.removeAttribute('value');
+  try {
+    const response = await fetch(`/api${path}`);
+    if (!response.ok) throw new Error(`${response.status}`);
+    const total = Number(response.headers.get('content-length') ?? 0);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      if (total) { progress.max = total; progress.value = received; }
+    }
+    const url = URL.createObjectURL(new Blob(chunks, { type: response.headers.get('content-type') ?? 'application/octet-stream' }));
+    const link = el('a', { href: url, download: filename });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } finally {
+    progress.hidden = true;
+  }
+}
