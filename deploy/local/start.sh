@@ -64,7 +64,7 @@ node -r ./deploy/local/register.js services/offers/src/seed/seed-demo-offers.ts
 cat <<TXT
 
 Tilbudsnet is running:
-$(node -e "for (const s of require('./deploy/local/services.json')) console.log('  ' + s.name.padEnd(14) + 'http://localhost:' + s.port + '   (OpenAPI: http://localhost:' + s.port + '/docs)')")
+$(node -e "for (const s of require('./deploy/local/services.json')) console.log('  ' + s.name.padEnd(14) + 'http://localhost:' + s.port + (s.name === 'console' ? '   (sign in as a demo user, e.g. officer-koebenhavn, manager-aarhus, kkr-midtjylland)' : '   (OpenAPI: http://localhost:' + s.port + '/docs)'))")
   identity      http://localhost:3010   (dev OpenID Connect provider; token: npm run --silent token -- officer-aarhus)
   mail catcher  http://localhost:1080   (every e-mail notifications sends; API: /api/messages; SMTP 127.0.0.1:1025)
   kafka         ${KAFKA_BROKERS:-127.0.0.1:9092}

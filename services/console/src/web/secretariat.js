@@ -1,6 +1,6 @@
 // KKR secretariat: the supply-obligation dashboard with charts and exports, early warnings to
 // acknowledge and follow, and tariffs to approve.
-import { groupName, lang, me, municipalityName, statusName, t } from './app.js';
+import { groupName, lang, me, municipalityName, regionName, statusName, t } from './app.js';
 import { api, download, el, field, message } from './ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -57,6 +57,11 @@ function trendChart(snapshots) {
   return [chart, table];
 }
 
+/** A wide table scrolls inside its own box, reachable by keyboard (WCAG 1.4.10 reflow). */
+function scrollable(table, label) {
+  return el('div', { class: 'scroll', role: 'region', 'aria-label': label, tabindex: 0 }, table);
+}
+
 async function supplyPage() {
   const region = me().region;
   const year = new Date().getFullYear();
@@ -72,7 +77,8 @@ async function supplyPage() {
     g.approved += r.approved; g.occupied += r.occupied; g.waiting += r.waiting;
     byGroup.set(r.targetGroup, g);
   }
-  const columns = [['approved', t('approvedPlaces')], ['occupied', t('occupied')], ['reserved', t('reserved')], ['vacant', t('vacant')], ['waiting', t('waitingList')],
+  const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+  const columns = [['approved', t('approvedPlaces')], ['occupied', capital(t('occupied'))], ['reserved', capital(t('reserved'))], ['vacant', capital(t('vacant'))], ['waiting', t('waitingList')],
     ['medianWaitDays', t('medianWait')], ['closuresAnnounced', t('closures12')], ['openEarlyWarnings', t('openWarnings')], ['crossBorderPlacements', t('crossBorder')]];
   const table = el('table', { id: 'supply-table' }, el('caption', {}, t('figures')),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('targetGroup')), el('th', { scope: 'col' }, t('paragraph')), ...columns.map(([, h]) => el('th', { scope: 'col', class: 'num' }, h)))),
@@ -95,11 +101,11 @@ async function supplyPage() {
       el('thead', {}, el('tr', {}, ...[t('buyer'), t('seller'), t('placements'), t('days'), t('amount')].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, ...trade.items.map((r) => el('tr', {}, el('td', {}, municipalityName(r.buyer)), el('td', {}, r.seller), el('td', { class: 'num' }, number(r.placements)), el('td', { class: 'num' }, number(r.days)), el('td', { class: 'num' }, r.amount)))))
     : el('p', {}, t('none'));
-  return [el('h1', {}, `${t('dashboard')} · ${figures.region}`),
+  return [el('h1', {}, `${t('dashboard')} · ${regionName(figures.region)}`),
     el('div', { class: 'actions' }, exportButton('csv', t('exportCsv')), exportButton('xlsx', t('exportXlsx')), progress), status,
     el('h2', {}, t('chartCapacity')), ...barChart([...byGroup.values()], t('chartCapacity')),
     el('h2', {}, t('trend')), ...trendChart(snapshots.items),
-    el('h2', {}, t('figures')), table,
+    el('h2', {}, t('figures')), scrollable(table, t('figures')),
     el('h2', {}, t('trade')), tradeTable];
 }
 
