@@ -55,7 +55,11 @@ function renderChrome() {
       t(NAV_LABEL[name]), name === 'inbox' && state.unread ? ` (${state.unread} ${t('unread')})` : '')))));
 }
 
+let renders = 0;
+
 async function render() {
+  // A page that finishes loading after the user has moved on must not replace the newer page.
+  const thisRender = ++renders;
   renderChrome();
   const main = document.getElementById('main');
   if (!state.me) {
@@ -68,8 +72,10 @@ async function render() {
   main.replaceChildren(el('p', {}, t('loading')));
   try {
     const content = page ? await page({ params, query }) : [el('h1', {}, `Tilbudsnet`), el('p', {}, state.me.name)];
+    if (thisRender !== renders) return;
     main.replaceChildren(...content);
   } catch (error) {
+    if (thisRender !== renders) return;
     main.replaceChildren(el('h1', {}, t('error')), message(error.message, 'error'));
   }
   const heading = main.querySelector('h1');

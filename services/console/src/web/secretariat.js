@@ -35,8 +35,9 @@ function barChart(groups, title) {
   return [chart, legend];
 }
 
-/** Totals per day from the daily snapshots, as a line chart. */
-function trendChart(snapshots) {
+/** One target group's figures per day from the daily snapshots, as a line chart and a table. */
+function trendChart(snapshots, targetGroup) {
+  snapshots = snapshots.filter((s) => s.targetGroup === targetGroup);
   const days = [...new Set(snapshots.map((s) => s.day))].sort();
   const totals = days.map((day) => snapshots.filter((s) => s.day === day).reduce((sum, s) => ({
     approved: sum.approved + s.figures.approved, occupied: sum.occupied + s.figures.occupied, waiting: sum.waiting + s.figures.waiting }), { approved: 0, occupied: 0, waiting: 0 }));
@@ -45,13 +46,13 @@ function trendChart(snapshots) {
   const max = Math.max(1, ...totals.flatMap((x) => [x.approved, x.occupied, x.waiting]));
   const x = (i) => 40 + (days.length === 1 ? (width - 60) / 2 : (i * (width - 60)) / (days.length - 1));
   const y = (v) => height - 20 - (v / max) * (height - 40);
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': t('trend') });
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': `${t('trend')}: ${groupName(targetGroup)}` });
   for (const key of ['approved', 'occupied', 'waiting']) {
     chart.append(svg('polyline', { fill: 'none', stroke: COLOURS[key], 'stroke-width': 3, points: totals.map((tot, i) => `${x(i)},${y(tot[key])}`).join(' ') }));
     totals.forEach((tot, i) => chart.append(svg('circle', { cx: x(i), cy: y(tot[key]), r: 4, fill: COLOURS[key] })));
   }
   chart.append(svg('text', { x: 40, y: height - 4 }, days[0]), svg('text', { x: width - 100, y: height - 4 }, days[days.length - 1]));
-  const table = el('table', {}, el('caption', {}, t('trend')),
+  const table = el('table', {}, el('caption', {}, `${t('trend')}: ${groupName(targetGroup)}`),
     el('thead', {}, el('tr', {}, ...[t('date'), t('approvedPlaces'), t('occupied'), t('waitingList')].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, ...days.map((day, i) => el('tr', {}, el('th', { scope: 'row' }, day), ...['approved', 'occupied', 'waiting'].map((k) => el('td', { class: 'num' }, number(totals[i][k])))))));
   return [chart, table];
@@ -96,15 +97,24 @@ async function supplyPage() {
       status.replaceChildren(message(error.message, 'error'));
     }
   } }, label);
+  // Samhandel as a matrix: buyers (paying municipalities) down, sellers (operators) across, amounts in kroner.
+  const buyers = [...new Set(trade.items.map((r) => r.buyer))].sort();
+  const sellers = [...new Set(trade.items.map((r) => r.seller))].sort();
+  const cell = (b, s) => trade.items.find((r) => r.buyer === b && r.seller === s);
   const tradeTable = trade.items.length
-    ? el('table', {}, el('caption', {}, `${t('trade')} ${year}`),
-      el('thead', {}, el('tr', {}, ...[t('buyer'), t('seller'), t('placements'), t('days'), t('amount')].map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, ...trade.items.map((r) => el('tr', {}, el('td', {}, municipalityName(r.buyer)), el('td', {}, r.seller), el('td', { class: 'num' }, number(r.placements)), el('td', { class: 'num' }, number(r.days)), el('td', { class: 'num' }, r.amount)))))
+    ? scrollable(el('table', { id: 'trade-matrix' }, el('caption', {}, `${t('trade')} ${year} (${t('amount')})`),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, `${t('buyer')} / ${t('seller')}`), ...sellers.map((s) => el('th', { scope: 'col', class: 'num' }, s)))),
+      el('tbody', {}, ...buyers.map((b) => el('tr', {}, el('th', { scope: 'row' }, municipalityName(b)),
+        ...sellers.map((s) => el('td', { class: 'num' }, cell(b, s) ? `${cell(b, s).amount} (${number(cell(b, s).placements)})` : '–')))))), t('trade'))
     : el('p', {}, t('none'));
+  const groups = [...byGroup.keys()];
+  const trendBox = el('div', {}, ...trendChart(snapshots.items, groups[0]));
+  const trendPicker = field(t('targetGroup'), el('select', { id: 'trend-group', onchange: (e) => trendBox.replaceChildren(...trendChart(snapshots.items, e.target.value)) },
+    ...groups.map((g) => el('option', { value: g }, groupName(g)))));
   return [el('h1', {}, `${t('dashboard')} · ${regionName(figures.region)}`),
     el('div', { class: 'actions' }, exportButton('csv', t('exportCsv')), exportButton('xlsx', t('exportXlsx')), progress), status,
     el('h2', {}, t('chartCapacity')), ...barChart([...byGroup.values()], t('chartCapacity')),
-    el('h2', {}, t('trend')), ...trendChart(snapshots.items),
+    el('h2', {}, t('trend')), trendPicker, trendBox,
     el('h2', {}, t('figures')), scrollable(table, t('figures')),
     el('h2', {}, t('trade')), tradeTable];
 }
