@@ -9,3 +9,4 @@ export * from './logging';
 export * from './metrics.controller';
 export * from './tracing';
 export * from './operations/operations.controller';
+export * from './interval-job';

@@ -1,4 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { IntervalJob } from '@tilbudsnet/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { retryDelayMs } from '../domain/webhook-signature';
 import { Mailer } from './mailer';
@@ -33,30 +34,15 @@ function settings(env = process.env) {
  * disabled and its deliveries wait until the owner enables it again.
  */
 @Injectable()
-export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+export class DeliveryWorker extends IntervalJob {
   private readonly log = new Logger('DeliveryWorker');
 
-  constructor(private readonly dataSource: DataSource, private readonly mailer: Mailer, private readonly webhooks: WebhookSender) {}
-
-  onApplicationBootstrap(): void {
-    // Nest calls this hook again when the Kafka microservice starts in the same container: one timer only.
-    if (this.timer) return;
-    const every = Number(process.env.DELIVERY_INTERVAL_MS ?? 1000);
-    if (every > 0) this.timer = setInterval(() => void this.runOnce(), every);
+  constructor(private readonly dataSource: DataSource, private readonly mailer: Mailer, private readonly webhooks: WebhookSender) {
+    super('DeliveryWorker', 'DELIVERY_INTERVAL_MS', 1000);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  runOnce(now = new Date()): Promise<void> {
-    this.running ??= this.sendDue(now)
-      .catch((error) => this.log.warn(`delivery run failed, next run retries: ${(error as Error).message}`))
-      .finally(() => { this.running = null; });
-    return this.running;
+  protected work(now: Date): Promise<void> {
+    return this.sendDue(now);
   }
 
   private sendDue(now: Date): Promise<void> {
