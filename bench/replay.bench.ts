@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     const db = new Client({ connectionString: base });
     db.on('error', (e) => console.error(`postgres: ${e.message}`));
     await db.connect();
-    const { rows } = await db.query('SELECT count(*)::int AS offers, sum(occupied_places)::int AS occupied FROM catalogue_offers');
+    const { rows } = await db.query('SELECT count(*)::int AS offers FROM catalogue_offers');
     await db.end();
     console.log(`rebuild of visitation's catalogue: ${status.processed.toLocaleString('da-DK')} events in ${seconds.toFixed(1)} s = ${perSecond.toFixed(0)} events/s (${rows[0].offers} offers rebuilt)`);
     console.log(`ratio (rebuild / raw kafkajs consume): ${(perSecond / raw.perSecond).toFixed(3)}`);

@@ -32,6 +32,7 @@ export async function readToEnd(
     await admin.disconnect();
   }
   const progress: ReadProgress = { total, processed: 0 };
+  options.onProgress?.(progress); // the total is known before the first message
   if (!total) return progress;
   const consumer = bus.consumer({
     groupId: `${options.groupPrefix ?? 'read-to-end'}-${randomUUID().slice(0, 8)}`, sessionTimeoutMs: 10000, heartbeatIntervalMs: 1000,
