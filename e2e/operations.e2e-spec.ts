@@ -1,4 +1,5 @@
 import { createEvent, Topics, type OfferSnapshot } from '@tilbudsnet/contracts';
+import { MessagingStats } from '@tilbudsnet/messaging';
 import { testBus, waitUntil } from '@tilbudsnet/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -76,6 +77,18 @@ it('rebuilds visitation\'s catalogue from the topics with progress, ending where
   await waitUntil(async () => (await catalogue.query("SELECT (snapshot->'capacity'->>'approvedPlaces')::int AS approved FROM catalogue_offers WHERE offer_id = $1", [offers[0]]))[0]?.approved === 20, { what: 'the catalogue' });
   const before = await rows();
   expect(before.length).toBeGreaterThanOrEqual(6);
+
+  // A second member in visitation's group (another replica) would write into the emptied tables: refused.
+  const bus = await testBus('operations-replica');
+  const group = system.visitation.app.get(MessagingStats).consumer!.group;
+  const replica = bus.consumer({ groupId: group, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 });
+  await replica.start([Topics.supply], false, async () => undefined);
+  const refused = await call(`${system.visitation.url}/admin/read-models/catalogue/rebuild`, 'POST', undefined, await admin());
+  expect(refused.status).toBe(409);
+  expect(refused.body.violations?.[0] ?? refused.body).toMatchObject({ rule: 'one-replica-while-rebuilding' });
+  await replica.stop();
+  const members = async () => { const a = await bus.admin(); try { return await a.groupMembers(group); } finally { await a.disconnect(); } };
+  await waitUntil(async () => (await members()) === 1, { what: 'the other member gone', timeoutMs: 30000 });
 
   const started = await call(`${system.visitation.url}/admin/read-models/catalogue/rebuild`, 'POST', undefined, await admin());
   expect(started.status).toBe(202);

@@ -118,6 +118,11 @@ class KafkaAdmin implements BusAdmin {
     return found.map((o) => ({ partition: o.partition, low: Number(o.low), high: Number(o.high) }));
   }
 
+  async groupMembers(groupId: string): Promise<number> {
+    const { groups } = await this.admin.describeGroups([groupId]);
+    return groups[0]?.members.length ?? 0;
+  }
+
   async ping(): Promise<boolean> {
     try {
       await this.admin.describeCluster();

@@ -61,6 +61,8 @@ export interface BusAdmin {
   consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]>;
   /** Per partition: the first offset still kept and the offset the next message will get. */
   offsets(topic: string): Promise<{ partition: number; low: number; high: number }[]>;
+  /** How many consumers are members of the group now. */
+  groupMembers(groupId: string): Promise<number>;
   /** Can we talk to the cluster right now? */
   ping(): Promise<boolean>;
   disconnect(): Promise<void>;

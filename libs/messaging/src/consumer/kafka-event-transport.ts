@@ -136,6 +136,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
    */
   async rebuild(topics: string[], clear: (manager: EntityManager) => Promise<void>, onProgress?: (p: ReadProgress) => void): Promise<ReadProgress> {
     const group = `${this.options.consumerGroup}.rebuild`;
+    await this.assertAloneInGroup();
     await this.consumer?.stop();
     this.consumer = null;
     try {
@@ -148,6 +149,20 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       return progress;
     } finally {
       if (!this.closing) await this.startConsumer();
+    }
+  }
+
+  /**
+   * Other replicas in the group would take over a paused consumer's partitions and write into the
+   * emptied tables while a rebuild runs: a rebuild needs this process to be the only member.
+   */
+  async assertAloneInGroup(): Promise<void> {
+    const admin = await this.options.bus.admin();
+    try {
+      const members = await admin.groupMembers(this.options.consumerGroup);
+      if (members > 1) throw new OtherReplicasRunning(members);
+    } finally {
+      await admin.disconnect();
     }
   }
 
@@ -208,4 +223,11 @@ function fieldsOf(event: TilbudsnetEvent, message: IncomingMessage): Record<stri
     eventType: event.type, eventId: event.eventId, aggregateId: event.aggregateId, correlationId: event.correlationId, causationId: event.causationId,
     topic: message.topic, partition: message.partition, offset: message.offset,
   };
+}
+
+/** A rebuild needs the service's consumer group to itself. */
+export class OtherReplicasRunning extends Error {
+  constructor(readonly members: number) {
+    super(`the consumer group has ${members} members; scale the service to one replica while the read model is rebuilt`);
+  }
 }

@@ -43,11 +43,13 @@ export class ReadModelRebuilds {
     return this.status.get(name);
   }
 
-  /** Starts a rebuild and returns at once; `wait` resolves when it ends. */
-  start(name: string): { status: RebuildStatus; wait: Promise<RebuildStatus> } {
+  /** Starts a rebuild and returns once it runs; `wait` resolves when it ends. */
+  async start(name: string): Promise<{ status: RebuildStatus; wait: Promise<RebuildStatus> }> {
     const definition = this.definitions.find((d) => d.name === name);
     if (!definition) throw new Error(`no read model ${name}`);
     if (!this.transport) throw new Error('this service has no event consumer');
+    if (this.list().some((s) => s.state === 'running')) throw new RebuildRunning();
+    await this.transport.assertAloneInGroup();
     if (this.list().some((s) => s.state === 'running')) throw new RebuildRunning();
     const status: RebuildStatus = { ...idle(definition), state: 'running', startedAt: new Date().toISOString() };
     this.status.set(name, status);

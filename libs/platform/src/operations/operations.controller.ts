@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@ne
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tilbudsnet/auth';
 import { ALL_TOPICS, RuleViolation } from '@tilbudsnet/contracts';
-import { MESSAGE_BUS, MessagingStats, ReadModelRebuilds, RebuildRunning, type MessageBus, type RebuildStatus } from '@tilbudsnet/messaging';
+import { MESSAGE_BUS, MessagingStats, OtherReplicasRunning, ReadModelRebuilds, RebuildRunning, type MessageBus, type RebuildStatus } from '@tilbudsnet/messaging';
 import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { deadLettersOf, replayDeadLetters, type DeadLetterView } from './dead-letters';
@@ -65,12 +65,13 @@ export class OperationsController {
   @Post('read-models/:name/rebuild')
   @HttpCode(202)
   @Roles('admin')
-  rebuild(@Param('name') name: string): RebuildStatus {
+  async rebuild(@Param('name') name: string): Promise<RebuildStatus> {
     if (!this.rebuilds.get(name)) throw new RuleViolation('name', 'known-read-model', `no read model ${name}; this service has: ${this.rebuilds.definitions.map((d) => d.name).join(', ') || 'none'}`, 404);
     try {
-      return this.rebuilds.start(name).status;
+      return (await this.rebuilds.start(name)).status;
     } catch (error) {
       if (error instanceof RebuildRunning) throw new RuleViolation('name', 'one-rebuild-at-a-time', error.message, 409);
+      if (error instanceof OtherReplicasRunning) throw new RuleViolation('name', 'one-replica-while-rebuilding', error.message, 409);
       throw error;
     }
   }
