@@ -60,6 +60,7 @@ for svc in $(node -e "console.log(require('./deploy/local/services.json').map(s=
 done
 
 node -r ./deploy/local/register.js services/offers/src/seed/seed-demo-offers.ts
+node -r ./deploy/local/register.js deploy/local/seed-demo-notices.ts
 
 cat <<TXT
 

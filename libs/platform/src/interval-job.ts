@@ -7,10 +7,14 @@ import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from 
  */
 export abstract class IntervalJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
+  private first: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private readonly jobLog: Logger;
 
-  protected constructor(private readonly name: string, private readonly envVariable: string, private readonly defaultMs: number) {
+  /** `firstRunAfterMs`: also run once this soon after start (when the timer is on), not only after the first interval. */
+  protected constructor(
+    private readonly name: string, private readonly envVariable: string, private readonly defaultMs: number, private readonly firstRunAfterMs?: number,
+  ) {
     this.jobLog = new Logger(name);
   }
 
@@ -21,11 +25,14 @@ export abstract class IntervalJob implements OnApplicationBootstrap, OnApplicati
     // Nest calls this hook again when the Kafka microservice starts in the same container: one timer only.
     if (this.timer) return;
     const every = Number(process.env[this.envVariable] ?? this.defaultMs);
-    if (every > 0) this.timer = setInterval(() => void this.runOnce(), every);
+    if (every <= 0) return;
+    this.timer = setInterval(() => void this.runOnce(), every);
+    if (this.firstRunAfterMs !== undefined && this.firstRunAfterMs < every) this.first = setTimeout(() => void this.runOnce(), this.firstRunAfterMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.first) clearTimeout(this.first);
     await this.running;
   }
 

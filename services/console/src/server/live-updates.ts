@@ -1,7 +1,9 @@
 import { Topics } from '@tilbudsnet/contracts';
-import { createKafkaBus, brokersFromEnv, type BusConsumer } from '@tilbudsnet/messaging';
+import { createKafkaBus, brokersFromEnv, partitionsFromEnv, type BusConsumer } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
+
+const LIVE_TOPICS = [Topics.offer, Topics.earlyWarning, Topics.supply, Topics.waitlist, Topics.settlement] as const;
 
 /** What the browser is told: figures and ids only (no personal data crosses Kafka anyway). */
 export type LiveUpdate =
@@ -21,8 +23,15 @@ export class LiveUpdates {
 
   async start(): Promise<void> {
     const bus = createKafkaBus({ brokers: brokersFromEnv(), clientId: 'console' });
+    // On a fresh broker the console may start before the services have created the topics.
+    const admin = await bus.admin();
+    try {
+      await admin.ensureTopics(LIVE_TOPICS.map((topic) => ({ topic, partitions: partitionsFromEnv() })));
+    } finally {
+      await admin.disconnect();
+    }
     this.consumer = bus.consumer({ groupId: `console-live-${randomUUID().slice(0, 8)}`, sessionTimeoutMs: 10000, heartbeatIntervalMs: 1000 });
-    await this.consumer.start([Topics.offer, Topics.earlyWarning, Topics.supply, Topics.waitlist, Topics.settlement], false, async (message) => {
+    await this.consumer.start([...LIVE_TOPICS], false, async (message) => {
       const update = toUpdate(message.value);
       if (update) this.broadcast(update);
     });

@@ -11,7 +11,8 @@ import { SupplyRulesService } from './supply-rules.service';
 @Injectable()
 export class SupplyJobs extends IntervalJob {
   constructor(private readonly rules: SupplyRulesService, private readonly monitor: SupplyMonitorService) {
-    super('SupplyJobs', 'NOTIFICATIONS_JOB_INTERVAL_MS', 900_000);
+    // A first run a minute after start, so a fresh system has today's snapshot and rule results.
+    super('SupplyJobs', 'NOTIFICATIONS_JOB_INTERVAL_MS', 900_000, 60_000);
   }
 
   protected async work(now: Date): Promise<void> {
