@@ -1,7 +1,7 @@
 // npm run bench:replay: rebuilding visitation's catalogue from BENCH_EVENTS (default 1,000,000)
 // events on offers.offer, through POST /admin/read-models/catalogue/rebuild, beside the raw kafkajs
 // consume rate of the same topic on the same broker. Prints figures and progress; asserts nothing.
-import { createEvent, Topics, type OfferSnapshot } from '@tilbudsnet/contracts';
+import { createEvent, loadExampleEvent, Topics, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { createKafkaBus, brokersFromEnv } from '@tilbudsnet/messaging';
 import { fetchTokenFor, startDevIdentityProvider } from '@tilbudsnet/auth';
 import { randomUUID } from 'node:crypto';
@@ -14,12 +14,9 @@ const OFFERS = Number(process.env.BENCH_OFFERS ?? 1000);
 const PREFIX = `benchreplay${randomUUID().slice(0, 6)}.`;
 
 function snapshot(offerId: string, i: number): OfferSnapshot {
-  return {
-    offerId, name: `Replaybo ${i}`, operator: { kind: 'region', id: '1082', name: 'Region Midtjylland' }, address: { street: 'Vej 1', postalCode: '8000', city: 'Aarhus' },
-    municipalityCode: '0751', regionCode: '1082', location: { lat: 56.15, lon: 10.2 }, paragraphs: [{ paragraph: '108', approvedPlaces: 50 }], targetGroups: ['autism'],
-    specialisationLevel: 'specialised', frameworkAgreement: false, budgetedOccupancyPct: 90, status: 'active', lastConfirmedAt: null,
-    capacity: { approvedPlaces: 50, occupiedPlaces: 0, reservedPlaces: 0, vacantPlaces: 50 }, demo: true,
-  };
+  const example = loadExampleEvent('OfferRegistered').payload.offer;
+  return { ...example, offerId, name: `Replaybo ${i}`, paragraphs: [{ paragraph: '108', approvedPlaces: 50 }], targetGroups: ['autism'], demo: true,
+    capacity: { approvedPlaces: 50, occupiedPlaces: 0, reservedPlaces: 0, vacantPlaces: 50 } };
 }
 
 async function produce(): Promise<void> {

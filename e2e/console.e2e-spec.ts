@@ -175,7 +175,11 @@ it('KKR secretariat: follows the supply dashboard and acknowledges an early warn
   await secretariat.click('button:has-text("Kvitter: Varselhuset")');
   await secretariat.waitForSelector('[data-status="acknowledged"]');
   const [warning] = (await call(`${system.notifications.url}/early-warnings`, 'GET', undefined, await system.identity.authFor('kkr-midtjylland'))).body.items;
-  expect(warning).toMatchObject({ offerName: 'Varselhuset', status: 'acknowledged' });
+  expect(warning).toMatchObject({ offerName: 'Varselhuset', status: 'acknowledged', description: 'To nøglemedarbejdere har sagt op.' });
+  // The history keeps who did what: the operator raised it, the region's secretariat acknowledged it.
+  expect(warning.history.map((h: { status: string; byOrganisation: string }) => `${h.status} by ${h.byOrganisation}`)).toEqual([
+    'raised by operator:municipality:0751', 'acknowledged by region:1082',
+  ]);
   await secretariat.goto(`${consoleApp.url}/#/approvals`);
   await secretariat.waitForSelector('main h1');
   await expectAccessible(secretariat, 'secretariat: tariff approvals');

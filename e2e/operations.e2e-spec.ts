@@ -1,4 +1,4 @@
-import { createEvent, Topics, type OfferSnapshot } from '@tilbudsnet/contracts';
+import { createEvent, loadExampleEvent, Topics, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { MessagingStats } from '@tilbudsnet/messaging';
 import { testBus, waitUntil } from '@tilbudsnet/testing';
 import { randomUUID } from 'node:crypto';
@@ -21,13 +21,9 @@ afterAll(async () => {
   await system?.stop();
 });
 
-function snapshot(offerId: string, version: number): OfferSnapshot {
-  return {
-    offerId, name: 'Eftersendt', operator: { kind: 'region', id: '1081', name: 'Region Nordjylland' }, address: { street: 'Vej 2', postalCode: '9000', city: 'Aalborg' },
-    municipalityCode: '0851', regionCode: '1081', location: { lat: 57.05, lon: 9.92 }, paragraphs: [{ paragraph: '108', approvedPlaces: 8 }], targetGroups: ['autism'],
-    specialisationLevel: 'specialised', frameworkAgreement: false, budgetedOccupancyPct: 90, status: 'active', lastConfirmedAt: null,
-    capacity: { approvedPlaces: 8, occupiedPlaces: version - 1, reservedPlaces: 0, vacantPlaces: 9 - version }, demo: false,
-  };
+/** The contract's example offer under another id, in Nordjylland. */
+function snapshot(offerId: string): OfferSnapshot {
+  return { ...loadExampleEvent('OfferRegistered').payload.offer, offerId, name: 'Eftersendt', regionCode: '1081', municipalityCode: '0851' };
 }
 
 it('lists a dead letter with its reason, shows it whole, and replays it once the cause is fixed', async () => {
@@ -54,7 +50,7 @@ it('lists a dead letter with its reason, shows it whole, and replays it once the
   expect(whole.body.headers).toMatchObject({ 'dlq-original-topic': Topics.offer, 'event-id': early.eventId });
 
   // The fix: the registration arrives. Then the replay applies the capacity change.
-  const registered = createEvent('script', { type: 'OfferRegistered', aggregateId: offerId, aggregateVersion: 1, payload: { offer: snapshot(offerId, 1) } }, cause);
+  const registered = createEvent('script', { type: 'OfferRegistered', aggregateId: offerId, aggregateVersion: 1, payload: { offer: snapshot(offerId) } }, cause);
   await producer.send([{ topic: Topics.offer, messages: [{ key: offerId, value: JSON.stringify(registered) }] }]);
   const catalogue = system.visitation.app.get(DataSource);
   await waitUntil(async () => (await catalogue.query('SELECT 1 FROM catalogue_offers WHERE offer_id = $1', [offerId])).length === 1, { what: 'the registration in the catalogue' });

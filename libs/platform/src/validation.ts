@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type PipeTransform } from '@nestjs/common';
 import { describeValidationErrors, violationsToText } from '@tilbudsnet/contracts';
 
 /**
@@ -20,4 +20,20 @@ export function requestValidationPipe(): ValidationPipe {
       });
     },
   });
+}
+
+/**
+ * A path or query parameter checked like a body field: the 400 names the parameter and the rule.
+ * `@Param('year', paramMatching('year', (v) => /^20\d{2}$/.test(v), 'a year 2000-2099', 'matches'))`.
+ */
+export function paramMatching(field: string, accepts: (value: string) => boolean, expected: string, rule = 'matches'): PipeTransform<string, string> {
+  return {
+    transform(value: string) {
+      if (typeof value !== 'string' || !accepts(value)) {
+        const message = `${field} must be ${expected}`;
+        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message, violations: [{ field, rule, message }] });
+      }
+      return value;
+    },
+  };
 }

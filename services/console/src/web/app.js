@@ -4,7 +4,7 @@ import { TEXTS } from './i18n.js';
 import { offerManagerPages } from './manager.js';
 import { officerPages } from './officer.js';
 import { secretariatPages } from './secretariat.js';
-import { api, el, field, select, message, announce } from './ui.js';
+import { api, el, field, message, announce } from './ui.js';
 
 const state = { lang: localStorage.getItem('lang') === 'en' ? 'en' : 'da', me: null, reference: null, unread: 0 };
 export const t = (key) => TEXTS[state.lang][key] ?? key;

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventOf, OfferSnapshot } from '@tilbudsnet/contracts';
 import { EventContext } from '@tilbudsnet/messaging';
+import { capacityNews } from '../domain/capacity-news';
 import { adjustmentAnnounced, capacityChanged, closureAnnounced, vacancyOpened } from '../domain/notice-texts';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { SupplyRulesService } from '../supply/supply-rules.service';
@@ -37,14 +38,13 @@ export class OfferHandlers {
     await ctx.manager.query('INSERT INTO n_capacity_history (offer_id, at, approved, occupied, vacant) VALUES ($1, $2, $3, $4, $5)', [
       offerId, at, capacity.approvedPlaces, capacity.occupiedPlaces, capacity.vacantPlaces]);
     await refreshRegionVacancy(ctx.manager, before.region_code, before.target_groups, at);
+    if (ctx.rebuilding) return;
     const offer = offerFacts({ ...before, paragraphs });
-    if (before.vacant === 0 && capacity.vacantPlaces > 0 && before.status === 'active' && !ctx.rebuilding) {
-      if (!ctx.rebuilding) await this.dispatcher.dispatch(ctx.manager, vacancyOpened(offer, capacity.vacantPlaces), event.eventId);
-    }
-    // Reservations and moves change vacancy all day; only a change of approved places is news to the buyers.
-    if (reason === 'approved-places-changed' || reason === 'adjustment-effective') {
+    const news = capacityNews({ vacantPlaces: before.vacant, status: before.status }, capacity, reason);
+    if (news.vacancyOpened) await this.dispatcher.dispatch(ctx.manager, vacancyOpened(offer, capacity.vacantPlaces), event.eventId);
+    if (news.approvedPlacesChanged) {
       const buyers = await municipalitiesWithCitizens(ctx.manager, offerId);
-      if (buyers.length && !ctx.rebuilding) await this.dispatcher.dispatch(ctx.manager, capacityChanged(offer, capacity.approvedPlaces, capacity.vacantPlaces, buyers), event.eventId);
+      if (buyers.length) await this.dispatcher.dispatch(ctx.manager, capacityChanged(offer, capacity.approvedPlaces, capacity.vacantPlaces, buyers), event.eventId);
     }
   }
 

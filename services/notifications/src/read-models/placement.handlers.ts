@@ -4,6 +4,7 @@ import type { EventOf } from '@tilbudsnet/contracts';
 import { EventContext } from '@tilbudsnet/messaging';
 import type { EntityManager } from 'typeorm';
 import { settlementIssued, tariffPublished, waitlistMatch } from '../domain/notice-texts';
+import { tariffRisePct } from '../domain/tariff-rise';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { offerFacts, offerRow } from './read-model-queries';
 
@@ -14,16 +15,15 @@ type PlacementStatus = 'requested' | 'reserved' | 'started' | 'cancelled' | 'end
  * order against each other, so a status only moves forward: a late `PlaceReserved` never undoes
  * a start.
  */
-const RANK: Record<PlacementStatus, number> = { requested: 1, reserved: 2, started: 3, cancelled: 4, ended: 5 };
+const STATUS_ORDER: readonly PlacementStatus[] = ['requested', 'reserved', 'started', 'cancelled', 'ended'];
 
 async function advance(manager: EntityManager, placementId: string, offerId: string, status: PlacementStatus, extra: { startedOn?: string; endedOn?: string } = {}): Promise<void> {
   await manager.query(
     `INSERT INTO n_placements (placement_id, offer_id, status, started_on, ended_on) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (placement_id) DO UPDATE SET
-       status = CASE WHEN $6 > (CASE n_placements.status WHEN 'requested' THEN 1 WHEN 'reserved' THEN 2 WHEN 'started' THEN 3 WHEN 'cancelled' THEN 4 ELSE 5 END)
-                THEN $3 ELSE n_placements.status END,
+       status = CASE WHEN array_position($6::text[], $3::text) > array_position($6::text[], n_placements.status) THEN $3 ELSE n_placements.status END,
        started_on = COALESCE($4, n_placements.started_on), ended_on = COALESCE($5, n_placements.ended_on)`,
-    [placementId, offerId, status, extra.startedOn ?? null, extra.endedOn ?? null, RANK[status]]);
+    [placementId, offerId, status, extra.startedOn ?? null, extra.endedOn ?? null, STATUS_ORDER]);
 }
 
 /** Placements, the waiting list, tariffs and statements as notifications keeps them, and their notices. */
@@ -102,8 +102,7 @@ export class PlacementHandlers {
       'INSERT INTO n_tariffs (offer_id, year, day_tariff) VALUES ($1, $2, $3) ON CONFLICT (offer_id, year) DO UPDATE SET day_tariff = $3', [p.offerId, p.year, p.dayTariff]);
     const row = await offerRow(ctx.manager, p.offerId);
     if (!row) return;
-    const before = previous ? Number(previous.day_tariff) : null;
-    const increasePct = before ? Math.round(((Number(p.dayTariff) - before) / before) * 1000) / 10 : null;
+    const increasePct = tariffRisePct(previous ? String(previous.day_tariff) : null, p.dayTariff);
     if (!ctx.rebuilding) await this.dispatcher.dispatch(ctx.manager, tariffPublished(offerFacts(row), p.year, p.dayTariff, increasePct), event.eventId);
   }
 

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { createEvent, Topics, type EventOf, type NewEvent, type OfferSnapshot, type EventType } from '@tilbudsnet/contracts';
+import { createEvent, loadExampleEvent, Topics, type EventOf, type NewEvent, type OfferSnapshot, type EventType } from '@tilbudsnet/contracts';
 import { topicOf } from '@tilbudsnet/contracts';
 import type { BusProducer } from '@tilbudsnet/messaging';
 import { createTestDatabase, EventCollector, testBus, testKafkaBrokers, uniqueGroupId, waitUntil, type TestDatabase } from '@tilbudsnet/testing';
@@ -47,12 +47,12 @@ async function publish<T extends EventType>(type: T, aggregateId: string, payloa
   await producer.send([{ topic: topicOf(type), messages: [{ key: aggregateId, value: JSON.stringify(event) }] }]);
 }
 
+/** The contract's example offer, moved to the scenario's region, target group and figures. */
 function snapshot(offerId: string, region: string, targetGroup: string, approved: number, occupied: number, budgetedOccupancyPct = 90): OfferSnapshot {
   return {
-    offerId, name: `Scriptbo ${offerId.slice(0, 4)}`, operator: { kind: 'region', id: region, name: 'Region' }, address: { street: 'Vej 1', postalCode: '8000', city: 'By' },
-    municipalityCode: '0751', regionCode: region, location: { lat: 56.1, lon: 10.2 }, paragraphs: [{ paragraph: '108', approvedPlaces: approved }], targetGroups: [targetGroup],
-    specialisationLevel: 'highly-specialised', frameworkAgreement: false, budgetedOccupancyPct, status: 'active', lastConfirmedAt: null,
-    capacity: { approvedPlaces: approved, occupiedPlaces: occupied, reservedPlaces: 0, vacantPlaces: approved - occupied }, demo: false,
+    ...loadExampleEvent('OfferRegistered').payload.offer, offerId, name: `Scriptbo ${offerId.slice(0, 4)}`, regionCode: region, targetGroups: [targetGroup],
+    paragraphs: [{ paragraph: '108', approvedPlaces: approved }], budgetedOccupancyPct, lastConfirmedAt: null,
+    capacity: { approvedPlaces: approved, occupiedPlaces: occupied, reservedPlaces: 0, vacantPlaces: approved - occupied },
   };
 }
 

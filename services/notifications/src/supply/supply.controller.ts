@@ -1,8 +1,8 @@
-import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, StreamableFile, type PipeTransform } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, servesRegion, type Principal } from '@tilbudsnet/auth';
 import { REGION_CODES, RuleViolation, TARGET_GROUP_IDS, type EventCause } from '@tilbudsnet/contracts';
-import { RequestCause } from '@tilbudsnet/platform';
+import { paramMatching, RequestCause } from '@tilbudsnet/platform';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { SupplyRow } from '../domain/supply-figures';
@@ -11,15 +11,7 @@ import { SupplyMonitorService } from './supply-monitor.service';
 import { SupplyRulesService, type Firing } from './supply-rules.service';
 import { saveThresholds, thresholdsOf } from './supply-thresholds';
 
-const REGION: PipeTransform<string, string> = {
-  transform(value: string) {
-    if (!REGION_CODES.includes(value)) {
-      const message = `region must be a region code (${REGION_CODES.join(', ')})`;
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message, violations: [{ field: 'region', rule: 'isIn', message }] });
-    }
-    return value;
-  },
-};
+const REGION = paramMatching('region', (v) => REGION_CODES.includes(v), `a region code (${REGION_CODES.join(', ')})`, 'isIn');
 
 export class SnapshotQuery {
   @ApiProperty({ example: '2026-11-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' }) from: string;

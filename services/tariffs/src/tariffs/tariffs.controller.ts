@@ -1,8 +1,8 @@
-import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile, type PipeTransform } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ROLES, Roles, type Principal } from '@tilbudsnet/auth';
 import type { EventCause } from '@tilbudsnet/contracts';
-import { RequestCause } from '@tilbudsnet/platform';
+import { paramMatching, RequestCause } from '@tilbudsnet/platform';
 import { IsOptional, Matches } from 'class-validator';
 import { BudgetRequest } from './budgets/budget.request';
 import { TariffsService, type TariffView } from './budgets/tariffs.service';
@@ -10,20 +10,8 @@ import { YearResultsService, type YearResultView } from './budgets/year-results.
 import { SpecialMeasureRequest, SpecialMeasures } from './budgets/special-measures';
 import { SettlementsService, type StatementView } from './settlement/settlements.service';
 
-/** Path parameters with their rule named in the 400, like every other field. */
-function pattern(field: string, re: RegExp, rule: string): PipeTransform<string, string> {
-  return {
-    transform(value: string) {
-      if (!re.test(value)) {
-        const message = `${field} must be ${rule}`;
-        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message, violations: [{ field, rule: 'matches', message }] });
-      }
-      return value;
-    },
-  };
-}
-const YEAR = pattern('year', /^20\d{2}$/, 'a year 2000-2099');
-const MONTH = pattern('month', /^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+const YEAR = paramMatching('year', (v) => /^20\d{2}$/.test(v), 'a year 2000-2099');
+const MONTH = paramMatching('month', (v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v), 'a month YYYY-MM');
 
 /** POST /offers/:offerId/results/:year: the year's actual cost. */
 export class YearResultRequest {
