@@ -97,15 +97,82 @@ it('bills the paying municipality for the days at each package\'s rate, and only
     const trade = await call(`${system.tariffs.url}/trade/2026`, 'GET', undefined, await as('kkr-midtjylland'));
     expect(trade.body.items).toEqual([{ buyer: '0147', seller: 'municipality:0751', placements: 1, days: 21, amount: '37481.16' }]);
 
-    // Year end: income 37,481.16 against a cost of 30,000.00 is a surplus of 7,481.16; 5 % of the
-    // cost (1,500.00) goes back next year, the rest two years later, as a line of that year's tariff.
-    const result = await call(`${system.tariffs.url}/offers/${offerId}/results/2026`, 'POST', { actualCost: '30000.00' }, await as('manager-aarhus'));
-    expect(result.body).toMatchObject({ actualIncome: '37481.16', result: '7481.16', limit: '1500.00', intoNextYear: { year: 2027, amount: '-1500.00' }, intoYearAfterNext: { year: 2028, amount: '-5981.16' } });
+    // Year end: income 37,481.16 against an actual cost of 600,000.00 is a deficit of 562,518.84. The
+    // limit is 5 % of the cost basis (the 2026 budget's yearly cost, 10,000,000.00): 500,000.00 is
+    // recovered next year, the rest (62,518.84) two years later, as a line of that year's tariff.
+    // (5 % of the actual cost would have been 30,000.00.)
+    const result = await call(`${system.tariffs.url}/offers/${offerId}/results/2026`, 'POST', { actualCost: '600000.00' }, await as('manager-aarhus'));
+    expect(result.body).toMatchObject({
+      actualIncome: '37481.16', result: '-562518.84', costBasis: '10000000.00', limit: '500000.00',
+      intoNextYear: { year: 2027, amount: '500000.00' }, intoYearAfterNext: { year: 2028, amount: '62518.84' },
+    });
+    expect(result.body.lines).toContainEqual({ label: '5 % af omkostningsgrundlaget 2026: højst overført til budget 2027', amount: '500000.00' });
+    const noTariff = await call(`${system.tariffs.url}/offers/${offerId}/results/2025`, 'POST', { actualCost: '600000.00' }, await as('manager-aarhus'));
+    expect(noTariff.status).toBe(409);
+    expect(noTariff.body.violations).toEqual([expect.objectContaining({ field: 'year', rule: 'tariff-exists' })]);
     const later = await call(`${system.tariffs.url}/offers/${offerId}/budgets/2028`, 'PUT', {
       directOperatingCosts: '10000000.00', depreciationAndInterest: '0.00', civilServantPensions: '0.00', otherIncome: '0.00', approvedPlaces: 20, budgetedOccupancyPct: 95,
     }, await as('manager-aarhus'));
-    expect(later.body.lines).toContainEqual({ label: 'Efterregulering fra 2026', amount: '-5981.16' });
+    expect(later.body.lines).toContainEqual({ label: 'Efterregulering fra 2026', amount: '62518.84' });
   } finally {
     await settlements.stop();
   }
+});
+
+it('holds back a placement month whose package the new year\'s tariff dropped, lists it for a decision, and bills it once decided', async () => {
+  const manager = await as('manager-aarhus');
+  const offer = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Pakkebo', frameworkAgreement: false }), manager);
+  const offerId = offer.body.offerId;
+  await waitUntil(async () => (await system.tariffs.app.get(DataSource).query('SELECT 1 FROM tariff_offers WHERE offer_id = $1', [offerId])).length === 1, { what: 'the offer in tariffs' });
+  const budget = { directOperatingCosts: '10000000.00', depreciationAndInterest: '0.00', civilServantPensions: '0.00', otherIncome: '0.00', approvedPlaces: 20, budgetedOccupancyPct: 95 };
+  const t2026 = await call(`${system.tariffs.url}/offers/${offerId}/budgets/2026`, 'PUT', { ...budget, packages: [{ code: 'p2800', supplementPerDay: '1358.04' }] }, manager);
+  expect(t2026.body.rates).toEqual({ base: '1441.96', p2800: '2800.00' });
+
+  const officer = { ...(await as('officer-koebenhavn')), ...PURPOSE };
+  await waitUntil(async () => (await call(`${system.visitation.url}/offers?limit=200`, 'GET', undefined, officer)).body.items.some((o: { offerId: string }) => o.offerId === offerId), { what: 'the offer in search' });
+  const opened = await call(`${system.visitation.url}/cases`, 'POST', {
+    cpr: '0202802345', name: 'Pia Pakke', payingMunicipality: '0147', needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'high' },
+  }, officer);
+  const placement = await call(`${system.visitation.url}/cases/${opened.body.id}/placements`, 'POST', { offerId, startDate: '2026-12-01', packageCode: 'p2800' }, officer);
+  await waitUntil(async () => (await call(`${system.visitation.url}/placements/${placement.body.id}`, 'GET', undefined, officer)).body.status === 'reserved', { what: 'the reservation' });
+  await call(`${system.visitation.url}/placements/${placement.body.id}/confirm`, 'POST', undefined, officer);
+  await waitUntil(async () => (await system.tariffs.app.get(DataSource).query('SELECT 1 FROM tariff_placements WHERE placement_id = $1', [placement.body.id])).length === 1, { what: 'the placement in tariffs' });
+
+  // The 2027 budget drops p2800: the tariff says so before anyone approves or bills it.
+  const t2027 = await call(`${system.tariffs.url}/offers/${offerId}/budgets/2027`, 'PUT', budget, manager);
+  expect(t2027.body.rates).toEqual({ base: '1441.96' });
+  expect(t2027.body.warnings).toEqual([expect.objectContaining({ rule: 'package-dropped', packageCode: 'p2800', placements: 1 })]);
+  expect((await call(`${system.tariffs.url}/offers/${offerId}/tariffs/2026`, 'GET', undefined, manager)).body.warnings).toEqual([]);
+
+  // January 2027: no line at the base rate; the month is held and listed for the operator and the acting municipality.
+  const closed = await call(`${system.tariffs.url}/settlements/2027-01/close`, 'POST', { invoiceDate: '2027-02-01' }, await as('admin'));
+  expect(closed.status).toBe(200);
+  expect(closed.body.flatMap((s: { lines: { placementId: string }[] }) => s.lines).filter((l: { placementId: string }) => l.placementId === placement.body.id)).toEqual([]);
+  const held = { placementId: placement.body.id, month: '2027-01', packageCode: 'p2800', tariffYear: 2027, from: '2027-01-01', to: '2027-01-31', days: 31, status: 'held', actingMunicipality: '0101', payingMunicipality: '0147' };
+  for (const user of ['officer-koebenhavn', 'manager-aarhus', 'officer-frederiksberg']) {
+    const listed = await call(`${system.tariffs.url}/package-decisions`, 'GET', undefined, await as(user));
+    expect(listed.body.items).toEqual([expect.objectContaining(held)]);
+  }
+  expect((await call(`${system.tariffs.url}/package-decisions`, 'GET', undefined, await as('officer-aarhus'))).body.items).toEqual([]);
+  expect((await call(`${system.tariffs.url}/package-decisions`, 'GET', undefined, await as('manager-private'))).body.items).toEqual([]);
+  expect((await call(`${system.tariffs.url}/package-decisions?status=everything`, 'GET', undefined, await as('admin'))).status).toBe(400);
+  // Nothing is decided yet: billing the held months bills nothing.
+  expect((await call(`${system.tariffs.url}/settlements/held/bill`, 'POST', {}, await as('admin'))).body).toEqual([]);
+
+  // The acting municipality decides: the base package from New Year. Then the month is billed on a supplementary statement.
+  await call(`${system.visitation.url}/placements/${placement.body.id}/package`, 'POST', { packageCode: 'base', effectiveDate: '2027-01-01' }, officer);
+  await waitUntil(async () => {
+    const [row] = await system.tariffs.app.get(DataSource).query('SELECT packages FROM tariff_placements WHERE placement_id = $1', [placement.body.id]);
+    return row?.packages.length === 2;
+  }, { what: 'the package decision in tariffs' });
+  const billed = await call(`${system.tariffs.url}/settlements/held/bill`, 'POST', { invoiceDate: '2027-02-10' }, await as('admin'));
+  expect(billed.body).toEqual([expect.objectContaining({
+    month: '2027-01', supplement: 1, payingMunicipality: '0147', operator: 'municipality:0751', invoiceDate: '2027-02-10', total: '44700.76',
+    lines: [expect.objectContaining({ placementId: placement.body.id, from: '2027-01-01', to: '2027-01-31', days: 31, packageCode: 'base', dayRate: '1441.96', amount: '44700.76' })],
+  })]);
+  const after = await call(`${system.tariffs.url}/package-decisions?status=billed`, 'GET', undefined, await as('officer-koebenhavn'));
+  expect(after.body.items).toEqual([expect.objectContaining({ placementId: placement.body.id, status: 'billed', statementId: billed.body[0].id })]);
+  expect((await call(`${system.tariffs.url}/package-decisions`, 'GET', undefined, await as('officer-koebenhavn'))).body.items).toEqual([]);
+  const csv = await call(`${system.tariffs.url}/settlements/statements/${billed.body[0].id}/csv`, 'GET', undefined, await as('officer-frederiksberg'));
+  expect(csv.body).toContain('# Tillægsafregning 1 for 2027-01');
 });

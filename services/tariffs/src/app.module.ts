@@ -6,6 +6,7 @@ import { DatabaseModule, HealthController, HttpMetrics, MetricsController, Opera
 import { Tariffs1763800000500 } from './migrations/1763800000500-tariffs';
 import { CarryOvers1763800000510 } from './migrations/1763800000510-carry-overs';
 import { SpecialMeasures1763800000520 } from './migrations/1763800000520-special-measures';
+import { PackageDecisions1763800000530 } from './migrations/1763800000530-package-decisions';
 import { SpecialMeasures } from './tariffs/budgets/special-measures';
 import { YearResultsService } from './tariffs/budgets/year-results.service';
 import { TariffsService } from './tariffs/budgets/tariffs.service';
@@ -17,7 +18,7 @@ import { TariffsController } from './tariffs/tariffs.controller';
 @Module({
   imports: [
     AuthModule,
-    DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500, CarryOvers1763800000510, SpecialMeasures1763800000520] }),
+    DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500, CarryOvers1763800000510, SpecialMeasures1763800000520, PackageDecisions1763800000530] }),
     MessagingModule.forService({
       service: 'tariffs',
       readModels: [{ name: 'offers-and-placements', topics: [Topics.offer, Topics.placement], tables: ['tariff_offers', 'tariff_placements'] }],

@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ROLES, Roles, type Principal } from '@tilbudsnet/auth';
 import type { EventCause } from '@tilbudsnet/contracts';
 import { paramMatching, RequestCause } from '@tilbudsnet/platform';
-import { IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { BudgetRequest } from './budgets/budget.request';
 import { TariffsService, type TariffView } from './budgets/tariffs.service';
 import { YearResultsService, type YearResultView } from './budgets/year-results.service';
 import { SpecialMeasureRequest, SpecialMeasures } from './budgets/special-measures';
-import { SettlementsService, type StatementView } from './settlement/settlements.service';
+import { SettlementsService, type HeldMonthView, type StatementView } from './settlement/settlements.service';
 
 const YEAR = paramMatching('year', (v) => /^20\d{2}$/.test(v), 'a year 2000-2099');
 const MONTH = paramMatching('month', (v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v), 'a month YYYY-MM');
@@ -21,6 +21,11 @@ export class YearResultRequest {
 export class CloseMonthRequest {
   @ApiPropertyOptional({ description: 'default: the first day of the next month' })
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'invoiceDate must be a date YYYY-MM-DD' }) invoiceDate?: string;
+}
+
+export class PackageDecisionsQuery {
+  @ApiPropertyOptional({ enum: ['held', 'billed'], description: 'default: held' })
+  @IsOptional() @IsIn(['held', 'billed'], { message: 'status must be held or billed' }) status?: 'held' | 'billed';
 }
 
 @ApiTags('tariffs')
@@ -88,6 +93,26 @@ export class TariffsController {
   @Roles('admin')
   closeMonth(@Param('month', MONTH) month: string, @Body() body: CloseMonthRequest, @RequestCause() cause: EventCause): Promise<StatementView[]> {
     return this.settlements.closeMonth(month, body.invoiceDate, cause);
+  }
+
+  /**
+   * Placement months held back at the month close because the tariff in force has no rate for the
+   * placement's package: for the operator, the acting and the paying municipality. A package change
+   * (visitation) or a tariff with the package ends the hold; the next close or
+   * `POST /settlements/held/bill` bills them on a supplementary statement.
+   */
+  @Get('package-decisions')
+  @Roles('visitation-officer', 'offer-manager', 'admin')
+  async packageDecisions(@Query() query: PackageDecisionsQuery, @CurrentPrincipal() principal: Principal): Promise<{ items: HeldMonthView[] }> {
+    return { items: await this.settlements.heldMonths(principal, query.status ?? 'held') };
+  }
+
+  /** Operations bills the held placement months that now have a priced package (supplementary statements). */
+  @Post('settlements/held/bill')
+  @HttpCode(200)
+  @Roles('admin')
+  billDecided(@Body() body: CloseMonthRequest, @RequestCause() cause: EventCause): Promise<StatementView[]> {
+    return this.settlements.billDecidedMonths(body.invoiceDate, cause);
   }
 
   /** The statements the caller may see: its municipality's bills or its operator's invoices. */

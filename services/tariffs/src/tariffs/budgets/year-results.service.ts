@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { managesOperator, type Principal } from '@tilbudsnet/auth';
 import { RuleViolation } from '@tilbudsnet/contracts';
 import { DataSource } from 'typeorm';
-import { carryOver } from '../domain/carry-over';
+import { carryOver, carryOverLines } from '../domain/carry-over';
+import { costBasisOf } from './tariffs.service';
 import { formatKroner, kroner } from '../domain/money';
 
 export interface YearResultView {
@@ -11,14 +12,19 @@ export interface YearResultView {
   actualIncome: string;
   actualCost: string;
   result: string;
+  /** Omkostningsgrundlaget: the budgeted yearly cost of the year's tariff. */
+  costBasis: string;
+  /** 5 % of the cost basis. */
   limit: string;
   intoNextYear: { year: number; amount: string };
   intoYearAfterNext: { year: number; amount: string };
+  lines: { label: string; amount: string }[];
 }
 
 /**
  * Efterregulering at year end: the operator enters the actual cost; the actual tariff income comes
- * from the year's statements (occupied days × tariff). The carry-overs then appear as their own
+ * from the year's statements (occupied days × tariff); the cost basis is the yearly cost of the year's
+ * tariff (refused, 409, when the year has none). The carry-overs then appear as their own
  * lines in the budgets of the next year and the year after.
  */
 @Injectable()
@@ -34,9 +40,14 @@ export class YearResultsService {
       const lines: { placementId: string; amount: string }[][] = (await manager.query(
         `SELECT s.lines FROM statements s WHERE s.month LIKE $1`, [`${year}-%`])).map((r: { lines: { placementId: string; amount: string }[] }) => r.lines);
       const placements = new Set<string>((await manager.query('SELECT placement_id FROM tariff_placements WHERE offer_id = $1', [offerId])).map((r: { placement_id: string }) => r.placement_id));
+      const [tariff] = await manager.query('SELECT computation FROM tariffs WHERE offer_id = $1 AND year = $2', [offerId, year]);
+      if (!tariff) {
+        throw new RuleViolation('year', 'tariff-exists', `offer ${offerId} has no ${year} tariff: the carry-over limit is 5 % of the cost basis that tariff was computed from`, 409);
+      }
       const income = lines.flat().filter((l) => placements.has(l.placementId)).reduce((sum, l) => sum + kroner(l.amount), 0n);
       const cost = kroner(actualCost);
-      const c = carryOver(income, cost);
+      const figures = { actualIncome: income, actualCost: cost, costBasis: costBasisOf(tariff.computation) };
+      const c = carryOver(figures);
       await manager.query(
         `INSERT INTO year_results (offer_id, year, actual_income_oere, actual_cost_oere, result_oere) VALUES ($1,$2,$3,$4,$5)
          ON CONFLICT (offer_id, year) DO UPDATE SET actual_income_oere = $3, actual_cost_oere = $4, result_oere = $5, recorded_at = now()`,
@@ -48,8 +59,10 @@ export class YearResultsService {
            ON CONFLICT (offer_id, from_year, into_year) DO UPDATE SET amount_oere = $4`, [offerId, year, intoYear, amount.toString()]);
       }
       return {
-        offerId, year, actualIncome: formatKroner(income), actualCost: formatKroner(cost), result: formatKroner(c.result), limit: formatKroner(c.limit),
+        offerId, year, actualIncome: formatKroner(income), actualCost: formatKroner(cost), result: formatKroner(c.result),
+        costBasis: formatKroner(figures.costBasis), limit: formatKroner(c.limit),
         intoNextYear: { year: year + 1, amount: formatKroner(c.intoNextYear) }, intoYearAfterNext: { year: year + 2, amount: formatKroner(c.intoYearAfterNext) },
+        lines: carryOverLines(year, figures, c),
       };
     });
   }

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
-import { carryOver } from './carry-over';
 import { formatKroner, kroner } from './money';
-import { billableDays, invoiceDateFor, monthDays, settleMonth, settlePlacement, type PlacementPeriod, type RateOn } from './settlement';
+import { billableDays, invoiceDateFor, monthDays, settleMonth as settleAll, settlePlacement as settle, type PlacementPeriod, type RateOn } from './settlement';
 
 const RATES: Record<string, Record<string, bigint>> = {
   '2026': { base: kroner('1441.96'), high: kroner('1891.96') },
   '2027': { base: kroner('1500.00'), high: kroner('1950.00') },
 };
 const rateOn: RateOn = (_offer, date, pkg) => RATES[date.slice(0, 4)][pkg];
+const settlePlacement = (...args: Parameters<typeof settle>) => settle(...args).lines;
+const settleMonth = (...args: Parameters<typeof settleAll>) => settleAll(...args).statements;
 
 function placement(changes: Partial<PlacementPeriod> = {}): PlacementPeriod {
   return { placementId: 'p1', offerId: 'o1', payingMunicipality: '0147', startDate: '2026-01-01', endDate: null, packages: [{ effectiveDate: '2026-01-01', packageCode: 'base' }], ...changes };
@@ -65,7 +66,7 @@ describe('monthly settlement', () => {
       (start, end, changes, month) => {
         const p = placement({ startDate: start, endDate: end && end < start ? start : end, packages: [{ effectiveDate: start, packageCode: 'base' }, ...changes.map(([d, c]) => ({ effectiveDate: d, packageCode: c }))] });
         const lines = settlePlacement(p, month, rateOn, '2027-02-01');
-        const expected = billableDays(p, month).reduce((sum, d) => sum + rateOn('o1', d.date, d.packageCode), 0n);
+        const expected = billableDays(p, month).reduce((sum, d) => sum + rateOn('o1', d.date, d.packageCode)!, 0n);
         expect(lines.reduce((sum, l) => sum + l.amount, 0n)).toBe(expected);
         const covered = lines.flatMap((l) => monthDays(month).filter((d) => d >= l.from && d <= l.to));
         expect(new Set(covered).size).toBe(covered.length);
@@ -74,23 +75,31 @@ describe('monthly settlement', () => {
   });
 });
 
-describe('efterregulering (carry-over)', () => {
-  const cost = kroner('10000000');
+describe('a package the tariff in force does not have', () => {
+  // 2027's tariff has no 'p2800': the operator dropped the package from the new year's budget.
+  const rates: Record<string, Record<string, bigint>> = { '2026': { base: kroner('1441.96'), p2800: kroner('2800.00') }, '2027': { base: kroner('1500.00') } };
+  const strictRateOn: RateOn = (_offer, date, pkg) => rates[date.slice(0, 4)][pkg] ?? null;
+  const onP2800 = placement({ startDate: '2026-11-01', packages: [{ effectiveDate: '2026-11-01', packageCode: 'p2800' }], specialMeasures: [{ from: '2026-11-01', to: null, perDay: kroner('100'), description: 'nattevagt' }] });
 
-  it('carries a surplus inside 5 % of the cost into next year, lowering it', () => {
-    expect(carryOver(cost + kroner('300000'), cost)).toEqual({ result: kroner('300000'), limit: kroner('500000'), intoNextYear: kroner('-300000'), intoYearAfterNext: 0n });
+  it('holds the placement month back instead of billing the package at the base rate', () => {
+    const settled = settle(onP2800, '2027-01', strictRateOn, '2027-02-01');
+    expect(settled.lines).toEqual([]);
+    expect(settled.held).toEqual({ placementId: 'p1', offerId: 'o1', payingMunicipality: '0147', month: '2027-01', packageCode: 'p2800', tariffYear: 2027, from: '2027-01-01', to: '2027-01-31', days: 31 });
   });
 
-  it('carries 5 % of a larger surplus into next year and the rest two years later', () => {
-    expect(carryOver(cost + kroner('800000'), cost)).toMatchObject({ intoNextYear: kroner('-500000'), intoYearAfterNext: kroner('-300000') });
+  it('bills the month in full once the acting municipality has moved the placement to a package the tariff has', () => {
+    const decided = { ...onP2800, packages: [...onP2800.packages, { effectiveDate: '2027-01-01', packageCode: 'base' }] };
+    const settled = settle(decided, '2027-01', strictRateOn, '2027-02-01');
+    expect(settled.held).toBeNull();
+    expect(settled.lines.map((l) => [l.kind, l.days, formatKroner(l.amount)])).toEqual([['stay', 31, '46500.00'], ['special-measure', 31, '3100.00']]);
   });
 
-  it('carries a deficit the same way, raising the later budgets', () => {
-    expect(carryOver(cost - kroner('200000'), cost)).toMatchObject({ intoNextYear: kroner('200000'), intoYearAfterNext: 0n });
-    expect(carryOver(cost - kroner('650000'), cost)).toMatchObject({ intoNextYear: kroner('500000'), intoYearAfterNext: kroner('150000') });
-  });
-
-  it('carries exactly 5 % with nothing left over at the line', () => {
-    expect(carryOver(cost + kroner('500000'), cost)).toMatchObject({ intoNextYear: kroner('-500000'), intoYearAfterNext: 0n });
+  it('keeps the other placements of the same statement billed', () => {
+    const other = { ...placement({ placementId: 'p2', startDate: '2026-11-01' }), operator: 'municipality:0751' };
+    const { statements, held } = settleAll([{ ...onP2800, operator: 'municipality:0751' }, other], '2027-01', strictRateOn, '2027-02-01');
+    expect(held.map((h) => h.placementId)).toEqual(['p1']);
+    expect(statements).toHaveLength(1);
+    expect(statements[0].lines.map((l) => l.placementId)).toEqual(['p2']);
+    expect(formatKroner(statements[0].total)).toBe('46500.00');
   });
 });

@@ -15,8 +15,31 @@ export interface PlacementPeriod {
   specialMeasures?: { from: string; to: string | null; perDay: Oere; description: string }[];
 }
 
-/** The day rate of an offer's package on a date: the tariff in force that day. */
-export type RateOn = (offerId: string, date: string, packageCode: string) => Oere;
+/**
+ * The day rate of an offer's package on a date: the tariff in force that day. `null` when that
+ * tariff has no rate for the package (a new year's tariff dropped it): such a day is never billed
+ * at some other rate without a word; see `settlePlacement`.
+ */
+export type RateOn = (offerId: string, date: string, packageCode: string) => Oere | null;
+
+/**
+ * A placement month held back from billing: on some of its days the placement's package has no
+ * rate in the tariff in force. It waits for a package decision (the acting municipality changes the
+ * package, or the operator publishes a tariff with it) and is then billed on a statement of its own.
+ */
+export interface HeldPlacementMonth {
+  placementId: string;
+  offerId: string;
+  payingMunicipality: string;
+  month: string;
+  packageCode: string;
+  /** The tariff year that lacks the package. */
+  tariffYear: number;
+  /** The first and last day without a rate, and how many days. */
+  from: string;
+  to: string;
+  days: number;
+}
 
 export interface StatementLine {
   placementId: string;
@@ -58,13 +81,20 @@ export function billableDays(p: PlacementPeriod, month: string): { date: string;
 
 /**
  * Afregning of one placement for one month: a line for each run of days at one rate, split where
- * the package, the tariff or the year changes; special measures on lines of their own.
+ * the package, the tariff or the year changes; special measures on lines of their own. When a day's
+ * package has no rate in the tariff in force, the whole month of the placement is held back (no
+ * lines) and described in `held`, so that no line is billed at a rate nobody agreed to.
  */
-export function settlePlacement(p: PlacementPeriod, month: string, rateOn: RateOn, invoiceDate: string): StatementLine[] {
+export function settlePlacement(p: PlacementPeriod, month: string, rateOn: RateOn, invoiceDate: string): { lines: StatementLine[]; held: HeldPlacementMonth | null } {
   const late = twelveMonthsBefore(invoiceDate);
   const lines: StatementLine[] = [];
+  const unpriced: { date: string; packageCode: string }[] = [];
   for (const day of billableDays(p, month)) {
     const rate = rateOn(p.offerId, day.date, day.packageCode);
+    if (rate === null) {
+      unpriced.push(day);
+      continue;
+    }
     const last = lines[lines.length - 1];
     if (last && last.kind === 'stay' && last.packageCode === day.packageCode && last.dayRate === rate && addDays(last.to, 1) === day.date && last.to.slice(0, 4) === day.date.slice(0, 4)) {
       last.to = day.date;
@@ -73,6 +103,16 @@ export function settlePlacement(p: PlacementPeriod, month: string, rateOn: RateO
     } else {
       lines.push({ placementId: p.placementId, kind: 'stay', from: day.date, to: day.date, days: 1, packageCode: day.packageCode, dayRate: rate, amount: rate, lateClaim: false });
     }
+  }
+  if (unpriced.length) {
+    const first = unpriced[0];
+    return {
+      lines: [],
+      held: {
+        placementId: p.placementId, offerId: p.offerId, payingMunicipality: p.payingMunicipality, month, packageCode: first.packageCode,
+        tariffYear: Number(first.date.slice(0, 4)), from: first.date, to: unpriced[unpriced.length - 1].date, days: unpriced.length,
+      },
+    };
   }
   for (const m of p.specialMeasures ?? []) {
     const days = billableDays(p, month).filter((d) => d.date >= m.from && (m.to === null || d.date <= m.to));
@@ -83,7 +123,7 @@ export function settlePlacement(p: PlacementPeriod, month: string, rateOn: RateO
     });
   }
   for (const line of lines) line.lateClaim = line.to < late;
-  return lines;
+  return { lines, held: null };
 }
 
 export interface Statement {
@@ -97,23 +137,29 @@ export interface Statement {
   total: Oere;
 }
 
-/** One statement per paying municipality and operator for the month. */
+/**
+ * One statement per paying municipality and operator for the month, and the placement months held
+ * back for a package decision.
+ */
 export function settleMonth(
   placements: (PlacementPeriod & { operator: string })[], month: string, rateOn: RateOn, invoiceDate: string, paymentDays = 30,
-): Statement[] {
+): { statements: Statement[]; held: HeldPlacementMonth[] } {
   const byKey = new Map<string, Statement>();
+  const held: HeldPlacementMonth[] = [];
   for (const p of placements) {
-    const lines = settlePlacement(p, month, rateOn, invoiceDate);
-    if (!lines.length) continue;
+    const settled = settlePlacement(p, month, rateOn, invoiceDate);
+    if (settled.held) held.push(settled.held);
+    if (!settled.lines.length) continue;
     const key = `${p.payingMunicipality}|${p.operator}`;
     const statement = byKey.get(key) ?? {
       payingMunicipality: p.payingMunicipality, operator: p.operator, month, invoiceDate, dueDate: addDays(invoiceDate, Math.min(30, paymentDays)), lines: [], total: 0n,
     };
-    statement.lines.push(...lines);
+    statement.lines.push(...settled.lines);
     statement.total = statement.lines.reduce((sum, l) => sum + l.amount, 0n);
     byKey.set(key, statement);
   }
-  return [...byKey.values()].sort((a, b) => `${a.payingMunicipality}${a.operator}`.localeCompare(`${b.payingMunicipality}${b.operator}`));
+  const statements = [...byKey.values()].sort((a, b) => `${a.payingMunicipality}${a.operator}`.localeCompare(`${b.payingMunicipality}${b.operator}`));
+  return { statements, held };
 }
 
 /** The invoice date of a month's statements: as given, else the 1st of the next month; never before the month. */

@@ -44,6 +44,9 @@ export interface TariffComputation {
   lines: ComputationLine[];
 }
 
+/** The computation line that holds the yearly cost (omkostningsgrundlaget). */
+export const YEARLY_COST_LABEL = 'Årlige omkostninger i alt';
+
 export function daysInYear(year: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365;
 }
@@ -76,7 +79,7 @@ export function computeTariff(budget: Budget): TariffComputation {
     { label: 'Tjenestemandspension', amount: formatKroner(budget.civilServantPensions) },
     { label: 'Andre indtægter', amount: formatKroner(-budget.otherIncome) },
     ...(budget.carryOvers ?? []).map((c) => ({ label: `Efterregulering fra ${c.fromYear}`, amount: formatKroner(c.amount) })),
-    { label: 'Årlige omkostninger i alt', amount: formatKroner(yearlyCost) },
+    { label: YEARLY_COST_LABEL, amount: formatKroner(yearlyCost) },
     { label: `Belagte dage (${budget.approvedPlaces} pladser × ${days} dage × ${budget.budgetedOccupancyPct} %)`, amount: occupiedDays },
     { label: 'Døgntakst', amount: formatKroner(dayTariff) },
     ...(vatCompensationPerDay ? [{ label: `Momskompensation (${budget.vatCompensationPct} %)`, amount: formatKroner(vatCompensationPerDay) }] : []),

@@ -4,9 +4,10 @@ import type { Principal } from '@tilbudsnet/auth';
 import { createEvent, RuleViolation, type EventCause } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { formatKroner, kroner, type Oere } from '../domain/money';
-import { invoiceDateFor, settleMonth, type PlacementPeriod, type RateOn, type Statement } from '../domain/settlement';
+import { heldReason } from '../domain/package-decisions';
+import { invoiceDateFor, settleMonth, type HeldPlacementMonth, type PlacementPeriod, type RateOn, type Statement } from '../domain/settlement';
 
 export interface StatementView {
   id: string;
@@ -17,12 +18,14 @@ export interface StatementView {
   dueDate: string;
   total: string;
   lateClaimLines: number;
+  /** 0: the month's statement; 1, 2, …: supplementary statements for placement months held back and decided later. */
+  supplement: number;
   lines: { placementId: string; kind: string; from: string; to: string; days: number; packageCode: string; dayRate: string; amount: string; lateClaim: boolean }[];
 }
 
-function viewOf(id: string, s: Statement): StatementView {
+function viewOf(id: string, s: Statement, supplement: number): StatementView {
   return {
-    id, month: s.month, payingMunicipality: s.payingMunicipality, operator: s.operator, invoiceDate: s.invoiceDate, dueDate: s.dueDate,
+    id, month: s.month, supplement, payingMunicipality: s.payingMunicipality, operator: s.operator, invoiceDate: s.invoiceDate, dueDate: s.dueDate,
     total: formatKroner(s.total), lateClaimLines: s.lines.filter((l) => l.lateClaim).length,
     lines: s.lines.map((l) => ({ ...l, dayRate: formatKroner(l.dayRate), amount: formatKroner(l.amount) })),
   };
@@ -37,6 +40,73 @@ function mayRead(principal: Principal, s: { payingMunicipality: string; operator
   return false;
 }
 
+interface PlacementRow {
+  placement_id: string; offer_id: string; paying_municipality: string; acting_municipality: string; start_date: string; end_date: string | null;
+  packages: PlacementPeriod['packages']; operator: string; special_measures: { description: string; perDay: string; from: string; to: string | null }[];
+}
+
+function placementsOf(manager: EntityManager, where: string, params: unknown[]): Promise<PlacementRow[]> {
+  return manager.query(
+    `SELECT p.placement_id, p.offer_id, p.paying_municipality, p.acting_municipality, to_char(p.start_date, 'YYYY-MM-DD') AS start_date, p.special_measures,
+            to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.packages, o.operator
+     FROM tariff_placements p JOIN tariff_offers o ON o.offer_id = p.offer_id ${where}`, params);
+}
+
+function toPeriod(r: PlacementRow): PlacementPeriod & { operator: string } {
+  return {
+    placementId: r.placement_id, offerId: r.offer_id, payingMunicipality: r.paying_municipality, startDate: r.start_date, endDate: r.end_date,
+    packages: r.packages, operator: r.operator, specialMeasures: r.special_measures.map((m) => ({ ...m, perDay: BigInt(m.perDay) })),
+  };
+}
+
+/**
+ * The rate of each day from the published tariffs. A day with no published tariff for its year is
+ * billed at 0 and stands out on the statement; a package the tariff in force lacks has no rate
+ * (`null`): never the base rate in its place.
+ */
+async function rateLookup(manager: EntityManager, offerIds: string[]): Promise<RateOn> {
+  const tariffs: { offer_id: string; year: number; computation: { rates: Record<string, string> } }[] =
+    await manager.query(`SELECT offer_id, year, computation FROM tariffs WHERE status = 'published' AND offer_id = ANY($1::uuid[])`, [[...new Set(offerIds)]]);
+  const rates = new Map(tariffs.map((t) => [`${t.offer_id}|${t.year}`, t.computation.rates]));
+  return (offerId, date, pkg): Oere | null => {
+    const r = rates.get(`${offerId}|${date.slice(0, 4)}`);
+    if (!r) return 0n;
+    const rate = r[pkg];
+    return rate === undefined ? null : kroner(rate);
+  };
+}
+
+interface HeldRow {
+  placement_id: string; month: string; offer_id: string; operator: string; paying_municipality: string; acting_municipality: string;
+  package_code: string; tariff_year: number; first_day: Date; last_day: Date; days: number; status: 'held' | 'billed'; statement_id: string | null;
+}
+
+export interface HeldMonthView {
+  placementId: string; month: string; offerId: string; operator: string; payingMunicipality: string; actingMunicipality: string;
+  packageCode: string; tariffYear: number; from: string; to: string; days: number; status: 'held' | 'billed'; statementId: string | null; reason: string;
+}
+
+function heldView(r: HeldRow): HeldMonthView {
+  const h = { packageCode: r.package_code, tariffYear: r.tariff_year, from: isoDate(r.first_day), to: isoDate(r.last_day), days: r.days };
+  return {
+    placementId: r.placement_id, month: r.month, offerId: r.offer_id, operator: r.operator, payingMunicipality: r.paying_municipality,
+    actingMunicipality: r.acting_municipality, ...h, status: r.status, statementId: r.statement_id, reason: heldReason(h),
+  };
+}
+
+/** A held month concerns the operator (it bills), the acting municipality (it decides) and the paying one (it pays). */
+function mayReadHeld(principal: Principal, r: HeldRow): boolean {
+  const o = principal.organisation;
+  if (principal.role === 'admin') return true;
+  if (principal.role === 'visitation-officer' && o.kind === 'municipality') return o.code === r.acting_municipality || o.code === r.paying_municipality;
+  if (principal.role === 'offer-manager' && o.kind === 'operator') return `${o.operatorKind}:${o.id}` === r.operator;
+  return false;
+}
+
+function isoDate(d: Date | string): string {
+  return typeof d === 'string' ? d : new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+}
+
 const CSV_HEADER = 'placement;type;fra;til;dage;ydelsespakke;døgntakst;beløb;for sent (SEL §174 stk. 2)';
 
 /** Afregning: month close, statements per paying municipality and operator, CSV export. */
@@ -44,61 +114,108 @@ const CSV_HEADER = 'placement;type;fra;til;dage;ydelsespakke;døgntakst;beløb;f
 export class SettlementsService {
   constructor(private readonly outbox: TransactionalOutbox, private readonly dataSource: DataSource) {}
 
+  /**
+   * Month close: one statement per paying municipality and operator. A placement month whose package
+   * has no rate in the tariff in force is held back (listed at `GET /package-decisions`) and billed
+   * later on a supplementary statement; months held back earlier and since decided are billed now.
+   */
   closeMonth(month: string, givenInvoiceDate: string | undefined, cause: EventCause): Promise<StatementView[]> {
     const invoiceDate = invoiceDateFor(month, givenInvoiceDate);
     return this.outbox.run(async (manager) => {
-      const [{ closed }] = await manager.query('SELECT count(*)::int AS closed FROM statements WHERE month = $1', [month]);
-      if (closed > 0) throw new RuleViolation('month', 'closed-once', `${month} is already closed`, 409);
-      const first = `${month}-01`;
-      const rows: {
-        placement_id: string; offer_id: string; paying_municipality: string; start_date: string; end_date: string | null; packages: PlacementPeriod['packages']; operator: string;
-        special_measures: { description: string; perDay: string; from: string; to: string | null }[];
-      }[] =
-        await manager.query(
-          `SELECT p.placement_id, p.offer_id, p.paying_municipality, to_char(p.start_date, 'YYYY-MM-DD') AS start_date, p.special_measures,
-                  to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.packages, o.operator
-           FROM tariff_placements p JOIN tariff_offers o ON o.offer_id = p.offer_id
-           WHERE p.start_date <= ($1::date + interval '1 month' - interval '1 day') AND (p.end_date IS NULL OR p.end_date >= $1::date)`, [first]);
-      const tariffs: { offer_id: string; year: number; computation: { rates: Record<string, string> } }[] =
-        await manager.query(`SELECT offer_id, year, computation FROM tariffs WHERE status = 'published' AND offer_id = ANY($1::uuid[])`, [rows.map((r) => r.offer_id)]);
-      const rates = new Map(tariffs.map((t) => [`${t.offer_id}|${t.year}`, t.computation.rates]));
-      // A day with no published tariff for its year is billed at 0 and stands out on the statement.
-      const rateOn: RateOn = (offerId, date, pkg): Oere => {
-        const r = rates.get(`${offerId}|${date.slice(0, 4)}`);
-        return r ? kroner(r[pkg] ?? r.base) : 0n;
-      };
-      const statements = settleMonth(rows.map((r) => ({
-        placementId: r.placement_id, offerId: r.offer_id, payingMunicipality: r.paying_municipality, startDate: r.start_date, endDate: r.end_date,
-        packages: r.packages, operator: r.operator,
-        specialMeasures: r.special_measures.map((m) => ({ ...m, perDay: BigInt(m.perDay) })),
-      })), month, rateOn, invoiceDate);
-      const views: StatementView[] = [];
-      const events = [];
-      for (const s of statements) {
-        const v = viewOf(randomUUID(), s);
-        await manager.query(
-          `INSERT INTO statements (id, month, paying_municipality, operator, invoice_date, due_date, lines, total_oere, late_claim_lines) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-          [v.id, month, v.payingMunicipality, v.operator, v.invoiceDate, v.dueDate, JSON.stringify(v.lines), s.total.toString(), v.lateClaimLines],
-        );
-        views.push(v);
-        events.push(createEvent('tariffs', {
-          type: 'SettlementIssued', aggregateId: v.id, aggregateVersion: 1,
-          payload: { statementId: v.id, month, payingMunicipality: v.payingMunicipality, operator: v.operator, total: v.total, lines: v.lines.length, dueDate: v.dueDate, lateClaimLines: v.lateClaimLines },
-        }, cause));
-      }
-      return { result: views, events };
+      const closing = await manager.query('INSERT INTO closed_months (month, invoice_date) VALUES ($1, $2) ON CONFLICT (month) DO NOTHING RETURNING month', [month, invoiceDate]);
+      if (!closing.length) throw new RuleViolation('month', 'closed-once', `${month} is already closed`, 409);
+      const rows = await placementsOf(manager, `WHERE p.start_date <= ($1::date + interval '1 month' - interval '1 day') AND (p.end_date IS NULL OR p.end_date >= $1::date)`, [`${month}-01`]);
+      const { statements, held } = settleMonth(rows.map(toPeriod), month, await rateLookup(manager, rows.map((r) => r.offer_id)), invoiceDate);
+      await this.holdBack(manager, held, rows);
+      const issued = await this.issue(manager, statements, cause);
+      const decided = await this.billDecided(manager, invoiceDate, cause);
+      return { result: [...issued.views, ...decided.views], events: [...issued.events, ...decided.events] };
     });
   }
 
+  /** Operations bills the placement months held back whose package has since been decided. */
+  billDecidedMonths(givenInvoiceDate: string | undefined, cause: EventCause): Promise<StatementView[]> {
+    const invoiceDate = givenInvoiceDate ?? new Date().toISOString().slice(0, 10);
+    return this.outbox.run(async (manager) => {
+      const decided = await this.billDecided(manager, invoiceDate, cause);
+      return { result: decided.views, events: decided.events };
+    });
+  }
+
+  /** Placement months held back for a package decision that the caller may see (operator, acting or paying municipality). */
+  async heldMonths(principal: Principal, status: 'held' | 'billed' | undefined): Promise<HeldMonthView[]> {
+    const rows: HeldRow[] = await this.dataSource.query(
+      `SELECT * FROM held_placement_months WHERE ($1::text IS NULL OR status = $1) ORDER BY month, placement_id`, [status ?? null]);
+    return rows.filter((r) => mayReadHeld(principal, r)).map(heldView);
+  }
+
+  private async holdBack(manager: EntityManager, held: HeldPlacementMonth[], rows: PlacementRow[]): Promise<void> {
+    const byId = new Map(rows.map((r) => [r.placement_id, r]));
+    for (const h of held) {
+      const r = byId.get(h.placementId)!;
+      await manager.query(
+        `INSERT INTO held_placement_months (placement_id, month, offer_id, operator, paying_municipality, acting_municipality, package_code, tariff_year, first_day, last_day, days)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+        [h.placementId, h.month, h.offerId, r.operator, h.payingMunicipality, r.acting_municipality, h.packageCode, h.tariffYear, h.from, h.to, h.days]);
+    }
+  }
+
+  /** Settles again each held month; those now priced go on one supplementary statement per payer, operator and month. */
+  private async billDecided(manager: EntityManager, invoiceDate: string, cause: EventCause): Promise<{ views: StatementView[]; events: ReturnType<typeof createEvent>[] }> {
+    const open: HeldRow[] = await manager.query(`SELECT * FROM held_placement_months WHERE status = 'held' ORDER BY month, placement_id FOR UPDATE`);
+    if (!open.length) return { views: [], events: [] };
+    const rows = await placementsOf(manager, 'WHERE p.placement_id = ANY($1::uuid[])', [open.map((h) => h.placement_id)]);
+    const rateOn = await rateLookup(manager, rows.map((r) => r.offer_id));
+    const statements: Statement[] = [];
+    const billed: HeldRow[][] = [];
+    for (const month of [...new Set(open.map((h) => h.month))]) {
+      const ids = new Set(open.filter((h) => h.month === month).map((h) => h.placement_id));
+      const settled = settleMonth(rows.filter((r) => ids.has(r.placement_id)).map(toPeriod), month, rateOn, invoiceDate);
+      for (const s of settled.statements) {
+        statements.push(s);
+        billed.push(open.filter((h) => h.month === month && s.lines.some((l) => l.placementId === h.placement_id)));
+      }
+    }
+    const issued = await this.issue(manager, statements, cause, true);
+    for (const [i, view] of issued.views.entries()) {
+      for (const h of billed[i]) {
+        await manager.query(`UPDATE held_placement_months SET status = 'billed', statement_id = $3, billed_at = now() WHERE placement_id = $1 AND month = $2`, [h.placement_id, h.month, view.id]);
+      }
+    }
+    return issued;
+  }
+
+  /** Writes statements (a supplementary one numbered after those of its payer, operator and month) and their events. */
+  private async issue(manager: EntityManager, statements: Statement[], cause: EventCause, supplementary = false): Promise<{ views: StatementView[]; events: ReturnType<typeof createEvent>[] }> {
+    const views: StatementView[] = [];
+    const events = [];
+    for (const s of statements) {
+      const [{ supplement }] = supplementary ? await manager.query(
+        'SELECT (COALESCE(max(supplement), 0) + 1)::int AS supplement FROM statements WHERE month = $1 AND paying_municipality = $2 AND operator = $3',
+        [s.month, s.payingMunicipality, s.operator]) : [{ supplement: 0 }];
+      const v = viewOf(randomUUID(), s, supplement);
+      await manager.query(
+        `INSERT INTO statements (id, month, paying_municipality, operator, invoice_date, due_date, lines, total_oere, late_claim_lines, supplement) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+        [v.id, s.month, v.payingMunicipality, v.operator, v.invoiceDate, v.dueDate, JSON.stringify(v.lines), s.total.toString(), v.lateClaimLines, supplement],
+      );
+      views.push(v);
+      events.push(createEvent('tariffs', {
+        type: 'SettlementIssued', aggregateId: v.id, aggregateVersion: 1,
+        payload: { statementId: v.id, month: s.month, payingMunicipality: v.payingMunicipality, operator: v.operator, total: v.total, lines: v.lines.length, dueDate: v.dueDate, lateClaimLines: v.lateClaimLines },
+      }, cause));
+    }
+    return { views, events };
+  }
+
   async list(month: string, principal: Principal): Promise<StatementView[]> {
-    const rows = await this.dataSource.query('SELECT * FROM statements WHERE month = $1 ORDER BY paying_municipality, operator', [month]);
+    const rows = await this.dataSource.query('SELECT * FROM statements WHERE month = $1 ORDER BY paying_municipality, operator, supplement', [month]);
     return rows.map(toView).filter((s: StatementView) => mayRead(principal, s));
   }
 
   async csv(id: string, principal: Principal): Promise<string> {
     const s = await this.readable(id, principal);
     const lines = s.lines.map((l) => [l.placementId, l.kind, l.from, l.to, l.days, l.packageCode, l.dayRate.replace('.', ','), l.amount.replace('.', ','), l.lateClaim ? 'ja' : 'nej'].join(';'));
-    return [`# Afregning ${s.month}: betalingskommune ${s.payingMunicipality}, driftsherre ${s.operator}, fakturadato ${s.invoiceDate}, forfald ${s.dueDate}`, CSV_HEADER, ...lines, `I alt;;;;;;;${s.total.replace('.', ',')};`].join('\n') + '\n';
+    return [`# ${s.supplement ? `Tillægsafregning ${s.supplement} for` : 'Afregning'} ${s.month}: betalingskommune ${s.payingMunicipality}, driftsherre ${s.operator}, fakturadato ${s.invoiceDate}, forfald ${s.dueDate}`, CSV_HEADER, ...lines, `I alt;;;;;;;${s.total.replace('.', ',')};`].join('\n') + '\n';
   }
 
   /** The statement as an Excel workbook: one row per line, amounts as numbers with two decimals. */
@@ -147,10 +264,10 @@ export class SettlementsService {
   }
 }
 
-function toView(row: { id: string; month: string; paying_municipality: string; operator: string; invoice_date: Date | string; due_date: Date | string; lines: StatementView['lines']; total_oere: string; late_claim_lines: number }): StatementView {
-  const date = (d: Date | string) => (typeof d === 'string' ? d : new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10));
+function toView(row: { id: string; month: string; paying_municipality: string; operator: string; invoice_date: Date | string; due_date: Date | string; lines: StatementView['lines']; total_oere: string; late_claim_lines: number; supplement?: number }): StatementView {
+  const date = isoDate;
   return {
     id: row.id, month: row.month, payingMunicipality: row.paying_municipality, operator: row.operator, invoiceDate: date(row.invoice_date), dueDate: date(row.due_date),
-    total: formatKroner(BigInt(row.total_oere)), lateClaimLines: row.late_claim_lines, lines: row.lines,
+    total: formatKroner(BigInt(row.total_oere)), lateClaimLines: row.late_claim_lines, lines: row.lines, supplement: row.supplement ?? 0,
   };
 }
