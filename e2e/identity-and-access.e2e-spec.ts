@@ -254,6 +254,9 @@ describe('authorization matrix', () => {
         request: (f) => ({ path: `/offers/${f.offerId}/tariffs/2028/approve` }),
       },
       'POST /settlements/:month/close': { allowed: ['admin'], request: () => ({ path: '/settlements/2030-01/close', body: {} }) },
+      // Each caller sees only the held months of its own organisation (the settlement e2e shows which).
+      'GET /package-decisions': { allowed: ['visitation-officer', 'offer-manager', 'admin'], request: () => ({ path: '/package-decisions' }) },
+      'POST /settlements/held/bill': { allowed: ['admin'], request: () => ({ path: '/settlements/held/bill', body: {} }) },
       'GET /settlements': { allowed: ['visitation-officer', 'offer-manager', 'admin'], request: () => ({ path: '/settlements?month=2027-01' }) },
       'GET /settlements/statements/:id/csv': {
         allowed: ['visitation-officer', 'offer-manager', 'admin'], foreign: { 'visitation-officer': 'officer-aarhus', 'offer-manager': 'manager-private' },

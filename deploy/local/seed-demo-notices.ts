@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   }
   await call(`${NOTIFICATIONS}/subscriptions`, 'officer-koebenhavn', 'POST', { kind: 'vacancy-opened', scope: 'user', filter: { targetGroups: ['autism'], regions: ['1084'] } });
   const offers = await call(`${OFFERS}/offers?operator=0751&pageSize=1`, 'manager-aarhus');
-  const offer = offers.body.items[0];
+  const offer = offers.body?.items?.[0];
+  if (!offer) {
+    console.log('seed: Aarhus Kommune runs none of the demo offers (DEMO_OFFERS is small); no demo warning');
+    return;
+  }
   // Notifications learns of the offer from Kafka; wait for it (404 until then).
   for (let attempt = 0; attempt < 60; attempt++) {
     const raised = await call(`${NOTIFICATIONS}/early-warnings`, 'manager-aarhus', 'POST', {

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # npm start: installs what is missing, starts Kafka, creates the databases, starts every service
 # (each runs its migrations), seeds demo data once, and prints the URLs. `npm stop` undoes it.
+# Each process runs under deploy/local/supervise.js, which starts it again when it crashes. Run
+# again, npm start starts whatever is not running (a pid file whose process died, or whose number
+# now belongs to someone else, does not count) and leaves the rest alone, saying which is which.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-RUN="$ROOT/.cache/run"
+. deploy/local/processes.sh
 mkdir -p "$RUN"
 bash deploy/local/ensure-deps.sh
 
@@ -17,13 +20,33 @@ set -a; . .cache/dev-secrets.env; set +a
 bash deploy/local/kafka.sh start
 node -r ./deploy/local/register.js deploy/local/create-databases.ts
 
-start_service() {
-  local name="$1" port="$2"
-  if [ -f "$RUN/$name.pid" ] && kill -0 "$(cat "$RUN/$name.pid")" 2>/dev/null; then
-    echo "$name: already running"; return 0
+# Where each service is, for the console, the seeds and the lines printed at the end.
+export OFFERS_URL="${OFFERS_URL:-http://127.0.0.1:$(port_of offers)}"
+export VISITATION_URL="${VISITATION_URL:-http://127.0.0.1:$(port_of visitation)}"
+export TARIFFS_URL="${TARIFFS_URL:-http://127.0.0.1:$(port_of tariffs)}"
+export NOTIFICATIONS_URL="${NOTIFICATIONS_URL:-http://127.0.0.1:$(port_of notifications)}"
+export OIDC_ISSUER="${OIDC_ISSUER:-http://localhost:$(port_of identity)}"
+
+# supervise <name> <dir> <script>: runs `node <script>` in <dir> under the supervisor, unless it already runs.
+supervise() {
+  local name="$1" dir="$2" script="$3" pid port
+  port="$(port_of "$name")"
+  if pid="$(supervisor_pid "$name")"; then
+    if port_answers "$port"; then echo "$name: already running (supervisor pid $pid, port $port)"
+    else echo "$name: its supervisor (pid $pid) is restarting it"; fi
+    return 0
   fi
-  # exec: the background job is node itself, so its pid is the one npm stop signals.
-  (cd "services/$name" && exec node -r ../../deploy/local/register.js src/main.ts > "$RUN/$name.log" 2>&1) &
+  if [ -f "$RUN/$name.pid" ]; then
+    echo "$name: pid $(cat "$RUN/$name.pid") in $RUN/$name.pid is not running (or not ours); starting it again"
+    rm -f "$RUN/$name.pid"
+  fi
+  if port_answers "$port"; then
+    echo "$name: port $port is taken by a process npm start did not start; stop it (or set the port) and run npm start again" >&2
+    exit 1
+  fi
+  # setsid: the supervisor leads a session of its own, so it outlives this script and its terminal.
+  setsid node "$SUPERVISOR" --name "$name" --cwd "$ROOT/$dir" --log "$RUN/$name.log" --child-pidfile "$RUN/$name.child-pid" \
+    -- node -r "$ROOT/deploy/local/register.js" "$script" < /dev/null > /dev/null 2>&1 &
   echo $! > "$RUN/$name.pid"
   echo "$name: starting (log $RUN/$name.log)"
 }
@@ -32,31 +55,26 @@ wait_ready() {
   local name="$1" url="$2"
   for _ in $(seq 1 120); do
     if curl -fsS "$url/health/ready" >/dev/null 2>&1; then echo "$name: ready"; return 0; fi
-    if ! kill -0 "$(cat "$RUN/$name.pid")" 2>/dev/null; then echo "$name: exited; see $RUN/$name.log" >&2; tail -20 "$RUN/$name.log" >&2; exit 1; fi
+    if ! supervisor_pid "$name" >/dev/null; then echo "$name: its supervisor exited; see $RUN/$name.log" >&2; tail -20 "$RUN/$name.log" >&2; exit 1; fi
     sleep 0.5
   done
-  echo "$name: not ready after 60 s; see $RUN/$name.log" >&2; exit 1
+  echo "$name: not ready after 60 s (the supervisor keeps restarting it); see $RUN/$name.log" >&2; tail -20 "$RUN/$name.log" >&2; exit 1
 }
 
 # Notices go by e-mail to the development mail catcher; every demo organisation gets a mailbox there.
-export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}"
+export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:${MAIL_CATCHER_SMTP_PORT:-1025}}"
 export ORGANISATION_MAIL_DOMAIN="${ORGANISATION_MAIL_DOMAIN:-postkasse.tilbudsnet.test}"
-if ! { [ -f "$RUN/mail-catcher.pid" ] && kill -0 "$(cat "$RUN/mail-catcher.pid")" 2>/dev/null; }; then
-  (exec node -r ./deploy/local/register.js deploy/local/mail-catcher.ts > "$RUN/mail-catcher.log" 2>&1) &
-  echo $! > "$RUN/mail-catcher.pid"
-fi
+supervise mail-catcher . deploy/local/mail-catcher.ts
 
 # The dev identity provider first: services fetch its keys when the first token arrives.
-if ! { [ -f "$RUN/identity.pid" ] && kill -0 "$(cat "$RUN/identity.pid")" 2>/dev/null; }; then
-  (cd services/console && exec node -r ../../deploy/local/register.js src/dev-identity.main.ts > "$RUN/identity.log" 2>&1) &
-  echo $! > "$RUN/identity.pid"
-fi
-for svc in $(node -e "console.log(require('./deploy/local/services.json').map(s=>s.name+':'+s.port).join(' '))"); do
-  start_service "${svc%%:*}" "${svc##*:}"
+supervise identity services/console src/dev-identity.main.ts
+SERVICES="$(node -e "console.log(require('./deploy/local/services.json').map(s=>s.name).join(' '))")"
+for name in $SERVICES; do
+  supervise "$name" "services/$name" src/main.ts
 done
-wait_ready identity http://127.0.0.1:3010
-for svc in $(node -e "console.log(require('./deploy/local/services.json').map(s=>s.name+':'+s.port).join(' '))"); do
-  wait_ready "${svc%%:*}" "http://127.0.0.1:${svc##*:}"
+wait_ready identity "http://127.0.0.1:$(port_of identity)"
+for name in $SERVICES; do
+  wait_ready "$name" "http://127.0.0.1:$(port_of "$name")"
 done
 
 node -r ./deploy/local/register.js services/offers/src/seed/seed-demo-offers.ts
@@ -65,9 +83,10 @@ node -r ./deploy/local/register.js deploy/local/seed-demo-notices.ts
 cat <<TXT
 
 Tilbudsnet is running:
-$(node -e "for (const s of require('./deploy/local/services.json')) console.log('  ' + s.name.padEnd(14) + 'http://localhost:' + s.port + (s.name === 'console' ? '   (sign in as a demo user, e.g. officer-koebenhavn, manager-aarhus, kkr-midtjylland)' : '   (OpenAPI: http://localhost:' + s.port + '/docs)'))")
-  identity      http://localhost:3010   (dev OpenID Connect provider; token: npm run --silent token -- officer-aarhus)
-  mail catcher  http://localhost:1080   (every e-mail notifications sends; API: /api/messages; SMTP 127.0.0.1:1025)
+$(for name in $SERVICES; do p="$(port_of "$name")"; if [ "$name" = console ]; then printf '  %-14shttp://localhost:%s   (sign in as a demo user, e.g. officer-koebenhavn, manager-aarhus, kkr-midtjylland)\n' "$name" "$p"; else printf '  %-14shttp://localhost:%s   (OpenAPI: http://localhost:%s/docs)\n' "$name" "$p" "$p"; fi; done)
+  identity      http://localhost:$(port_of identity)   (dev OpenID Connect provider; token: npm run --silent token -- officer-aarhus)
+  mail catcher  http://localhost:$(port_of mail-catcher)   (every e-mail notifications sends; API: /api/messages; SMTP 127.0.0.1:${MAIL_CATCHER_SMTP_PORT:-1025})
   kafka         ${KAFKA_BROKERS:-127.0.0.1:9092}
-Logs: .cache/run/*.log     Stop: npm stop
+Logs: $RUN/*.log     Stop: npm stop
+A service that crashes is started again by its supervisor (see its log); npm start again starts whatever is not running.
 TXT

@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# npm stop: stops the services and the Kafka broker that npm start started.
+# npm stop: stops what npm start started (each supervisor stops its process first) and the Kafka
+# broker if npm start started it. A pid file whose process is gone, or not ours, is only removed.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-RUN="$ROOT/.cache/run"
+. "$ROOT/deploy/local/processes.sh"
 for pidfile in "$RUN"/*.pid; do
   [ -f "$pidfile" ] || continue
-  pid="$(cat "$pidfile")"
-  if kill -0 "$pid" 2>/dev/null; then
+  name="$(basename "$pidfile" .pid)"
+  if pid="$(supervisor_pid "$name")"; then
     kill "$pid"
-    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -9 "$pid" 2>/dev/null
-    echo "$(basename "$pidfile" .pid): stopped"
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    if kill -0 "$pid" 2>/dev/null; then
+      child="$(cat "$RUN/$name.child-pid" 2>/dev/null)"
+      kill -9 "$pid" 2>/dev/null
+      [ -n "$child" ] && kill -9 "$child" 2>/dev/null
+    fi
+    echo "$name: stopped"
+  else
+    echo "$name: was not running"
   fi
-  rm -f "$pidfile"
+  rm -f "$pidfile" "$RUN/$name.child-pid"
 done
 bash "$ROOT/deploy/local/kafka.sh" stop
