@@ -43,4 +43,24 @@ export default [
     ignores: ['libs/messaging/src/bus/kafka-bus.ts', 'bench/raw-kafka.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'kafkajs', message: 'Use @tilbudsnet/messaging (bus/message-bus.ts).' }] }] },
   },
+  {
+    // Domain purity (style.md; the library anchor's NoSpringInDomainLogicTest): rules in domain/ are
+    // plain functions and classes. They may use the event contract and each other, never a framework,
+    // the database, the broker, the web or a library with infrastructure in it. The kafkajs rule
+    // above is repeated here because a file's no-restricted-imports replaces, not extends, another's.
+    files: ['services/**/domain/**/*.ts', 'libs/**/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'kafkajs', message: 'Use @tilbudsnet/messaging (bus/message-bus.ts), and never in domain/.' }],
+        patterns: [
+          { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'kafkajs', 'pg', 'express', 'jose', 'nodemailer', 'pino', 'pino-http', 'exceljs', 'prom-client', '@opentelemetry/*'],
+            message: 'domain/ holds pure rules: no framework, database, broker, web or telemetry imports. Keep them at the edges (controllers, handlers, services).' },
+          { group: ['@tilbudsnet/messaging', '@tilbudsnet/platform', '@tilbudsnet/testing', '@tilbudsnet/auth'],
+            message: 'domain/ may use @tilbudsnet/contracts only; the other libs carry infrastructure (Kafka, the database, Nest).' },
+          { group: ['**/*.entity', '**/*.service', '**/*.controller', '**/*.handlers', '**/*.module'],
+            message: 'domain/ does not reach back into persistence or transport; pass plain values in.' },
+        ],
+      }],
+    },
+  },
 ];

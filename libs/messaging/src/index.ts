@@ -1,14 +1,12 @@
 export * from './bus/message-bus';
 export { createKafkaBus } from './bus/kafka-bus';
-export * from './outbox/append-to-outbox';
-export * from './outbox/outbox-relay';
 export * from './outbox/event-headers';
 export * from './inbox/apply-once';
 export * from './consumer/event-context';
 export * from './consumer/kafka-event-transport';
 export * from './consumer/retry-policy';
 export * from './consumer/dead-letter';
-export * from './transactional-outbox';
+export * from './outbox/transactional-outbox';
 export * from './messaging.module';
 export * from './migrations/messaging-tables.migration';
 export * from './consumer/rethrow-handler-errors.filter';

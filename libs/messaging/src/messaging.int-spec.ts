@@ -8,6 +8,7 @@ import { KafkaEventTransport } from './consumer/kafka-event-transport';
 import { MessagingTables1763800000000 } from './migrations/messaging-tables.migration';
 import { appendToOutbox } from './outbox/append-to-outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { TransactionalOutbox } from './outbox/transactional-outbox';
 
 /**
  * The guarantees of architecture.md on a real broker and database: outbox publishing survives a
@@ -65,6 +66,48 @@ afterAll(async () => {
   await consumer?.close();
   await dataSource?.destroy();
   await db?.drop();
+});
+
+describe('one outbox API', () => {
+  const outboxed = async (eventId: string) => (await dataSource.query('SELECT 1 FROM messaging_outbox WHERE event_id = $1', [eventId])).length === 1;
+
+  it('wakes the relay when a transaction that appended commits, whoever opened it, and only then', async () => {
+    let nudges = 0;
+    const outbox = new TransactionalOutbox(dataSource, { nudge: () => nudges++ });
+
+    // A transaction someone else opened, as the inbox opens one around an event handler.
+    const appended = capacityChanged(randomUUID(), 3, 1);
+    await dataSource.transaction(async (manager) => {
+      await outbox.append(manager, [appended]);
+      expect(nudges).toBe(0); // before the commit the relay would find nothing and sleep a poll
+    });
+    expect(nudges).toBe(1);
+    expect(await outboxed(appended.eventId)).toBe(true);
+
+    // A rollback publishes nothing and wakes nobody.
+    const rolledBack = capacityChanged(randomUUID(), 4, 1);
+    await expect(dataSource.transaction(async (manager) => {
+      await outbox.append(manager, [rolledBack]);
+      throw new Error('the use case failed');
+    })).rejects.toThrow('the use case failed');
+    expect(nudges).toBe(1);
+    expect(await outboxed(rolledBack.eventId)).toBe(false);
+
+    // A transaction that wrote no event wakes nobody; a use case run through the outbox does.
+    await dataSource.transaction((manager) => manager.query('SELECT 1'));
+    expect(nudges).toBe(1);
+    const ran = capacityChanged(randomUUID(), 5, 1);
+    await expect(outbox.run(async () => ({ result: 'done', events: [ran] }))).resolves.toBe('done');
+    expect(nudges).toBe(2);
+    expect(await outboxed(ran.eventId)).toBe(true);
+  });
+
+  it('refuses events outside a transaction, where they could be saved without their state change', async () => {
+    const outbox = new TransactionalOutbox(dataSource, null);
+    const event = capacityChanged(randomUUID(), 6, 1);
+    await expect(outbox.append(dataSource.manager, [event])).rejects.toThrow('inside a transaction');
+    expect(await outboxed(event.eventId)).toBe(false);
+  });
 });
 
 describe('transactional outbox', () => {

@@ -8,7 +8,7 @@ import { KafkaEventTransport, type KafkaEventTransportOptions } from './consumer
 import { RethrowHandlerErrors } from './consumer/rethrow-handler-errors.filter';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { MessagingStats } from './messaging-stats';
-import { TransactionalOutbox } from './transactional-outbox';
+import { TransactionalOutbox } from './outbox/transactional-outbox';
 import { ReadModelRebuilds, type ReadModelDefinition } from './replay/read-model-rebuilds';
 
 export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
@@ -73,7 +73,7 @@ export class MessagingModule {
         MessagingStats,
         { provide: ReadModelRebuilds, useFactory: () => new ReadModelRebuilds(options.readModels ?? []) },
       ],
-      exports: [MESSAGE_BUS, OutboxRelay, TransactionalOutbox, MessagingStats, ReadModelRebuilds],
+      exports: [MESSAGE_BUS, TransactionalOutbox, MessagingStats, ReadModelRebuilds],
     };
   }
 }

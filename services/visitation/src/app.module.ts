@@ -22,6 +22,7 @@ import { PlacementsController } from './placements/placements.controller';
 import { PlacementsService } from './placements/placements.service';
 import { ReservationHandlers } from './placements/reservation.handlers';
 import { WaitlistEntryRecord } from './waitlist/waitlist-entry.entity';
+import { Waitlist } from './waitlist/waitlist';
 import { WorklistController } from './waitlist/worklist.controller';
 import { SearchOffersController } from './search-offers/search-offers.controller';
 import { SearchingOffers } from './search-offers/searching-offers.service';
@@ -46,6 +47,7 @@ import { SearchingOffers } from './search-offers/searching-offers.service';
     CasesService,
     PlacementsService,
     PlacementJobs,
+    Waitlist,
     { provide: CitizenDataCipher, useFactory: () => new CitizenDataCipher(cipherKeysFromEnv()) },
   ],
 })

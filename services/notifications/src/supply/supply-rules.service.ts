@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, REGION_CODES, type EventCause, type SupplyRule, type TilbudsnetEvent } from '@tilbudsnet/contracts';
-import { appendToOutbox, OutboxRelay } from '@tilbudsnet/messaging';
+import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { supplyRisk, RULE_LABELS } from '../domain/notice-texts';
@@ -26,7 +26,7 @@ export interface Firing {
 export class SupplyRulesService {
   constructor(
     private readonly dataSource: DataSource, private readonly warnings: EarlyWarningsService, private readonly dispatcher: NoticeDispatcher,
-    private readonly relay: OutboxRelay,
+    private readonly outbox: TransactionalOutbox,
   ) {}
 
   /** Every rule in every region (or the given ones), as of `asOf`. */
@@ -41,7 +41,6 @@ export class SupplyRulesService {
       }
       return all;
     });
-    if (fired.length) this.relay.nudge();
     return fired;
   }
 
@@ -142,7 +141,7 @@ export class SupplyRulesService {
       },
     }, cause, asOf);
     const events: TilbudsnetEvent[] = [...raised.events, risk];
-    await appendToOutbox(manager, events);
+    await this.outbox.append(manager, events);
     return { rule: w.rule, regionCode: w.regionCode, targetGroup: w.targetGroups[0], offerId: w.offerId, warningId: raised.warningId, figures: outcome.figures };
   }
 }

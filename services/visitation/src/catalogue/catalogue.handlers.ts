@@ -1,12 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventOf, OfferSnapshot } from '@tilbudsnet/contracts';
-import { EventContext, OutboxRelay, PermanentHandlerError } from '@tilbudsnet/messaging';
+import { EventContext, PermanentHandlerError } from '@tilbudsnet/messaging';
 import { In } from 'typeorm';
 import { flagForReplacement } from '../placements/domain/placement';
 import { PlacementRecord } from '../placements/placement.entity';
-import { matchWaitlist } from '../waitlist/waitlist';
-import { applyOfferEvent, type OfferEvent } from './catalogue-entry';
+import { Waitlist } from '../waitlist/waitlist';
+import { applyOfferEvent, type OfferEvent } from './domain/catalogue-entry';
 import { CatalogueOfferRecord, recordOf } from './catalogue-offer.entity';
 
 /**
@@ -16,7 +16,7 @@ import { CatalogueOfferRecord, recordOf } from './catalogue-offer.entity';
  */
 @Controller()
 export class CatalogueHandlers {
-  constructor(private readonly relay: OutboxRelay) {}
+  constructor(private readonly waitlist: Waitlist) {}
 
   @EventPattern('OfferRegistered')
   async onOfferRegistered(@Payload() event: OfferEvent, @Ctx() ctx: EventContext): Promise<void> {
@@ -32,7 +32,7 @@ export class CatalogueHandlers {
   async onCapacityChanged(@Payload() event: OfferEvent, @Ctx() ctx: EventContext): Promise<void> {
     const entry = await this.apply(event, ctx);
     // A rebuild restores the catalogue only; the waiting list was offered these places the first time.
-    if (entry && !ctx.rebuilding && (await matchWaitlist(ctx.manager, entry, ctx.cause)) > 0) this.relay.nudge();
+    if (entry && !ctx.rebuilding) await this.waitlist.match(ctx.manager, entry, ctx.cause);
   }
 
   @EventPattern('OfferClosureAnnounced')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { actsForMunicipality, type Principal } from '@tilbudsnet/auth';
 import { createEvent, RuleViolation, type EventCause } from '@tilbudsnet/contracts';
-import { appendToOutbox, OutboxRelay } from '@tilbudsnet/messaging';
+import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { recordAccess } from '../audit/audit-log';
@@ -12,7 +12,7 @@ import {
   cancelRequest, changePackage, confirmPlacement, endPlacement, giveNotice, requestPlacement, timeOut, type PlacementDecision, type PlacementState,
 } from './domain/placement';
 import { terminationRuleFor } from './domain/termination-notice';
-import { leaveWaitlist } from '../waitlist/waitlist';
+import { Waitlist } from '../waitlist/waitlist';
 import { PlacementRecord } from './placement.entity';
 
 /** Months from start to the first review of a placement (`PLACEMENT_REVIEW_MONTHS`, default 6). */
@@ -30,7 +30,7 @@ function viewOf(p: PlacementState): PlacementView {
 /** Use cases of the placement saga on visitation's side. Every command is audited. */
 @Injectable()
 export class PlacementsService {
-  constructor(private readonly dataSource: DataSource, private readonly relay: OutboxRelay) {}
+  constructor(private readonly dataSource: DataSource, private readonly outbox: TransactionalOutbox, private readonly waitlist: Waitlist) {}
 
   request(caseId: string, input: { offerId: string; startDate: string; packageCode?: string }, principal: Principal, purpose: string, cause: EventCause): Promise<PlacementView> {
     return this.inTransaction(async (manager) => {
@@ -56,7 +56,7 @@ export class PlacementsService {
   confirm(id: string, principal: Principal, purpose: string, cause: EventCause): Promise<PlacementView> {
     return this.command(id, principal, purpose, 'confirm-placement', cause, async (p, manager) => {
       const decision = confirmPlacement(p, reviewMonths());
-      await leaveWaitlist(manager, p.caseId, 'placed', cause);
+      await this.waitlist.leave(manager, p.caseId, 'placed', cause);
       return decision;
     });
   }
@@ -112,13 +112,11 @@ export class PlacementsService {
 
   private async save(manager: EntityManager, decision: PlacementDecision, cause: EventCause): Promise<PlacementView> {
     await manager.save(PlacementRecord, decision.state);
-    await appendToOutbox(manager, decision.events.map((e) => createEvent('visitation', e, cause)));
+    await this.outbox.append(manager, decision.events.map((e) => createEvent('visitation', e, cause)));
     return viewOf(decision.state);
   }
 
-  private async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction(work);
-    this.relay.nudge();
-    return result;
+  private inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
   }
 }

@@ -1,17 +1,17 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { createEvent, type EventOf } from '@tilbudsnet/contracts';
-import { appendToOutbox, EventContext, OutboxRelay } from '@tilbudsnet/messaging';
+import { EventContext, TransactionalOutbox } from '@tilbudsnet/messaging';
 import { CaseRecord } from '../cases/case.entity';
 import { CatalogueOfferRecord } from '../catalogue/catalogue-offer.entity';
-import { joinWaitlist } from '../waitlist/waitlist';
+import { Waitlist } from '../waitlist/waitlist';
 import { placeReserved, reservationExpired, reservationRejected, type PlacementDecision } from './domain/placement';
 import { PlacementRecord } from './placement.entity';
 
 /** Offers' answers move the saga on; a request refused for want of a place puts the case on the waiting list. */
 @Controller()
 export class ReservationHandlers {
-  constructor(private readonly relay: OutboxRelay) {}
+  constructor(private readonly outbox: TransactionalOutbox, private readonly waitlist: Waitlist) {}
 
   @EventPattern('PlaceReserved')
   async onReserved(@Payload() event: EventOf<'PlaceReserved'>, @Ctx() ctx: EventContext): Promise<void> {
@@ -26,7 +26,7 @@ export class ReservationHandlers {
     const offer = await ctx.manager.findOneBy(CatalogueOfferRecord, { offerId: placement.offerId });
     const regionCode = found?.needs.preferredRegion ?? offer?.regionCode;
     if (!found || !regionCode) return;
-    await joinWaitlist(ctx.manager, {
+    await this.waitlist.join(ctx.manager, {
       caseId: found.id, actingMunicipality: found.actingMunicipality, targetGroup: placement.targetGroup, paragraph: placement.paragraph, regionCode,
     }, ctx.cause);
   }
@@ -41,8 +41,7 @@ export class ReservationHandlers {
     if (!placement) return null; // an answer to a request this visitation never made: nothing to move on
     const decision = decide(placement);
     await ctx.manager.save(PlacementRecord, decision.state);
-    await appendToOutbox(ctx.manager, decision.events.map((e) => createEvent('visitation', e, ctx.cause)));
-    if (decision.events.length) this.relay.nudge();
+    await this.outbox.append(ctx.manager, decision.events.map((e) => createEvent('visitation', e, ctx.cause)));
     return placement;
   }
 }

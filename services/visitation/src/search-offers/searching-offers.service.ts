@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RuleViolation, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { DataSource } from 'typeorm';
 import { CatalogueOfferRecord } from '../catalogue/catalogue-offer.entity';
-import { rankOffers, type RankedOffer } from './ranking';
+import { rankOffers, type RankedOffer } from './domain/ranking';
 import type { SearchOffersQuery } from './search-offers.query';
 
 export type SearchHit = OfferSnapshot & { rank: Omit<RankedOffer, 'offer'> };

@@ -1,11 +1,17 @@
 import { createEvent, type EventCause, type OfferSnapshot } from '@tilbudsnet/contracts';
-import { appendToOutbox } from '@tilbudsnet/messaging';
+import { Injectable } from '@nestjs/common';
+import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { WaitlistEntryRecord } from './waitlist-entry.entity';
 
+/** The waiting list: each change in the caller's transaction, its event through the outbox. */
+@Injectable()
+export class Waitlist {
+  constructor(private readonly outbox: TransactionalOutbox) {}
+
 /** Puts a case on the waiting list for a kind of place, once per kind. */
-export async function joinWaitlist(
+async join(
   manager: EntityManager, need: { caseId: string; actingMunicipality: string; targetGroup: string; paragraph: string; regionCode: string }, cause: EventCause,
 ): Promise<void> {
   const existing = await manager.findOne(WaitlistEntryRecord, {
@@ -14,7 +20,7 @@ export async function joinWaitlist(
   if (existing) return;
   const entry = manager.create(WaitlistEntryRecord, { id: randomUUID(), ...need, status: 'waiting', matchedOfferId: null, matchedAt: null, version: 1 });
   await manager.save(entry);
-  await appendToOutbox(manager, [createEvent('visitation', {
+  await this.outbox.append(manager, [createEvent('visitation', {
     type: 'WaitlistEntryAdded', aggregateId: entry.id, aggregateVersion: 1,
     payload: { entryId: entry.id, targetGroup: entry.targetGroup, paragraph: entry.paragraph as never, regionCode: entry.regionCode, actingMunicipality: entry.actingMunicipality },
   }, cause)]);
@@ -24,7 +30,7 @@ export async function joinWaitlist(
  * A place opened in `offer`: every waiting entry it fits is told (`WaitlistMatchFound`, no personal
  * data) and shows the offer in the list.
  */
-export async function matchWaitlist(manager: EntityManager, offer: OfferSnapshot, cause: EventCause, now = new Date()): Promise<number> {
+async match(manager: EntityManager, offer: OfferSnapshot, cause: EventCause, now = new Date()): Promise<number> {
   if (offer.status !== 'active' || offer.capacity.vacantPlaces <= 0) return 0;
   const entries = await manager.createQueryBuilder(WaitlistEntryRecord, 'w')
     .where(`w.status = 'waiting' AND w.region_code = :region`, { region: offer.regionCode })
@@ -38,7 +44,7 @@ export async function matchWaitlist(manager: EntityManager, offer: OfferSnapshot
     entry.matchedAt = now;
     entry.version += 1;
     await manager.save(entry);
-    await appendToOutbox(manager, [createEvent('visitation', {
+    await this.outbox.append(manager, [createEvent('visitation', {
       type: 'WaitlistMatchFound', aggregateId: entry.id, aggregateVersion: entry.version,
       payload: { entryId: entry.id, offerId: offer.offerId, targetGroup: entry.targetGroup, paragraph: entry.paragraph as never, regionCode: entry.regionCode, actingMunicipality: entry.actingMunicipality },
     }, cause, now)]);
@@ -47,12 +53,13 @@ export async function matchWaitlist(manager: EntityManager, offer: OfferSnapshot
 }
 
 /** A case that got a place leaves the waiting list (`WaitlistEntryRemoved`, reason `placed`). */
-export async function leaveWaitlist(manager: EntityManager, caseId: string, reason: 'placed' | 'withdrawn', cause: EventCause): Promise<void> {
+async leave(manager: EntityManager, caseId: string, reason: 'placed' | 'withdrawn', cause: EventCause): Promise<void> {
   const entries = await manager.find(WaitlistEntryRecord, { where: [{ caseId, status: 'waiting' }, { caseId, status: 'matched' }] });
   for (const entry of entries) {
     entry.status = reason;
     entry.version += 1;
     await manager.save(entry);
-    await appendToOutbox(manager, [createEvent('visitation', { type: 'WaitlistEntryRemoved', aggregateId: entry.id, aggregateVersion: entry.version, payload: { entryId: entry.id, reason } }, cause)]);
+    await this.outbox.append(manager, [createEvent('visitation', { type: 'WaitlistEntryRemoved', aggregateId: entry.id, aggregateVersion: entry.version, payload: { entryId: entry.id, reason } }, cause)]);
   }
+}
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, type EventCause } from '@tilbudsnet/contracts';
-import { appendToOutbox, OutboxRelay } from '@tilbudsnet/messaging';
+import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { decidePlacementEvent, expireHold, type HoldDecision, type PlacementEvent } from '../domain/placement-hold';
 import { OfferRecord } from '../offer.entity';
@@ -18,7 +18,7 @@ export function holdHoursFromEnv(env: NodeJS.ProcessEnv = process.env): number {
  */
 @Injectable()
 export class PlacementHolds {
-  constructor(private readonly dataSource: DataSource, private readonly relay: OutboxRelay) {}
+  constructor(private readonly dataSource: DataSource, private readonly outbox: TransactionalOutbox) {}
 
   /** Applies a placement event inside the consumer's inbox transaction. */
   async apply(manager: EntityManager, event: PlacementEvent, cause: EventCause, now = new Date()): Promise<void> {
@@ -26,7 +26,6 @@ export class PlacementHolds {
     const hold = await manager.findOne(PlacementHoldRecord, { where: { placementId: event.payload.placementId }, lock: { mode: 'pessimistic_write' } });
     const decision = decidePlacementEvent(hold, offer, event, now, holdHoursFromEnv());
     await this.save(manager, decision, cause, now);
-    this.relay.nudge();
   }
 
   /** Releases every hold whose time ran out by `now`. Safe on several instances at once. */
@@ -44,13 +43,12 @@ export class PlacementHolds {
         if (decision.events.length) expired++;
       });
     }
-    if (expired) this.relay.nudge();
     return expired;
   }
 
   private async save(manager: EntityManager, decision: HoldDecision, cause: EventCause, now: Date): Promise<void> {
     if (decision.hold) await manager.save(PlacementHoldRecord, decision.hold);
     if (decision.offer) await saveOfferState(manager, decision.offer);
-    await appendToOutbox(manager, decision.events.map((e) => createEvent('offers', e, cause, now)));
+    await this.outbox.append(manager, decision.events.map((e) => createEvent('offers', e, cause, now)));
   }
 }
