@@ -1,7 +1,8 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { RuleViolationFilter } from './rule-violation.filter';
+import { completeApiDocument } from './openapi';
+import { HttpErrorFilter, RuleViolationFilter } from './rule-violation.filter';
 import pinoHttp from 'pino-http';
 import { createServiceLogger, JsonNestLogger, loggerOf, rememberLogger } from './logging';
 import { HttpMetrics } from './metrics.controller';
@@ -43,15 +44,18 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
     },
   }));
   app.useGlobalPipes(requestValidationPipe());
-  app.useGlobalFilters(new RuleViolationFilter());
+  app.useGlobalFilters(new HttpErrorFilter(), new RuleViolationFilter());
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
     .setTitle(options.title)
     .setDescription(options.description)
     .setVersion('0.1.0')
-    .addBearerAuth()
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from the OpenID Connect provider (OIDC_ISSUER).' }, 'bearer')
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
+  SwaggerModule.setup('docs', app, () => completeApiDocument(
+    SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` }),
+    { service: options.service, port: portFor(options.service), description: options.description },
+  ));
   return app;
 }
 

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpException, HttpStatus, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MESSAGE_BUS, type MessageBus } from '@tilbudsnet/messaging';
 import { DataSource } from 'typeorm';
 import { Public } from '@tilbudsnet/auth';
@@ -11,12 +11,14 @@ import { Public } from '@tilbudsnet/auth';
 export class HealthController {
   constructor(private readonly dataSource: DataSource, @Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
 
+  @ApiOperation({ summary: "Liveness", description: "The process answers." })
   @Get('live')
   @HttpCode(200)
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
+  @ApiOperation({ summary: "Readiness", description: "The database and Kafka answer too." })
   @Get('ready')
   async ready(): Promise<{ status: 'ok'; database: 'up'; kafka: 'up' }> {
     const [database, kafka] = await Promise.all([this.databaseUp(), this.kafkaUp()]);

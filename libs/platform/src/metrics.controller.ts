@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@tilbudsnet/auth';
 import { MESSAGE_BUS, MessagingStats, type MessageBus } from '@tilbudsnet/messaging';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -30,6 +30,7 @@ export class MetricsController {
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
   ) {}
 
+  @ApiOperation({ summary: "Prometheus metrics", description: "HTTP latency, consumer lag, outbox backlog, events handled, dead letters." })
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4')
   async metrics(): Promise<string> {

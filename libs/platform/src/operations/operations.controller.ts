@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tilbudsnet/auth';
 import { ALL_TOPICS, RuleViolation } from '@tilbudsnet/contracts';
 import { MESSAGE_BUS, MessagingStats, OtherReplicasRunning, ReadModelRebuilds, RebuildRunning, type MessageBus, type RebuildStatus } from '@tilbudsnet/messaging';
@@ -27,6 +27,7 @@ export class OperationsController {
     private readonly stats: MessagingStats,
   ) {}
 
+  @ApiOperation({ summary: "List dead letters", description: "Operations: messages a consumer could not handle, per topic, with the reason." })
   @Get('dead-letters')
   @Roles('admin')
   async deadLetters(@Query() query: DeadLetterQuery): Promise<{ items: DeadLetterView[] }> {
@@ -34,6 +35,7 @@ export class OperationsController {
   }
 
   /** One dead letter whole: the original message and its headers. */
+  @ApiOperation({ summary: "Read one dead letter", description: "The original message and its headers." })
   @Get('dead-letters/:topic/:partition/:offset')
   @Roles('admin')
   async deadLetter(@Param('topic') topic: string, @Param('partition') partition: string, @Param('offset') offset: string) {
@@ -45,6 +47,7 @@ export class OperationsController {
   }
 
   /** After a fix: the unresolved dead letters of a topic (or one of them) go back to the topic. */
+  @ApiOperation({ summary: "Replay dead letters", description: "After a fix: the unresolved dead letters of a topic (or one of them) go back to the topic." })
   @Post('dead-letters/replay')
   @HttpCode(200)
   @Roles('admin')
@@ -55,6 +58,7 @@ export class OperationsController {
     return { replayed: await replayDeadLetters(this.bus, letters.map((l) => l.message)) };
   }
 
+  @ApiOperation({ summary: "List read models and rebuild progress", description: "Operations: each read model this service keeps from other services' events." })
   @Get('read-models')
   @Roles('admin')
   readModels(): { items: RebuildStatus[] } {
@@ -62,6 +66,7 @@ export class OperationsController {
   }
 
   /** Starts a rebuild and answers at once; follow its progress at GET /admin/read-models. */
+  @ApiOperation({ summary: "Rebuild a read model", description: "Starts a rebuild from the topics' history and answers at once; follow it at GET /admin/read-models." })
   @Post('read-models/:name/rebuild')
   @HttpCode(202)
   @Roles('admin')

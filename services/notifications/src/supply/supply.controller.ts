@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, servesRegion, type Principal } from '@tilbudsnet/auth';
 import { REGION_CODES, RuleViolation, TARGET_GROUP_IDS, type EventCause } from '@tilbudsnet/contracts';
 import { paramMatching, RequestCause } from '@tilbudsnet/platform';
@@ -40,6 +40,7 @@ export class SupplyController {
   constructor(private readonly monitor: SupplyMonitorService, private readonly rules: SupplyRulesService, private readonly dataSource: DataSource) {}
 
   /** Forsyningsforpligtelsen per target group and paragraph, with totals. */
+  @ApiOperation({ summary: "Monitor the supply obligation of a region (forsyningsforpligtelse)", description: "Per target group and paragraph: approved, occupied and vacant places, waiting list, announced closures and reductions, with totals." })
   @Get('regions/:region')
   @Roles('kkr-secretariat')
   async figures(@Param('region', REGION) region: string, @CurrentPrincipal() principal: Principal): Promise<{ region: string; asOf: string; items: SupplyRow[] }> {
@@ -48,6 +49,7 @@ export class SupplyController {
     return { region, asOf: asOf.toISOString(), items: await this.monitor.figures(region, asOf) };
   }
 
+  @ApiOperation({ summary: "Export the supply monitor as CSV", description: "The same figures as the monitor, semicolon-separated with decimal commas." })
   @Get('regions/:region/csv')
   @Roles('kkr-secretariat')
   @Header('content-type', 'text/csv; charset=utf-8')
@@ -56,6 +58,7 @@ export class SupplyController {
     return this.monitor.csv(region);
   }
 
+  @ApiOperation({ summary: "Export the supply monitor as Excel", description: "The same figures as the monitor as a workbook." })
   @Get('regions/:region/xlsx')
   @Roles('kkr-secretariat')
   async xlsx(@Param('region', REGION) region: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
@@ -66,6 +69,7 @@ export class SupplyController {
   }
 
   /** Daily snapshots for trends. */
+  @ApiOperation({ summary: "Read the region's daily snapshots", description: "The monitor's figures per day, for trends." })
   @Get('regions/:region/snapshots')
   @Roles('kkr-secretariat')
   async snapshots(@Param('region', REGION) region: string, @Query() query: SnapshotQuery, @CurrentPrincipal() principal: Principal) {
@@ -73,6 +77,7 @@ export class SupplyController {
     return { items: await this.monitor.snapshots(region, query.from, query.to, query.targetGroup) };
   }
 
+  @ApiOperation({ summary: "Read the region's supply-rule thresholds", description: "When the rules raise an early warning: months of low occupancy, days of waiting with no vacancy, margin under closures." })
   @Get('regions/:region/thresholds')
   @Roles('kkr-secretariat')
   thresholds(@Param('region', REGION) region: string, @CurrentPrincipal() principal: Principal): Promise<SupplyThresholds> {
@@ -80,6 +85,7 @@ export class SupplyController {
     return thresholdsOf(this.dataSource.manager, region);
   }
 
+  @ApiOperation({ summary: "Set the region's supply-rule thresholds", description: "For the region's KKR secretariat." })
   @Put('regions/:region/thresholds')
   @Roles('kkr-secretariat')
   async setThresholds(@Param('region', REGION) region: string, @Body() body: ThresholdsRequest, @CurrentPrincipal() principal: Principal): Promise<SupplyThresholds> {
@@ -90,6 +96,7 @@ export class SupplyController {
   }
 
   /** Operations: run the rules now (the job does it every 15 minutes) or as of a given moment. */
+  @ApiOperation({ summary: "Run the supply rules now", description: "Operations: the job does it every 15 minutes; this runs it now or as of a given moment." })
   @Post('rules/evaluate')
   @HttpCode(200)
   @Roles('admin')
@@ -98,6 +105,7 @@ export class SupplyController {
   }
 
   /** Operations: keep today's snapshot now (the job does it daily). */
+  @ApiOperation({ summary: "Keep today's snapshot now", description: "Operations: the job does it daily." })
   @Post('snapshots')
   @HttpCode(200)
   @Roles('admin')

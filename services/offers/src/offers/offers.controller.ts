@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ROLES, Roles, type Principal } from '@tilbudsnet/auth';
 import type { EventCause, OfferSnapshot } from '@tilbudsnet/contracts';
 import { RequestCause } from '@tilbudsnet/platform';
@@ -24,6 +24,7 @@ export class OffersController {
     private readonly lifecycle: OfferLifecycle,
   ) {}
 
+  @ApiOperation({ summary: "Register an offer (tilbud)", description: "The operator's offer manager registers an offer with its places, target groups and paragraphs; it leaves as OfferRegistered." })
   @Post()
   @HttpCode(201)
   @Roles('offer-manager')
@@ -32,18 +33,21 @@ export class OffersController {
   }
 
   /** Offers are public facts of the supply: every role reads them, everywhere. */
+  @ApiOperation({ summary: "List offers", description: "Offers are public facts of the supply: every role reads them, everywhere. Paged; filters by operator, region and status." })
   @Get()
   @Roles(...ROLES)
   list(@Query() query: ListOffersQuery): Promise<OfferPage> {
     return this.reading.list(query);
   }
 
+  @ApiOperation({ summary: "Read an offer", description: "The offer with its capacity (approved, occupied, reserved and vacant places)." })
   @Get(':id')
   @Roles(...ROLES)
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OfferSnapshot> {
     return this.reading.get(id);
   }
 
+  @ApiOperation({ summary: "Change an offer's approved or occupied places (kapacitet)", description: "Only the offer's operator; never below what is occupied and reserved. Leaves as CapacityChanged." })
   @Patch(':id/capacity')
   @Roles('offer-manager')
   changeCapacity(
@@ -56,6 +60,7 @@ export class OffersController {
   }
 
   /** Change the offer's description, or open / close it to admissions. */
+  @ApiOperation({ summary: "Update an offer's description or admissions", description: "Change the description, or open or close the offer to admissions." })
   @Patch(':id')
   @Roles('offer-manager')
   update(
@@ -66,6 +71,7 @@ export class OffersController {
   }
 
   /** The manager confirms the offer's data is current. */
+  @ApiOperation({ summary: "Confirm the offer's data is current", description: "The manager vouches that places and description are up to date (last confirmed)." })
   @Post(':id/confirm')
   @HttpCode(200)
   @Roles('offer-manager')
@@ -74,6 +80,7 @@ export class OffersController {
   }
 
   /** Lukning: takes effect on the date; the offer takes no admissions from now. */
+  @ApiOperation({ summary: "Announce the offer's closure (lukning)", description: "Takes effect on a date that respects the residents' notice (at least 3 months, the first weekday of a month); no admissions from now." })
   @Post(':id/closure')
   @HttpCode(200)
   @Roles('offer-manager')
@@ -85,6 +92,7 @@ export class OffersController {
   }
 
   /** Tilpasning: a reduction of approved places from a date. */
+  @ApiOperation({ summary: "Announce a reduction of places (tilpasning)", description: "Fewer approved places from a date that respects the residents' notice." })
   @Post(':id/adjustment')
   @HttpCode(200)
   @Roles('offer-manager')

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROLES, Roles } from '@tilbudsnet/auth';
 import {
   MUNICIPALITIES, MUNICIPALITIES_SOURCE, PARAGRAPHS, REGIONS, SPECIALISATION_LEVELS, TARGET_GROUPS, type Municipality, type Region, type TargetGroupTerm,
@@ -10,6 +10,7 @@ import {
 @ApiBearerAuth()
 @Controller('reference')
 export class ReferenceDataController {
+  @ApiOperation({ summary: "Read the reference data", description: "The 98 municipalities, 5 regions, target groups and paragraphs every form needs." })
   @Get()
   @Roles(...ROLES)
   all(): { source: string; regions: readonly Region[]; municipalities: readonly Municipality[]; targetGroups: readonly TargetGroupTerm[]; paragraphs: readonly string[]; specialisationLevels: readonly string[] } {

@@ -3,7 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Month close without silent rates: the months already closed (a month whose every placement is
  * held back has no statement, and must still close only once), placement months held back for a
- * package decision, and supplementary statements for them once decided.
+ * package decision, and supplementary statements for them once decided. Drops the dead copy of
+ * the offer's places and occupancy.
  */
 export class PackageDecisions1763800000530 implements MigrationInterface {
   name = 'PackageDecisions1763800000530';
@@ -32,11 +33,15 @@ export class PackageDecisions1763800000530 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX held_placement_months_open ON held_placement_months (status, month)`);
     await q.query(`ALTER TABLE statements ADD COLUMN supplement int NOT NULL DEFAULT 0`);
+    // Dead data: the offer's places and occupancy were copied here and never read; a tariff is
+    // computed from the places and occupancy of its own budget.
+    await q.query(`ALTER TABLE tariff_offers DROP COLUMN approved_places, DROP COLUMN budgeted_occupancy_pct`);
     await q.query(`ALTER TABLE statements DROP CONSTRAINT statements_month_paying_municipality_operator_key`);
     await q.query(`ALTER TABLE statements ADD CONSTRAINT statements_month_payer_operator_supplement UNIQUE (month, paying_municipality, operator, supplement)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE tariff_offers ADD COLUMN approved_places int NOT NULL DEFAULT 0, ADD COLUMN budgeted_occupancy_pct numeric(5,2) NOT NULL DEFAULT 0`);
     await q.query('ALTER TABLE statements DROP CONSTRAINT statements_month_payer_operator_supplement');
     await q.query('DELETE FROM statements WHERE supplement > 0');
     await q.query('ALTER TABLE statements DROP COLUMN supplement');

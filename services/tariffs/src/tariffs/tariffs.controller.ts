@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ROLES, Roles, type Principal } from '@tilbudsnet/auth';
 import type { EventCause } from '@tilbudsnet/contracts';
 import { paramMatching, RequestCause } from '@tilbudsnet/platform';
@@ -38,6 +38,7 @@ export class TariffsController {
   ) {}
 
   /** Særforanstaltning: the operator prices an individual add-on for one placement. */
+  @ApiOperation({ summary: "Price a special measure for one placement (særforanstaltning)", description: "The offer's operator prices an individual add-on per day, billed on its own line. A code, never a description of the citizen." })
   @Post('placements/:placementId/special-measures')
   @HttpCode(201)
   @Roles('offer-manager')
@@ -46,6 +47,7 @@ export class TariffsController {
   }
 
   /** Efterregulering: the year's actual cost; answers with the result and what is carried into which year. */
+  @ApiOperation({ summary: "Record the year's result (efterregulering)", description: "The year's actual cost against the tariff income from the statements; up to 5 % of the cost basis goes into next year's budget, the rest two years after." })
   @Post('offers/:offerId/results/:year')
   @HttpCode(200)
   @Roles('offer-manager')
@@ -56,6 +58,7 @@ export class TariffsController {
   }
 
   /** The operator's budget for a year; answers with the tariff computed line by line. */
+  @ApiOperation({ summary: "Submit an offer's budget and compute its tariff (takst)", description: "Answers with the tariff computed line by line. A framework-agreement offer's tariff waits for the KKR secretariat's approval; others are published at once." })
   @Put('offers/:offerId/budgets/:year')
   @Roles('offer-manager')
   submitBudget(
@@ -66,6 +69,7 @@ export class TariffsController {
   }
 
   /** Tariffs of the secretariat's region that wait for its approval (rammeaftaletilbud). */
+  @ApiOperation({ summary: "List tariffs awaiting approval", description: "Framework-agreement tariffs (rammeaftaletilbud) of the secretariat's region, with warnings of dropped packages." })
   @Get('tariffs/awaiting-approval')
   @Roles('kkr-secretariat')
   async awaitingApproval(@CurrentPrincipal() principal: Principal): Promise<{ items: TariffView[] }> {
@@ -73,6 +77,7 @@ export class TariffsController {
     return { items: await this.tariffs.awaitingApproval(region) };
   }
 
+  @ApiOperation({ summary: "Read an offer's tariff for a year", description: "The tariff, its computation line by line, and warnings of packages in use that it lacks." })
   @Get('offers/:offerId/tariffs/:year')
   @Roles(...ROLES)
   tariff(@Param('offerId', new ParseUUIDPipe()) offerId: string, @Param('year', YEAR) year: string): Promise<TariffView> {
@@ -80,6 +85,7 @@ export class TariffsController {
   }
 
   /** The region's KKR secretariat approves a framework-agreement tariff, which publishes it. */
+  @ApiOperation({ summary: "Approve a framework-agreement tariff", description: "The region's KKR secretariat approves, which publishes the tariff (TariffPublished)." })
   @Post('offers/:offerId/tariffs/:year/approve')
   @HttpCode(200)
   @Roles('kkr-secretariat')
@@ -88,6 +94,7 @@ export class TariffsController {
   }
 
   /** Month close (operations): one statement per paying municipality and operator. */
+  @ApiOperation({ summary: "Close a month (afregning)", description: "Operations: one statement per paying municipality and operator; placement months whose package the tariff lacks are held back for a decision. Once per month." })
   @Post('settlements/:month/close')
   @HttpCode(200)
   @Roles('admin')
@@ -101,6 +108,7 @@ export class TariffsController {
    * (visitation) or a tariff with the package ends the hold; the next close or
    * `POST /settlements/held/bill` bills them on a supplementary statement.
    */
+  @ApiOperation({ summary: "List placement months held back for a package decision", description: "For the operator, the acting and the paying municipality: the tariff in force has no rate for the placement's package." })
   @Get('package-decisions')
   @Roles('visitation-officer', 'offer-manager', 'admin')
   async packageDecisions(@Query() query: PackageDecisionsQuery, @CurrentPrincipal() principal: Principal): Promise<{ items: HeldMonthView[] }> {
@@ -108,6 +116,7 @@ export class TariffsController {
   }
 
   /** Operations bills the held placement months that now have a priced package (supplementary statements). */
+  @ApiOperation({ summary: "Bill held placement months that are now decided", description: "Operations: supplementary statements (tillægsafregning) for held months whose package now has a rate." })
   @Post('settlements/held/bill')
   @HttpCode(200)
   @Roles('admin')
@@ -116,12 +125,14 @@ export class TariffsController {
   }
 
   /** The statements the caller may see: its municipality's bills or its operator's invoices. */
+  @ApiOperation({ summary: "List the caller's statements for a month", description: "The paying municipality's bills or the operator's invoices." })
   @Get('settlements')
   @Roles('visitation-officer', 'offer-manager', 'admin')
   async statements(@Query('month', MONTH) month: string, @CurrentPrincipal() principal: Principal): Promise<{ items: StatementView[] }> {
     return { items: await this.settlements.list(month, principal) };
   }
 
+  @ApiOperation({ summary: "Export a statement as CSV", description: "Semicolon-separated, decimal commas, with the total." })
   @Get('settlements/statements/:id/csv')
   @Roles('visitation-officer', 'offer-manager', 'admin')
   @Header('content-type', 'text/csv; charset=utf-8')
@@ -129,6 +140,7 @@ export class TariffsController {
     return this.settlements.csv(id, principal);
   }
 
+  @ApiOperation({ summary: "Export a statement as Excel", description: "One row per line, amounts as numbers." })
   @Get('settlements/statements/:id/xlsx')
   @Roles('visitation-officer', 'offer-manager', 'admin')
   async xlsx(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
@@ -138,6 +150,7 @@ export class TariffsController {
   }
 
   /** Samhandel for the secretariat's own region: buyers × sellers. */
+  @ApiOperation({ summary: "Read the region's trade between municipalities (samhandel)", description: "Buyers × sellers of the region's offers: placements, days and amounts." })
   @Get('trade/:year')
   @Roles('kkr-secretariat')
   async trade(@Param('year', YEAR) year: string, @CurrentPrincipal() principal: Principal): Promise<{ region: string; items: unknown[] }> {

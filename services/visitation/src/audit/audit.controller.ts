@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
@@ -18,6 +18,7 @@ export class AuditQuery {
 export class AuditController {
   constructor(private readonly dataSource: DataSource) {}
 
+  @ApiOperation({ summary: "Read the audit log of the municipality's cases (logning)", description: "Who read or changed which case, when and why, newest first. For the municipality's auditor; never a CPR number." })
   @Get()
   @Roles('auditor')
   async list(@Query() query: AuditQuery, @CurrentPrincipal() principal: Principal): Promise<{ items: AuditRecord[] }> {

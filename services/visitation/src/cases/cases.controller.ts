@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
 import { Purpose, PURPOSE_HEADER } from '../audit/purpose.decorator';
 import { CasesService, type CaseSummary, type CaseWithCitizen } from './cases.service';
@@ -12,6 +12,7 @@ import { FindCaseByCprRequest, OpenCaseRequest } from './open-case/open-case.req
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
+  @ApiOperation({ summary: "Open a case for a citizen (sag)", description: "The acting municipality opens a case with the citizen's CPR number, name and needs. Citizen data is sealed at rest; the access is audited and needs X-Purpose." })
   @Post()
   @HttpCode(201)
   @Roles('visitation-officer')
@@ -19,6 +20,7 @@ export class CasesController {
     return this.cases.open(body, principal, purpose);
   }
 
+  @ApiOperation({ summary: "Find the municipality's case by CPR number", description: "Looks a case up by CPR number without the number ever being stored in clear or logged. Needs X-Purpose; audited." })
   @Post('find-by-cpr')
   @HttpCode(200)
   @Roles('visitation-officer')
@@ -26,6 +28,7 @@ export class CasesController {
     return { items: await this.cases.findByCpr(body.cpr, principal, purpose) };
   }
 
+  @ApiOperation({ summary: "Read a case with its citizen data", description: "The acting municipality's officers read the case; every read is audited with its stated purpose (X-Purpose)." })
   @Get(':id')
   @Roles('visitation-officer')
   read(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Purpose() purpose: string): Promise<CaseWithCitizen> {

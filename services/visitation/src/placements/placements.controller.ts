@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
 import type { EventCause } from '@tilbudsnet/contracts';
 import { RequestCause } from '@tilbudsnet/platform';
@@ -15,6 +15,7 @@ export class PlacementsController {
   constructor(private readonly placements: PlacementsService) {}
 
   /** Ask offers for a place: the answer (reserved or rejected) arrives as the placement's status. */
+  @ApiOperation({ summary: "Request a place in an offer (anmodning om plads)", description: "Starts the placement saga: offers answers with a reservation or a rejection, which arrives as the placement's status." })
   @Post('cases/:id/placements')
   @HttpCode(201)
   @Roles('visitation-officer')
@@ -25,12 +26,14 @@ export class PlacementsController {
     return this.placements.request(caseId, body, principal, purpose, cause);
   }
 
+  @ApiOperation({ summary: "Read a placement (anbringelse)", description: "The placement's status and contract: start date, offer, package, paying municipality, notice, review date." })
   @Get('placements/:id')
   @Roles('visitation-officer')
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<PlacementView> {
     return this.placements.get(id, principal);
   }
 
+  @ApiOperation({ summary: "Confirm a reserved place", description: "The placement starts; the case leaves the waiting list." })
   @Post('placements/:id/confirm')
   @HttpCode(200)
   @Roles('visitation-officer')
@@ -38,6 +41,7 @@ export class PlacementsController {
     return this.placements.confirm(id, principal, purpose, cause);
   }
 
+  @ApiOperation({ summary: "Cancel a placement request", description: "Withdraws a request or reservation before it starts; a held place is released." })
   @Post('placements/:id/cancel')
   @HttpCode(200)
   @Roles('visitation-officer')
@@ -45,6 +49,7 @@ export class PlacementsController {
     return this.placements.cancel(id, principal, purpose, cause);
   }
 
+  @ApiOperation({ summary: "Change the placement's package (ydelsespakke)", description: "From an effective date; billing follows the package in force on each day." })
   @Post('placements/:id/package')
   @HttpCode(200)
   @Roles('visitation-officer')
@@ -56,6 +61,7 @@ export class PlacementsController {
   }
 
   /** Opsigelse: the end date follows the region's rule (default 1 month, to the end of a month). */
+  @ApiOperation({ summary: "Give notice to end a placement (opsigelse)", description: "The end date follows the region's rule (default 1 month, to the end of a month)." })
   @Post('placements/:id/notice')
   @HttpCode(200)
   @Roles('visitation-officer')
@@ -66,6 +72,7 @@ export class PlacementsController {
     return this.placements.giveNotice(id, body.givenOn ?? new Date().toISOString().slice(0, 10), principal, purpose, cause);
   }
 
+  @ApiOperation({ summary: "End a placement (fraflytning)", description: "The citizen moves out on the end date; payment stops with that day." })
   @Post('placements/:id/end')
   @HttpCode(200)
   @Roles('visitation-officer')

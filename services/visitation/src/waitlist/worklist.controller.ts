@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
 import { DataSource, In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import { PlacementRecord } from '../placements/placement.entity';
@@ -17,6 +17,7 @@ export class WorklistController {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Venteliste: the municipality's waiting entries, with the offer a match was found in. */
+  @ApiOperation({ summary: "List the municipality's waiting list (venteliste)", description: "Waiting entries per kind of place, with the offer a match was found in. No citizen identity." })
   @Get('waitlist')
   @Roles('visitation-officer')
   async waitlist(@CurrentPrincipal() principal: Principal): Promise<{ items: WaitlistEntryRecord[] }> {
@@ -27,6 +28,7 @@ export class WorklistController {
   }
 
   /** Reviews due in the next 30 days, placements under notice, and re-placements after closures. */
+  @ApiOperation({ summary: "List what the officer has to do (arbejdsliste)", description: "Reviews due in the next 30 days, placements under notice, and re-placements after closures." })
   @Get('worklist')
   @Roles('visitation-officer')
   async worklist(@CurrentPrincipal() principal: Principal): Promise<{ reviewsDue: PlacementRecord[]; notices: PlacementRecord[]; replacements: PlacementRecord[] }> {

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROLES, Roles } from '@tilbudsnet/auth';
 import { DataSource } from 'typeorm';
 import { snapshotOf } from '../domain/offer';
@@ -13,6 +13,7 @@ import { toHsds, type HsdsExport } from './hsds-export';
 export class HsdsExportController {
   constructor(private readonly dataSource: DataSource) {}
 
+  @ApiOperation({ summary: "Export the catalogue as HSDS", description: "The whole catalogue in Human Services Data Specification form: organization, service, location, service_at_location, service_capacity." })
   @Get('hsds')
   @Roles(...ROLES)
   async exportHsds(): Promise<HsdsExport> {

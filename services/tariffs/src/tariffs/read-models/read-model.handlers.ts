@@ -45,11 +45,11 @@ export class ReadModelHandlers {
   private upsertOffer(event: EventOf<'OfferRegistered'> | EventOf<'OfferUpdated'>, ctx: EventContext): Promise<unknown> {
     const o = event.payload.offer;
     return ctx.manager.query(
-      `INSERT INTO tariff_offers (offer_id, operator, region_code, framework_agreement, approved_places, budgeted_occupancy_pct, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (offer_id) DO UPDATE SET operator = $2, region_code = $3, framework_agreement = $4, approved_places = $5, budgeted_occupancy_pct = $6, version = $7
-       WHERE tariff_offers.version < $7`,
-      [o.offerId, `${o.operator.kind}:${o.operator.id}`, o.regionCode, o.frameworkAgreement, o.capacity.approvedPlaces, o.budgetedOccupancyPct, event.aggregateVersion],
+      `INSERT INTO tariff_offers (offer_id, operator, region_code, framework_agreement, version)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (offer_id) DO UPDATE SET operator = $2, region_code = $3, framework_agreement = $4, version = $5
+       WHERE tariff_offers.version < $5`,
+      [o.offerId, `${o.operator.kind}:${o.operator.id}`, o.regionCode, o.frameworkAgreement, event.aggregateVersion],
     );
   }
 }
