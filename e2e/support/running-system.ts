@@ -34,6 +34,8 @@ export async function startSystem(label: string): Promise<RunningSystem> {
   process.env.SMTP_URL = `smtp://127.0.0.1:${mail.smtpPort}`;
   process.env.ORGANISATION_MAIL_DOMAIN = 'postkasse.test';
   process.env.DELIVERY_INTERVAL_MS ??= '200';
+  // Tests receive webhooks on plain http at 127.0.0.1 (the dev setting); e2e/attacks turns it off.
+  process.env.OUTBOUND_ALLOW_LOOPBACK_HTTP ??= 'on';
   process.env.DELIVERY_RETRY_BASE_MS ??= '300';
   process.env.TARIFFS_DATABASE_URL = tariffsDb.url;
   process.env.OFFERS_DATABASE_URL = offersDb.url;

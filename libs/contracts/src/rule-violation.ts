@@ -7,8 +7,8 @@ export class RuleViolation extends Error {
     readonly field: string,
     readonly rule: string,
     message: string,
-    /** 409 when the state conflicts, 422 when the request can never pass, 404 when missing, 403 when not yours. */
-    readonly status: 403 | 404 | 409 | 422 = 422,
+    /** 400 when the input breaks a rule, 409 when the state conflicts, 422 when the request can never pass, 404 when missing, 403 when not yours. */
+    readonly status: 400 | 403 | 404 | 409 | 422 = 422,
     readonly details: Record<string, unknown> = {},
   ) {
     super(message);

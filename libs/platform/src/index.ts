@@ -10,3 +10,5 @@ export * from './metrics.controller';
 export * from './tracing';
 export * from './operations/operations.controller';
 export * from './interval-job';
+export * from './outbound/address-policy';
+export * from './outbound/outbound-request';

@@ -27,7 +27,7 @@ export class RuleViolationFilter implements ExceptionFilter {
     const body: ErrorBody = {
       statusCode: violation.status,
       code: violation.rule,
-      error: ERROR_NAMES[violation.status],
+      error: ERROR_NAMES[violation.status] ?? 'Error',
       message: violation.message,
       violations: [{ field: violation.field, rule: violation.rule, message: violation.message }],
       ...violation.details,

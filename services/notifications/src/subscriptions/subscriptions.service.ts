@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { organisationLabel, type Principal } from '@tilbudsnet/auth';
 import { RuleViolation } from '@tilbudsnet/contracts';
+import { checkOutboundUrl, outboundPolicyFromEnv } from '@tilbudsnet/platform';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { userKey } from '../domain/notice';
@@ -54,6 +55,9 @@ export class SubscriptionsService {
 
   /** The secret is shown once, here; the receiver keeps it to check signatures. */
   async addWebhook(principal: Principal, request: CreateWebhookRequest) {
+    // Registration refuses what delivery would refuse (an internal address, plain http, user:password).
+    const refusal = await checkOutboundUrl(request.url, outboundPolicyFromEnv());
+    if (refusal) throw new RuleViolation('url', refusal.rule, refusal.message, 400);
     const id = randomUUID();
     const secret = randomBytes(32).toString('hex');
     const organisation = organisationLabel(principal.organisation);
