@@ -7,6 +7,10 @@ import { Injectable } from '@nestjs/common';
 @Injectable()
 export class MessagingStats {
   consumer: { group: string; topics: string[] } | null = null;
+  /** False while the service's consumer is down (crashed, restarting): readiness fails then. */
+  consumerUp = true;
+  /** Times the consumer was started again after it stopped by itself. */
+  consumerRestarts = 0;
   readonly handled = new Map<string, number>();
   readonly deadLetters = new Map<string, number>();
 

@@ -89,6 +89,11 @@ export function connectEventConsumer(
     ...options,
     onDeadLetter: (topic, reason) => { stats.countDeadLetter(topic, reason); options.onDeadLetter?.(topic, reason); },
     onProcessed: (event, outcome) => { stats.countHandled(event.type, outcome); options.onProcessed?.(event, outcome); },
+    onConsumerState: (up) => {
+      if (up && !stats.consumerUp) stats.consumerRestarts++;
+      stats.consumerUp = up;
+      options.onConsumerState?.(up);
+    },
     bus: app.get<MessageBus>(MESSAGE_BUS),
     dataSource: app.get(DataSource),
   });

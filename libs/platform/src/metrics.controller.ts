@@ -53,6 +53,12 @@ export class MetricsController {
         await admin.disconnect();
       }
     }
+    if (this.stats.consumer) {
+      const up = new Gauge({ name: 'kafka_consumer_up', help: '1 while the event consumer runs, 0 while it is down or restarting', labelNames: ['group'], registers: [registry] });
+      up.set({ group: this.stats.consumer.group }, this.stats.consumerUp ? 1 : 0);
+      const restarts = new Counter({ name: 'kafka_consumer_restarts_total', help: 'Times the event consumer was started again after it stopped by itself', labelNames: ['group'], registers: [registry] });
+      restarts.inc({ group: this.stats.consumer.group }, this.stats.consumerRestarts);
+    }
     const handled = new Counter({ name: 'events_handled_total', help: 'Events handled by type and outcome', labelNames: ['type', 'outcome'], registers: [registry] });
     for (const [key, n] of this.stats.handled) {
       const [type, outcome] = key.split('|');

@@ -28,6 +28,7 @@ class TopicNames {
 
 class KafkaConsumer implements BusConsumer {
   private consumer: Consumer | null = null;
+  private crashListener: ((error: Error) => void) | null = null;
   constructor(private readonly kafka: Kafka, private readonly options: ConsumerOptions, private readonly names: TopicNames) {}
 
   async start(topics: string[], fromBeginning: boolean, onMessage: (m: IncomingMessage) => Promise<void>): Promise<void> {
@@ -39,6 +40,10 @@ class KafkaConsumer implements BusConsumer {
       retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5000 },
     });
     this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, (event) => {
+      // kafkajs restarts by itself when it says so; otherwise the consumer is gone for good.
+      if (!event.payload.restart && this.consumer === consumer) this.crashListener?.(event.payload.error);
+    });
     const joined = new Promise<void>((resolve) => {
       const off = consumer.on(consumer.events.GROUP_JOIN, () => { off(); resolve(); });
     });
@@ -60,8 +65,13 @@ class KafkaConsumer implements BusConsumer {
   }
 
   async stop(): Promise<void> {
-    await this.consumer?.disconnect();
+    const consumer = this.consumer;
     this.consumer = null;
+    await consumer?.disconnect();
+  }
+
+  onCrash(listener: (error: Error) => void): void {
+    this.crashListener = listener;
   }
 }
 

@@ -45,6 +45,11 @@ export interface BusConsumer {
   /** Subscribes and resolves once this consumer has joined its group and has partitions assigned. */
   start(topics: string[], fromBeginning: boolean, onMessage: (message: IncomingMessage) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Told once when the consumer stops for good without `stop()` being called (the client gave up
+   * after a crash). Whoever owns the consumer then starts a new one; until then it is not ready.
+   */
+  onCrash(listener: (error: Error) => void): void;
 }
 
 export interface PartitionLag {

@@ -41,6 +41,8 @@ export interface KafkaEventTransportOptions {
   onDeadLetter?: (topic: string, reason: string) => void;
   /** Told of every message handled or skipped, e.g. for metrics and tests. */
   onProcessed?: (event: TilbudsnetEvent, outcome: 'applied' | 'duplicate' | 'ignored') => void;
+  /** Told when the consumer goes down by itself (false) and when it runs again (true): readiness. */
+  onConsumerState?: (up: boolean) => void;
 }
 
 /**
@@ -117,7 +119,27 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       heartbeatIntervalMs: this.options.sessionTimeoutMs ? Math.max(500, Math.floor(this.options.sessionTimeoutMs / 5)) : undefined,
       partitionsConcurrently: partitions,
     });
-    await this.consumer.start(topics, this.options.fromBeginning ?? true, (message) => this.process(message));
+    const consumer = this.consumer;
+    consumer.onCrash((error) => this.restartAfterCrash(consumer, error));
+    await consumer.start(topics, this.options.fromBeginning ?? true, (message) => this.process(message));
+    this.options.onConsumerState?.(true);
+  }
+
+  /**
+   * The client gave up (a broker gone too long, an error it will not retry): the consumer is down,
+   * readiness says so, and a new one is started with backoff until it runs. Never silently dead.
+   */
+  private restartAfterCrash(crashed: BusConsumer, error: Error, attempt = 1): void {
+    if (this.closing || this.consumer !== crashed) return;
+    this.options.onConsumerState?.(false);
+    const delay = backoffDelayMs(Math.min(attempt, 8), this.options.retryBaseMs ?? 500, this.options.retryMaxMs ?? 30_000);
+    this.events.warn({ consumerGroup: this.options.consumerGroup, error: error.message, attempt, delayMs: delay }, 'consumer stopped; restarting');
+    setTimeout(() => {
+      if (this.closing || this.consumer !== crashed) return;
+      crashed.stop().catch(() => undefined).then(() => this.startConsumer()).catch((e: Error) => {
+        if (this.consumer) this.restartAfterCrash(this.consumer, e, attempt + 1);
+      });
+    }, delay).unref();
   }
 
   /** Handles one message in a consumer span continuing the producer's trace (when tracing is on). */

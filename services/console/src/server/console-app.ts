@@ -50,7 +50,20 @@ export async function startConsole(config: ConsoleConfig): Promise<RunningConsol
     next();
   });
   app.get('/health/live', (_req, res) => { res.json({ status: 'ok' }); });
-  app.get('/health/ready', (_req, res) => { res.json({ status: 'ok' }); });
+  // Ready while live updates run (when the console has them): a stopped consumer is not hidden.
+  app.get('/health/ready', (_req, res) => {
+    if (live && !live.up) res.status(503).json({ status: 'unavailable', liveUpdates: 'down' });
+    else res.json({ status: 'ok', liveUpdates: live ? 'up' : 'off' });
+  });
+
+  // Prometheus text format: is the live-updates consumer up, how often it restarted, what it dead-lettered.
+  app.get('/metrics', (_req, res) => {
+    res.type('text/plain; version=0.0.4').send([
+      '# HELP console_live_updates_up 1 while the live-updates consumer runs', '# TYPE console_live_updates_up gauge', `console_live_updates_up ${live?.up ? 1 : 0}`,
+      '# HELP console_live_updates_restarts_total Times the live-updates consumer was started again', '# TYPE console_live_updates_restarts_total counter', `console_live_updates_restarts_total ${live?.restarts ?? 0}`,
+      '# HELP console_dead_letters_total Messages the console dead-lettered', '# TYPE console_dead_letters_total counter', `console_dead_letters_total ${live?.deadLetters ?? 0}`, '',
+    ].join('\n'));
+  });
 
   app.get('/auth/login', async (req, res) => {
     try {
