@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { managesOperator, organisationLabel, servesRegion, type Principal } from '@tilbudsnet/auth';
+import { managesOperator, organisationLabel, type Principal, requireOwnOperator, servesRegion } from '@tilbudsnet/auth';
 import {
   createEvent, RuleViolation, type EarlyWarningCategory, type EarlyWarningSeverity, type EarlyWarningStatus, type EventCause, type SupplyRule, type TilbudsnetEvent,
 } from '@tilbudsnet/contracts';
@@ -57,8 +57,7 @@ export class EarlyWarningsService {
     return this.outbox.run(async (manager) => {
       const offer = await offerRow(manager, request.offerId);
       if (!offer) throw new RuleViolation('offerId', 'known-offer', 'no offer with this id', 404);
-      const [kind, id] = offer.operator.split(':');
-      if (!managesOperator(principal, { kind, id })) throw new RuleViolation('offerId', 'own-operator-only', 'an offer manager warns about its own operator\'s offers only', 403);
+      requireOwnOperator(principal, offer.operator, 'offerId', 'an offer manager warns about its own operator\'s offers only');
       const raised = await this.insert(manager, {
         offerId: offer.offer_id, subject: offer.name, regionCode: offer.region_code, targetGroups: offer.target_groups, category: request.category,
         severity: request.severity, description: request.description, source: 'operator',

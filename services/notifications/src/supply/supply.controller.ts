@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, servesRegion, type Principal } from '@tilbudsnet/auth';
-import { REGION_CODES, RuleViolation, TARGET_GROUP_IDS, type EventCause } from '@tilbudsnet/contracts';
+import { CurrentPrincipal, type Principal, requireOwnRegion, Roles } from '@tilbudsnet/auth';
+import { REGION_CODES, TARGET_GROUP_IDS, type EventCause } from '@tilbudsnet/contracts';
 import { paramMatching, RequestCause } from '@tilbudsnet/platform';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -30,7 +30,7 @@ export class EvaluateRequest {
 }
 
 function ownRegion(principal: Principal, region: string): void {
-  if (!servesRegion(principal, region)) throw new RuleViolation('region', 'own-region-only', 'a secretariat follows its own region', 403);
+  requireOwnRegion(principal, region, 'region', 'a secretariat follows its own region');
 }
 
 @ApiTags('supply obligation')

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
+import { CurrentPrincipal, requireAuditorOf, Roles, type Principal } from '@tilbudsnet/auth';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -22,7 +22,8 @@ export class AuditController {
   @Get()
   @Roles('auditor')
   async list(@Query() query: AuditQuery, @CurrentPrincipal() principal: Principal): Promise<{ items: AuditRecord[] }> {
-    const municipality = principal.organisation.kind === 'municipality' ? principal.organisation.code : '----';
+    const municipality = principal.organisation.kind === 'municipality' ? principal.organisation.code : '';
+    requireAuditorOf(principal, municipality, 'organisation', 'the audit log is read by the municipality\'s own auditor');
     const items = await this.dataSource.getRepository(AuditRecord).find({
       where: { municipality, ...(query.caseId ? { caseId: query.caseId } : {}) },
       order: { id: 'DESC' },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { actsForMunicipality, type Principal } from '@tilbudsnet/auth';
+import { requireActingMunicipality, type Principal } from '@tilbudsnet/auth';
 import { RuleViolation } from '@tilbudsnet/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -59,9 +59,7 @@ export class CasesService {
     return this.dataSource.transaction(async (manager) => {
       const record = await manager.findOneBy(CaseRecord, { id });
       if (!record) throw new RuleViolation('id', 'case-exists', `no case with id ${id}`, 404);
-      if (!actsForMunicipality(principal, record.actingMunicipality)) {
-        throw new RuleViolation('id', 'own-municipality-only', 'a case is read by its acting municipality only', 403);
-      }
+      requireActingMunicipality(principal, record.actingMunicipality, 'id', 'a case is read by its acting municipality only');
       await recordAccess(manager, principal, { caseId: id, municipality: record.actingMunicipality, action: 'read-case', purpose });
       const citizen = JSON.parse(this.cipher.open(record.citizenSealed)) as { cpr: string; name: string };
       return { ...summaryOf(record), citizen, notes: record.notesSealed ? this.cipher.open(record.notesSealed) : null };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { actsForMunicipality, type Principal } from '@tilbudsnet/auth';
+import { type Principal, requireActingMunicipality } from '@tilbudsnet/auth';
 import { createEvent, RuleViolation, type EventCause } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
@@ -36,7 +36,7 @@ export class PlacementsService {
     return this.inTransaction(async (manager) => {
       const found = await manager.findOneBy(CaseRecord, { id: caseId });
       if (!found) throw new RuleViolation('id', 'case-exists', `no case with id ${caseId}`, 404);
-      if (!actsForMunicipality(principal, found.actingMunicipality)) throw new RuleViolation('id', 'own-municipality-only', 'only the acting municipality places its citizens', 403);
+      requireActingMunicipality(principal, found.actingMunicipality, 'id', 'only the acting municipality places its citizens');
       const offer = await manager.findOneBy(CatalogueOfferRecord, { offerId: input.offerId });
       if (!offer) throw new RuleViolation('offerId', 'offer-in-catalogue', `no offer ${input.offerId} in the catalogue`, 422);
       const targetGroup = found.needs.targetGroups.find((t) => offer.targetGroups.includes(t)) ?? found.needs.targetGroups[0];
@@ -106,7 +106,7 @@ export class PlacementsService {
   private async load(manager: EntityManager, id: string, principal: Principal, lock = false): Promise<PlacementRecord> {
     const p = await manager.findOne(PlacementRecord, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!p) throw new RuleViolation('id', 'placement-exists', `no placement with id ${id}`, 404);
-    if (!actsForMunicipality(principal, p.actingMunicipality)) throw new RuleViolation('id', 'own-municipality-only', 'a placement belongs to its acting municipality', 403);
+    requireActingMunicipality(principal, p.actingMunicipality, 'id', 'a placement belongs to its acting municipality');
     return p;
   }
 

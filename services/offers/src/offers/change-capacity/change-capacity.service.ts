@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { managesOperator, type Principal } from '@tilbudsnet/auth';
+import { type Principal, requireOwnOperator } from '@tilbudsnet/auth';
 import { createEvent, RuleViolation, type EventCause, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import type { EntityManager } from 'typeorm';
@@ -22,9 +22,7 @@ export class ChangingCapacity {
   change(id: string, request: ChangeCapacityRequest, principal: Principal, cause: EventCause, now = new Date()): Promise<OfferSnapshot> {
     return this.outbox.run(async (manager) => {
       const offer = await lockOffer(manager, id);
-      if (!managesOperator(principal, offer.operator)) {
-        throw new RuleViolation('id', 'own-operator-only', 'an offer manager changes offers of its own operator only', 403);
-      }
+      requireOwnOperator(principal, offer.operator, 'id', 'an offer manager changes offers of its own operator only');
       const { state, events } = changeApprovedPlaces(offer, request);
       await manager.update(OfferRecord, { id }, { paragraphs: state.paragraphs, version: state.version });
       return { result: snapshotOf(state), events: events.map((e) => createEvent('offers', e, cause, now)) };

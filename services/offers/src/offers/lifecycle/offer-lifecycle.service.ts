@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { managesOperator, type Principal } from '@tilbudsnet/auth';
-import { createEvent, RuleViolation, type EventCause, type OfferSnapshot } from '@tilbudsnet/contracts';
+import { type Principal, requireOwnOperator } from '@tilbudsnet/auth';
+import { createEvent, type EventCause, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { DataSource, In } from 'typeorm';
 import { lockOffer } from '../change-capacity/change-capacity.service';
@@ -57,9 +57,7 @@ export class OfferLifecycle {
   private decide(id: string, principal: Principal, cause: EventCause, now: Date, operation: (offer: OfferState) => Decision): Promise<OfferSnapshot> {
     return this.outbox.run(async (manager) => {
       const offer = await lockOffer(manager, id);
-      if (!managesOperator(principal, offer.operator)) {
-        throw new RuleViolation('id', 'own-operator-only', 'an offer manager changes offers of its own operator only', 403);
-      }
+      requireOwnOperator(principal, offer.operator, 'id', 'an offer manager changes offers of its own operator only');
       const { state, events } = operation(offer);
       await saveOfferState(manager, state);
       return { result: snapshotOf(state), events: events.map((e) => createEvent('offers', e, cause, now)) };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { managesOperator, type Principal } from '@tilbudsnet/auth';
-import { createEvent, RuleViolation, type EventCause, type OfferSnapshot } from '@tilbudsnet/contracts';
+import { type Principal, requireOwnOperator } from '@tilbudsnet/auth';
+import { createEvent, type EventCause, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import { registerOffer, snapshotOf } from '../domain/offer';
@@ -13,9 +13,7 @@ export class RegisteringOffer {
   constructor(private readonly outbox: TransactionalOutbox) {}
 
   register(request: RegisterOfferRequest, principal: Principal, cause: EventCause, now = new Date()): Promise<OfferSnapshot> {
-    if (!managesOperator(principal, request.operator)) {
-      throw new RuleViolation('operator', 'own-operator-only', 'an offer manager registers offers of its own operator only', 403);
-    }
+    requireOwnOperator(principal, request.operator, 'operator', 'an offer manager registers offers of its own operator only');
     const { state, events } = registerOffer({ ...request, id: randomUUID(), demo: request.demo ?? false }, now);
     return this.outbox.run(async (manager) => {
       await manager.insert(OfferRecord, state);

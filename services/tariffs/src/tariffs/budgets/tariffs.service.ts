@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { managesOperator, servesRegion, type Principal } from '@tilbudsnet/auth';
+import { type Principal, requireOwnOperator, requireOwnRegion } from '@tilbudsnet/auth';
 import { createEvent, RuleViolation, type EventCause } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -75,7 +75,7 @@ export class TariffsService {
     return this.outbox.run(async (manager) => {
       const offer = await this.offer(manager, offerId);
       const [kind, id] = offer.operator.split(':');
-      if (!managesOperator(principal, { kind, id })) throw new RuleViolation('offerId', 'own-operator-only', 'an offer manager budgets its own operator\'s offers only', 403);
+      requireOwnOperator(principal, { kind, id }, 'offerId', 'an offer manager budgets its own operator\'s offers only');
       const carried: { from_year: number; amount_oere: string }[] = await manager.query(
         'SELECT from_year, amount_oere FROM carry_overs WHERE offer_id = $1 AND into_year = $2 AND amount_oere <> 0 ORDER BY from_year', [offerId, year]);
       const budget: Budget = {
@@ -102,7 +102,7 @@ export class TariffsService {
   approve(offerId: string, year: number, principal: Principal, cause: EventCause): Promise<TariffView> {
     return this.outbox.run(async (manager) => {
       const offer = await this.offer(manager, offerId);
-      if (!servesRegion(principal, offer.region_code)) throw new RuleViolation('offerId', 'own-region-only', 'the KKR secretariat approves its own region\'s tariffs', 403);
+      requireOwnRegion(principal, offer.region_code, 'offerId', 'the KKR secretariat approves its own region\'s tariffs');
       const [row] = await manager.query('SELECT computation FROM tariffs WHERE offer_id = $1 AND year = $2', [offerId, year]);
       if (!row) throw new RuleViolation('year', 'tariff-exists', `no ${year} tariff for offer ${offerId}`, 404);
       const current: TariffView = row.computation;

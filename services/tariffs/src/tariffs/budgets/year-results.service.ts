@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { managesOperator, type Principal } from '@tilbudsnet/auth';
+import { type Principal, requireOwnOperator } from '@tilbudsnet/auth';
 import { RuleViolation } from '@tilbudsnet/contracts';
 import { DataSource } from 'typeorm';
 import { carryOver, carryOverLines } from '../domain/carry-over';
@@ -35,8 +35,7 @@ export class YearResultsService {
     return this.dataSource.transaction(async (manager) => {
       const [offer] = await manager.query('SELECT operator FROM tariff_offers WHERE offer_id = $1', [offerId]);
       if (!offer) throw new RuleViolation('offerId', 'offer-known', `offer ${offerId} is not known to tariffs`, 404);
-      const [kind, id] = offer.operator.split(':');
-      if (!managesOperator(principal, { kind, id })) throw new RuleViolation('offerId', 'own-operator-only', 'an offer manager records its own operator\'s results only', 403);
+      requireOwnOperator(principal, offer.operator, 'offerId', 'an offer manager records its own operator\'s results only');
       const lines: { placementId: string; amount: string }[][] = (await manager.query(
         `SELECT s.lines FROM statements s WHERE s.month LIKE $1`, [`${year}-%`])).map((r: { lines: { placementId: string; amount: string }[] }) => r.lines);
       const placements = new Set<string>((await manager.query('SELECT placement_id FROM tariff_placements WHERE offer_id = $1', [offerId])).map((r: { placement_id: string }) => r.placement_id));
