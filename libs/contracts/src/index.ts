@@ -16,3 +16,4 @@ export * from './notifications/early-warning-events';
 export * from './notifications/supply-events';
 export * from './reference-data/municipalities';
 export * from './examples/load-example';
+export * from './aggregate';

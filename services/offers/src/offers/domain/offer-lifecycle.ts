@@ -1,6 +1,6 @@
 import { RuleViolation, type Paragraph } from '@tilbudsnet/contracts';
 import { checkEffectiveDate, type NoticeRule } from './notice-rule';
-import { approvedPlacesOf, capacityChanged, offerUpdated, type Decision, type OfferState } from './offer';
+import { approvedPlacesOf, capacityChanged, decide, offerUpdated, type Decision, type OfferState } from './offer';
 
 function checkNotice(effectiveDate: string, today: string, rule: NoticeRule): void {
   const check = checkEffectiveDate(effectiveDate, today, rule);
@@ -22,18 +22,13 @@ function mustBeOpen(offer: OfferState): void {
 export function announceClosure(offer: OfferState, request: { effectiveDate: string; reason?: string }, today: string, rule: NoticeRule): Decision {
   mustBeOpen(offer);
   checkNotice(request.effectiveDate, today, rule);
-  const announced: OfferState = { ...offer, status: 'closure-announced', closureEffectiveDate: request.effectiveDate, version: offer.version + 1 };
-  const state: OfferState = { ...announced, version: announced.version + 1 };
-  return {
-    state,
-    events: [
-      {
-        type: 'OfferClosureAnnounced', aggregateId: offer.id, aggregateVersion: announced.version,
-        payload: { offerId: offer.id, effectiveDate: request.effectiveDate, placementsAffected: offer.occupiedPlaces, ...(request.reason ? { reason: request.reason } : {}) },
-      },
-      offerUpdated(state),
-    ],
-  };
+  return decide(offer, [
+    {
+      type: 'OfferClosureAnnounced', aggregateId: offer.id,
+      payload: { offerId: offer.id, effectiveDate: request.effectiveDate, placementsAffected: offer.occupiedPlaces, ...(request.reason ? { reason: request.reason } : {}) },
+    },
+    offerUpdated(),
+  ]);
 }
 
 /** Tilpasning: fewer approved places under one paragraph, from a date with the region's notice. */
@@ -50,48 +45,30 @@ export function announceAdjustment(
   checkNotice(request.effectiveDate, today, rule);
   const after = approvedPlacesOf(offer) - current.approvedPlaces + request.approvedPlaces;
   const placementsAffected = Math.max(0, offer.occupiedPlaces - after);
-  const announced: OfferState = {
-    ...offer, status: 'adjusting', pendingAdjustment: { paragraph, approvedPlaces: request.approvedPlaces, effectiveDate: request.effectiveDate }, version: offer.version + 1,
-  };
-  const state: OfferState = { ...announced, version: announced.version + 1 };
-  return {
-    state,
-    events: [
-      {
-        type: 'OfferAdjustmentAnnounced', aggregateId: offer.id, aggregateVersion: announced.version,
-        payload: { offerId: offer.id, effectiveDate: request.effectiveDate, paragraph, approvedPlaces: request.approvedPlaces, placementsAffected, ...(request.reason ? { reason: request.reason } : {}) },
-      },
-      offerUpdated(state),
-    ],
-  };
+  return decide(offer, [
+    {
+      type: 'OfferAdjustmentAnnounced', aggregateId: offer.id,
+      payload: { offerId: offer.id, effectiveDate: request.effectiveDate, paragraph, approvedPlaces: request.approvedPlaces, placementsAffected, ...(request.reason ? { reason: request.reason } : {}) },
+    },
+    offerUpdated(),
+  ]);
 }
 
 /** On the day: an announced closure closes the offer; an announced reduction takes effect. */
 export function takeEffect(offer: OfferState, today: string): Decision | null {
   if (offer.status === 'closure-announced' && offer.closureEffectiveDate && offer.closureEffectiveDate <= today) {
-    const closed: OfferState = {
-      ...offer, status: 'closed', paragraphs: offer.paragraphs.map((p) => ({ ...p, approvedPlaces: 0 })), version: offer.version + 1,
-    };
-    const capacity: OfferState = { ...closed, version: closed.version + 1 };
-    const state: OfferState = { ...capacity, version: capacity.version + 1 };
-    return {
-      state,
-      events: [
-        { type: 'OfferClosed', aggregateId: offer.id, aggregateVersion: closed.version, payload: { offerId: offer.id, closedOn: offer.closureEffectiveDate } },
-        capacityChanged(capacity, 'adjustment-effective'),
-        offerUpdated(state),
-      ],
-    };
+    return decide(offer, [
+      { type: 'OfferClosed', aggregateId: offer.id, payload: { offerId: offer.id, closedOn: offer.closureEffectiveDate } },
+      capacityChanged('adjustment-effective', { paragraphs: offer.paragraphs.map((p) => ({ ...p, approvedPlaces: 0 })) }),
+      offerUpdated(),
+    ]);
   }
   const pending = offer.pendingAdjustment;
   if (offer.status === 'adjusting' && pending && pending.effectiveDate <= today) {
-    const reduced: OfferState = {
-      ...offer, status: 'active', pendingAdjustment: null,
-      paragraphs: offer.paragraphs.map((p) => (p.paragraph === pending.paragraph ? { ...p, approvedPlaces: pending.approvedPlaces } : { ...p })),
-      version: offer.version + 1,
-    };
-    const state: OfferState = { ...reduced, version: reduced.version + 1 };
-    return { state, events: [capacityChanged(reduced, 'adjustment-effective'), offerUpdated(state)] };
+    return decide(offer, [
+      capacityChanged('adjustment-effective', { paragraphs: offer.paragraphs.map((p) => (p.paragraph === pending.paragraph ? { ...p, approvedPlaces: pending.approvedPlaces } : { ...p })) }),
+      offerUpdated(),
+    ]);
   }
   return null;
 }

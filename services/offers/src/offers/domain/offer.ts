@@ -1,5 +1,5 @@
 import {
-  RuleViolation, regionOfMunicipality, type CapacityChangeReason, type CapacityFigures, type NewEvent, type OfferSnapshot, type OfferStatus,
+  applyEvents, RuleViolation, regionOfMunicipality, type CapacityChangeReason, type Draft, type CapacityFigures, type NewEvent, type OfferSnapshot, type OfferStatus,
   type OperatorKind, type Paragraph, type ParagraphPlaces, type SpecialisationLevel,
 } from '@tilbudsnet/contracts';
 
@@ -44,17 +44,71 @@ export interface Decision {
 
 export type OfferEventType = 'OfferRegistered' | 'OfferUpdated' | 'CapacityChanged' | 'OfferClosureAnnounced' | 'OfferAdjustmentAnnounced' | 'OfferClosed';
 
-/** The offer's figures after a change, as the `CapacityChanged` that reports it. */
-export function capacityChanged(state: OfferState, reason: CapacityChangeReason): NewEvent<'CapacityChanged'> {
-  return {
-    type: 'CapacityChanged', aggregateId: state.id, aggregateVersion: state.version,
-    payload: { offerId: state.id, capacity: capacityOf(state), paragraphs: state.paragraphs.map((p) => ({ ...p })), reason },
+export type OfferDraft = Draft<OfferState, OfferEventType>;
+
+/** `CapacityChanged` reporting the figures `change` gives the offer (new paragraphs, occupied, reserved). */
+export function capacityChanged(
+  reason: CapacityChangeReason, change: Partial<Pick<OfferState, 'paragraphs' | 'occupiedPlaces' | 'reservedPlaces'>> = {},
+): OfferDraft {
+  return (state) => {
+    const next = { ...state, ...change };
+    return {
+      type: 'CapacityChanged', aggregateId: state.id,
+      payload: { offerId: state.id, capacity: capacityOf(next), paragraphs: next.paragraphs.map((p) => ({ ...p })), reason },
+    };
   };
 }
 
-/** The offer's whole state after a change of status or data, as the `OfferUpdated` that reports it. */
-export function offerUpdated(state: OfferState): NewEvent<'OfferUpdated'> {
-  return { type: 'OfferUpdated', aggregateId: state.id, aggregateVersion: state.version, payload: { offer: snapshotOf(state) } };
+/** `OfferUpdated` reporting the offer's whole state with `change` applied (data, status, confirmation). */
+export function offerUpdated(change: Partial<Pick<OfferState, EditableField | 'status' | 'lastConfirmedAt'>> = {}): OfferDraft {
+  return (state) => ({ type: 'OfferUpdated', aggregateId: state.id, payload: { offer: snapshotOf({ ...state, ...change }) } });
+}
+
+type EditableField = 'name' | 'address' | 'location' | 'targetGroups' | 'specialisationLevel' | 'frameworkAgreement' | 'budgetedOccupancyPct';
+
+/**
+ * Evolve: the offer after one of its events. Every change of an offer's state is an event, and
+ * this is the only place an event changes the state; deciders state events, `applyEvents` numbers
+ * them and runs them through here.
+ */
+export function evolveOffer(state: OfferState, event: NewEvent<OfferEventType>): OfferState {
+  switch (event.type) {
+    case 'OfferRegistered':
+    case 'OfferUpdated': {
+      const o = (event as NewEvent<'OfferUpdated'>).payload.offer;
+      return {
+        ...state, name: o.name, address: { ...o.address }, location: { ...o.location }, targetGroups: [...o.targetGroups], specialisationLevel: o.specialisationLevel,
+        frameworkAgreement: o.frameworkAgreement, budgetedOccupancyPct: o.budgetedOccupancyPct, status: o.status,
+        lastConfirmedAt: o.lastConfirmedAt ? new Date(o.lastConfirmedAt) : null,
+        ...(event.type === 'OfferRegistered' ? { paragraphs: o.paragraphs.map((p) => ({ ...p })) } : {}),
+      };
+    }
+    case 'CapacityChanged': {
+      const p = (event as NewEvent<'CapacityChanged'>).payload;
+      const effective = p.reason === 'adjustment-effective' && state.status === 'adjusting';
+      return {
+        ...state, paragraphs: p.paragraphs.map((x) => ({ ...x })), occupiedPlaces: p.capacity.occupiedPlaces, reservedPlaces: p.capacity.reservedPlaces,
+        ...(effective ? { status: 'active' as const, pendingAdjustment: null } : {}),
+      };
+    }
+    case 'OfferClosureAnnounced':
+      return { ...state, status: 'closure-announced', closureEffectiveDate: (event as NewEvent<'OfferClosureAnnounced'>).payload.effectiveDate };
+    case 'OfferAdjustmentAnnounced': {
+      const p = (event as NewEvent<'OfferAdjustmentAnnounced'>).payload;
+      return { ...state, status: 'adjusting', pendingAdjustment: { paragraph: p.paragraph as Paragraph, approvedPlaces: p.approvedPlaces, effectiveDate: p.effectiveDate } };
+    }
+    case 'OfferClosed':
+      return { ...state, status: 'closed' };
+    default: {
+      const never: never = event.type;
+      throw new Error(`an offer does not evolve by ${String(never)}`);
+    }
+  }
+}
+
+/** Applies the drafts to the offer: numbered, evolved, returned with the state they leave. */
+export function decide(offer: OfferState, drafts: readonly OfferDraft[]): Decision {
+  return applyEvents(offer, drafts, evolveOffer);
 }
 
 export function approvedPlacesOf(offer: Pick<OfferState, 'paragraphs'>): number {
@@ -113,18 +167,18 @@ export function registerOffer(input: NewOffer, now: Date): Decision {
   if (paragraphs.size !== input.paragraphs.length) {
     throw new RuleViolation('paragraphs', 'unique-paragraph', 'each paragraph may appear once');
   }
-  const state: OfferState = {
+  const blank: OfferState = {
     ...input,
     regionCode,
     status: 'active',
     lastConfirmedAt: now,
     occupiedPlaces: 0,
     reservedPlaces: 0,
-    version: 1,
+    version: 0,
     closureEffectiveDate: null,
     pendingAdjustment: null,
   };
-  return { state, events: [{ type: 'OfferRegistered', aggregateId: state.id, aggregateVersion: 1, payload: { offer: snapshotOf(state) } }] };
+  return decide(blank, [{ type: 'OfferRegistered', aggregateId: blank.id, payload: { offer: snapshotOf(blank) } }]);
 }
 
 /**
@@ -149,14 +203,12 @@ export function changeApprovedPlaces(offer: OfferState, change: { paragraph?: Pa
       409, { minimumApprovedPlaces: Math.max(0, taken - (approved - change.approvedPlaces)) },
     );
   }
-  const state: OfferState = { ...offer, paragraphs, version: offer.version + 1 };
-  return { state, events: [capacityChanged(state, 'approved-places-changed')] };
+  return decide(offer, [capacityChanged('approved-places-changed', { paragraphs })]);
 }
 
 /** The manager confirms the offer's data is current (sets `lastConfirmedAt`). */
 export function confirmOfferData(offer: OfferState, now: Date): Decision {
-  const state: OfferState = { ...offer, lastConfirmedAt: now, version: offer.version + 1 };
-  return { state, events: [offerUpdated(state)] };
+  return decide(offer, [offerUpdated({ lastConfirmedAt: now })]);
 }
 
 /** What an operator may change of an offer's description; capacity and closures have their own operations. */
@@ -177,6 +229,5 @@ export function updateOffer(offer: OfferState, changes: OfferChanges): Decision 
     throw new RuleViolation('status', 'status-open-or-closed-to-admissions', `an offer that is ${offer.status} cannot be opened or closed to admissions`, 409);
   }
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as OfferChanges;
-  const state: OfferState = { ...offer, ...defined, version: offer.version + 1 };
-  return { state, events: [offerUpdated(state)] };
+  return decide(offer, [offerUpdated(defined)]);
 }

@@ -1,5 +1,5 @@
 import type { EventOf, NewEvent, RejectionReason } from '@tilbudsnet/contracts';
-import { capacityChanged, capacityOf, type OfferState } from './offer';
+import { capacityChanged, capacityOf, decide, type OfferEventType, type OfferState } from './offer';
 
 /** What offers knows of one placement: the place it holds in an offer (reservation, then occupancy). */
 export interface PlacementHold {
@@ -14,7 +14,7 @@ export interface PlacementHold {
 export type PlacementEvent =
   | EventOf<'PlacementRequested'> | EventOf<'PlacementStarted'> | EventOf<'PlacementCancelled'> | EventOf<'PlacementEnded'>;
 
-type OutEvent = NewEvent<'PlaceReserved' | 'ReservationRejected' | 'ReservationExpired' | 'CapacityChanged'>;
+type OutEvent = NewEvent<'PlaceReserved' | 'ReservationRejected' | 'ReservationExpired' | OfferEventType>;
 
 /** The outcome: new hold and offer (null where unchanged) and the events to publish. */
 export interface HoldDecision {
@@ -34,8 +34,9 @@ function rejection(offer: OfferState | null, request: PlacementEvent['payload'] 
   return null;
 }
 
-function withPlaces(offer: OfferState, occupied: number, reserved: number): OfferState {
-  return { ...offer, occupiedPlaces: offer.occupiedPlaces + occupied, reservedPlaces: offer.reservedPlaces + reserved, version: offer.version + 1 };
+/** The offer with `occupied` and `reserved` places more (or fewer), and the `CapacityChanged` that says so. */
+function withPlaces(offer: OfferState, occupied: number, reserved: number, reason: Parameters<typeof capacityChanged>[0]) {
+  return decide(offer, [capacityChanged(reason, { occupiedPlaces: offer.occupiedPlaces + occupied, reservedPlaces: offer.reservedPlaces + reserved })]);
 }
 
 /**
@@ -58,13 +59,13 @@ export function decidePlacementEvent(hold: PlacementHold | null, offer: OfferSta
         };
       }
       const expiresAt = new Date(now.getTime() + holdHours * 3600_000);
-      const next = withPlaces(offer, 0, +1);
+      const next = withPlaces(offer, 0, +1, 'place-reserved');
       return {
         hold: { placementId, offerId, status: 'reserved', expiresAt, version: 1 },
-        offer: next,
+        offer: next.state,
         events: [
           { type: 'PlaceReserved', aggregateId: placementId, aggregateVersion: 1, payload: { placementId, offerId, expiresAt: expiresAt.toISOString() } },
-          capacityChanged(next, 'place-reserved'),
+          ...next.events,
         ],
       };
     }
@@ -75,18 +76,18 @@ export function decidePlacementEvent(hold: PlacementHold | null, offer: OfferSta
       // so capacity is never overbooked whatever the order of events.
       const held = hold?.status === 'reserved';
       if (!held && capacityOf(offer).vacantPlaces <= 0) return NOTHING;
-      const next = withPlaces(offer, +1, held ? -1 : 0);
-      return { hold: { ...(hold ?? { placementId, offerId, expiresAt: null, version: 0 }), status: 'started' }, offer: next, events: [capacityChanged(next, 'placement-started')] };
+      const next = withPlaces(offer, +1, held ? -1 : 0, 'placement-started');
+      return { hold: { ...(hold ?? { placementId, offerId, expiresAt: null, version: 0 }), status: 'started' }, offer: next.state, events: next.events };
     }
     case 'PlacementCancelled': {
       if (!offer || hold?.status !== 'reserved') return NOTHING;
-      const next = withPlaces(offer, 0, -1);
-      return { hold: { ...hold, status: 'released' }, offer: next, events: [capacityChanged(next, 'reservation-released')] };
+      const next = withPlaces(offer, 0, -1, 'reservation-released');
+      return { hold: { ...hold, status: 'released' }, offer: next.state, events: next.events };
     }
     case 'PlacementEnded': {
       if (!offer || hold?.status !== 'started') return NOTHING;
-      const next = withPlaces(offer, -1, 0);
-      return { hold: { ...hold, status: 'ended' }, offer: next, events: [capacityChanged(next, 'placement-ended')] };
+      const next = withPlaces(offer, -1, 0, 'placement-ended');
+      return { hold: { ...hold, status: 'ended' }, offer: next.state, events: next.events };
     }
     default: {
       const exhaustive: never = event;
@@ -98,14 +99,14 @@ export function decidePlacementEvent(hold: PlacementHold | null, offer: OfferSta
 /** A hold whose time ran out before the placement started: the place is free again. */
 export function expireHold(hold: PlacementHold, offer: OfferState, now: Date): HoldDecision {
   if (hold.status !== 'reserved' || !hold.expiresAt || hold.expiresAt > now) return NOTHING;
-  const next = withPlaces(offer, 0, -1);
+  const next = withPlaces(offer, 0, -1, 'reservation-released');
   const version = hold.version + 1;
   return {
     hold: { ...hold, status: 'expired', version },
-    offer: next,
+    offer: next.state,
     events: [
       { type: 'ReservationExpired', aggregateId: hold.placementId, aggregateVersion: version, payload: { placementId: hold.placementId, offerId: hold.offerId } },
-      capacityChanged(next, 'reservation-released'),
+      ...next.events,
     ],
   };
 }

@@ -1,5 +1,5 @@
 import {
-  cancelRequest, confirmPlacement, endPlacement, giveNotice, placeReserved, requestPlacement, reservationExpired, reservationRejected, timeOut,
+  cancelRequest, changePackage, confirmPlacement, evolvePlacement, endPlacement, giveNotice, placeReserved, requestPlacement, reservationExpired, reservationRejected, timeOut,
   type PlacementState,
 } from './placement';
 
@@ -66,5 +66,24 @@ describe('the placement saga', () => {
     const started = confirmPlacement(reserved, 6);
     const ended = endPlacement(started.state, '2027-01-01');
     expect([first.events[0].aggregateVersion, started.events[0].aggregateVersion, ended.events[0].aggregateVersion]).toEqual([1, 2, 3]);
+  });
+
+  it('ends where its events say: replaying each decision\'s events through evolve gives its state', () => {
+    const steps: [PlacementState, (s: PlacementState) => { state: PlacementState; events: { aggregateVersion: number }[] }][] = [];
+    const first = requestPlacement({ ...requested() }, NOW);
+    const reserved = placeReserved(first.state, NOW).state;
+    steps.push([reserved, (p) => confirmPlacement(p, 6)]);
+    const started = confirmPlacement(reserved, 6).state;
+    steps.push([started, (p) => changePackage(p, 'high', '2027-01-01')]);
+    steps.push([started, (p) => giveNotice(p, '2027-01-15', { noticeMonths: 1, toEndOfMonth: true })]);
+    steps.push([started, (p) => endPlacement(p, '2027-02-01')]);
+    steps.push([requested(), (p) => cancelRequest(p)]);
+    steps.push([requested(), (p) => timeOut(p, new Date(NOW.getTime() + 3_600_000), 1000)]);
+    for (const [before, act] of steps) {
+      const decision = act(before);
+      const replayed = (decision.events as Parameters<typeof evolvePlacement>[1][]).reduce((s, e) => ({ ...evolvePlacement(s, e), version: e.aggregateVersion }), before);
+      expect(replayed).toEqual(decision.state);
+      expect(decision.events.map((e) => e.aggregateVersion)).toEqual(decision.events.map((_, i) => before.version + 1 + i));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { RuleViolation, type NewEvent } from '@tilbudsnet/contracts';
+import { applyEvents, RuleViolation, type EventDraft, type NewEvent } from '@tilbudsnet/contracts';
 import { terminationEndDate, type TerminationRule } from './termination-notice';
 
 /**
@@ -46,16 +46,48 @@ function must(state: PlacementState, allowed: PlacementStatus[], action: string)
   }
 }
 
-function next(state: PlacementState, changes: Partial<PlacementState>): PlacementState {
-  return { ...state, ...changes, version: state.version + 1 };
+function event<T extends PlacementEventType>(state: PlacementState, type: T, payload: NewEvent<T>['payload']): EventDraft<T> {
+  return { type, aggregateId: state.id, payload } as EventDraft<T>;
 }
 
-function event<T extends PlacementEventType>(state: PlacementState, type: T, payload: NewEvent<T>['payload']): NewEvent<T> {
-  return { type, aggregateId: state.id, aggregateVersion: state.version, payload } as NewEvent<T>;
-}
-
-function cancelled(state: PlacementState, reason: 'withdrawn' | 'rejected' | 'expired' | 'timed-out'): NewEvent<'PlacementCancelled'> {
+function cancelled(state: PlacementState, reason: 'withdrawn' | 'rejected' | 'expired' | 'timed-out'): EventDraft<'PlacementCancelled'> {
   return event(state, 'PlacementCancelled', { placementId: state.id, offerId: state.offerId, reason });
+}
+
+const ENDED_EARLY: PlacementStatus[] = ['rejected', 'expired', 'timed-out', 'cancelled'];
+
+/** Evolve: the placement after one of its own events; the only place those events change it. */
+export function evolvePlacement(state: PlacementState, e: NewEvent<PlacementEventType>): PlacementState {
+  switch (e.type) {
+    case 'PlacementRequested':
+      return { ...state, status: 'requested' };
+    case 'PlacementCancelled': {
+      // A late hold released after the request already ended leaves the placement as it ended.
+      if (ENDED_EARLY.includes(state.status)) return state;
+      const reason = (e as NewEvent<'PlacementCancelled'>).payload.reason;
+      return reason === 'timed-out'
+        ? { ...state, status: 'timed-out', reason: 'tilbuddet svarede ikke i tide' }
+        : { ...state, status: 'cancelled', reason: 'trukket tilbage af sagsbehandleren' };
+    }
+    case 'PlacementStarted':
+      return { ...state, status: 'started', reviewDate: (e as NewEvent<'PlacementStarted'>).payload.reviewDate ?? null };
+    case 'PlacementPackageChanged':
+      return { ...state, packageCode: (e as NewEvent<'PlacementPackageChanged'>).payload.packageCode };
+    case 'PlacementTerminationNoticed': {
+      const p = (e as NewEvent<'PlacementTerminationNoticed'>).payload;
+      return { ...state, status: 'notice-given', noticeGivenOn: p.noticeGivenOn, endDate: p.endDate };
+    }
+    case 'PlacementEnded':
+      return { ...state, status: 'ended', endDate: (e as NewEvent<'PlacementEnded'>).payload.endDate };
+    default: {
+      const never: never = e.type;
+      throw new Error(`a placement does not evolve by ${String(never)}`);
+    }
+  }
+}
+
+function decide(state: PlacementState, drafts: EventDraft<PlacementEventType>[]): PlacementDecision {
+  return applyEvents(state, drafts, evolvePlacement);
 }
 
 export type NewPlacement = Pick<PlacementState, 'id' | 'caseId' | 'offerId' | 'actingMunicipality' | 'payingMunicipality' | 'paragraph' | 'targetGroup' | 'startDate' | 'packageCode'>;
@@ -63,23 +95,19 @@ export type NewPlacement = Pick<PlacementState, 'id' | 'caseId' | 'offerId' | 'a
 export function requestPlacement(input: NewPlacement, now: Date): PlacementDecision {
   const state: PlacementState = {
     ...input, status: 'requested', reason: null, requestedAt: now, reservationExpiresAt: null, reviewDate: null,
-    noticeGivenOn: null, endDate: null, needsReplacementFrom: null, version: 1,
+    noticeGivenOn: null, endDate: null, needsReplacementFrom: null, version: 0,
   };
-  return {
-    state,
-    events: [event(state, 'PlacementRequested', {
-      placementId: state.id, offerId: state.offerId, paragraph: state.paragraph as never, targetGroup: state.targetGroup,
-      actingMunicipality: state.actingMunicipality, payingMunicipality: state.payingMunicipality, startDate: state.startDate,
-    })],
-  };
+  return decide(state, [event(state, 'PlacementRequested', {
+    placementId: state.id, offerId: state.offerId, paragraph: state.paragraph as never, targetGroup: state.targetGroup,
+    actingMunicipality: state.actingMunicipality, payingMunicipality: state.payingMunicipality, startDate: state.startDate,
+  })]);
 }
 
 /** Offers held a place. If the request already ended, the late hold is released at once. */
 export function placeReserved(state: PlacementState, expiresAt: Date): PlacementDecision {
   if (state.status === 'requested') return { state: { ...state, status: 'reserved', reservationExpiresAt: expiresAt }, events: [] };
   if (state.status === 'timed-out' || state.status === 'cancelled') {
-    const released = next(state, {});
-    return { state: released, events: [cancelled(released, state.status === 'timed-out' ? 'timed-out' : 'withdrawn')] };
+    return decide(state, [cancelled(state, state.status === 'timed-out' ? 'timed-out' : 'withdrawn')]);
   }
   return { state, events: [] };
 }
@@ -97,14 +125,12 @@ export function reservationExpired(state: PlacementState): PlacementDecision {
 /** No answer from offers in time: the request ends, and any hold that comes later is released. */
 export function timeOut(state: PlacementState, now: Date, timeoutMs: number): PlacementDecision {
   if (state.status !== 'requested' || now.getTime() - state.requestedAt.getTime() < timeoutMs) return { state, events: [] };
-  const ended = next(state, { status: 'timed-out', reason: 'tilbuddet svarede ikke i tide' });
-  return { state: ended, events: [cancelled(ended, 'timed-out')] };
+  return decide(state, [cancelled(state, 'timed-out')]);
 }
 
 export function cancelRequest(state: PlacementState): PlacementDecision {
   must(state, ['requested', 'reserved'], 'cancel');
-  const ended = next(state, { status: 'cancelled', reason: 'trukket tilbage af sagsbehandleren' });
-  return { state: ended, events: [cancelled(ended, 'withdrawn')] };
+  return decide(state, [cancelled(state, 'withdrawn')]);
 }
 
 /** The officer confirms a reserved place: the placement starts with its contract. */
@@ -112,36 +138,29 @@ export function confirmPlacement(state: PlacementState, reviewAfterMonths: numbe
   must(state, ['reserved'], 'confirm');
   const [y, m, d] = state.startDate.split('-').map(Number);
   const review = new Date(Date.UTC(y, m - 1 + reviewAfterMonths, Math.min(d, 28)));
-  const started = next(state, { status: 'started', reviewDate: review.toISOString().slice(0, 10) });
-  return {
-    state: started,
-    events: [event(started, 'PlacementStarted', {
-      placementId: started.id, offerId: started.offerId, actingMunicipality: started.actingMunicipality, payingMunicipality: started.payingMunicipality,
-      startDate: started.startDate, packageCode: started.packageCode, reviewDate: started.reviewDate!,
-    })],
-  };
+  return decide(state, [event(state, 'PlacementStarted', {
+    placementId: state.id, offerId: state.offerId, actingMunicipality: state.actingMunicipality, payingMunicipality: state.payingMunicipality,
+    startDate: state.startDate, packageCode: state.packageCode, reviewDate: review.toISOString().slice(0, 10),
+  })]);
 }
 
 export function changePackage(state: PlacementState, packageCode: string, effectiveDate: string): PlacementDecision {
   must(state, ['started', 'notice-given'], 'change the package of');
-  const changed = next(state, { packageCode });
-  return { state: changed, events: [event(changed, 'PlacementPackageChanged', { placementId: state.id, offerId: state.offerId, packageCode, effectiveDate })] };
+  return decide(state, [event(state, 'PlacementPackageChanged', { placementId: state.id, offerId: state.offerId, packageCode, effectiveDate })]);
 }
 
 /** Opsigelse by the acting municipality; the end date follows the region's rule. */
 export function giveNotice(state: PlacementState, givenOn: string, rule: TerminationRule): PlacementDecision {
   must(state, ['started'], 'give notice on');
   const endDate = terminationEndDate(givenOn, rule);
-  const noticed = next(state, { status: 'notice-given', noticeGivenOn: givenOn, endDate });
-  return { state: noticed, events: [event(noticed, 'PlacementTerminationNoticed', { placementId: state.id, offerId: state.offerId, noticeGivenOn: givenOn, endDate })] };
+  return decide(state, [event(state, 'PlacementTerminationNoticed', { placementId: state.id, offerId: state.offerId, noticeGivenOn: givenOn, endDate })]);
 }
 
 /** Fraflytning: the citizen moves out; payment stops. */
 export function endPlacement(state: PlacementState, endDate: string): PlacementDecision {
   must(state, ['started', 'notice-given'], 'end');
   if (endDate < state.startDate) throw new RuleViolation('endDate', 'not-before-start', `endDate must not be before the start date ${state.startDate}`);
-  const ended = next(state, { status: 'ended', endDate });
-  return { state: ended, events: [event(ended, 'PlacementEnded', { placementId: state.id, offerId: state.offerId, endDate })] };
+  return decide(state, [event(state, 'PlacementEnded', { placementId: state.id, offerId: state.offerId, endDate })]);
 }
 
 /** The offer announced a closure or reduction: the placement needs re-placement from that date. */
