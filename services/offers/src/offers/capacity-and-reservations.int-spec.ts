@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createOffersApp } from '../main';
-import { OfferJobs } from './lifecycle/offer-jobs';
+import { OfferJobs } from './offer-jobs';
 
 /**
  * Offers on real Kafka and PostgreSQL, as two instances sharing one database and one consumer

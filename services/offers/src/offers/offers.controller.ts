@@ -4,14 +4,18 @@ import { CurrentPrincipal, ROLES, Roles, type Principal } from '@tilbudsnet/auth
 import type { EventCause, OfferSnapshot } from '@tilbudsnet/contracts';
 import { RequestCause } from '@tilbudsnet/platform';
 import { ChangeCapacityRequest } from './change-capacity/change-capacity.request';
-import { AnnounceAdjustmentRequest, AnnounceClosureRequest } from './lifecycle/offer-lifecycle.requests';
-import { OfferLifecycle } from './lifecycle/offer-lifecycle.service';
+import { AnnounceAdjustmentRequest } from './announce-adjustment/announce-adjustment.request';
+import { AnnouncingAdjustment } from './announce-adjustment/announcing-adjustment';
+import { AnnounceClosureRequest } from './announce-closure/announce-closure.request';
+import { AnnouncingClosure } from './announce-closure/announcing-closure';
+import { ConfirmingOffer } from './confirm-offer/confirming-offer';
+import { UpdatingOffer } from './update-offer/updating-offer';
 import { UpdateOfferRequest } from './update-offer/update-offer.request';
-import { ChangingCapacity } from './change-capacity/change-capacity.service';
+import { ChangingCapacity } from './change-capacity/changing-capacity';
 import { ListOffersQuery } from './read-offers/list-offers.query';
-import { ReadingOffers, type OfferPage } from './read-offers/reading-offers.service';
+import { ReadingOffers, type OfferPage } from './read-offers/reading-offers';
 import { RegisterOfferRequest } from './register-offer/register-offer.request';
-import { RegisteringOffer } from './register-offer/register-offer.service';
+import { RegisteringOffer } from './register-offer/registering-offer';
 
 @ApiTags('offers')
 @ApiBearerAuth()
@@ -21,7 +25,10 @@ export class OffersController {
     private readonly registering: RegisteringOffer,
     private readonly changingCapacity: ChangingCapacity,
     private readonly reading: ReadingOffers,
-    private readonly lifecycle: OfferLifecycle,
+    private readonly updating: UpdatingOffer,
+    private readonly confirming: ConfirmingOffer,
+    private readonly announcingClosure: AnnouncingClosure,
+    private readonly announcingAdjustment: AnnouncingAdjustment,
   ) {}
 
   @ApiOperation({ summary: "Register an offer (tilbud)", description: "The operator's offer manager registers an offer with its places, target groups and paragraphs; it leaves as OfferRegistered." })
@@ -67,7 +74,7 @@ export class OffersController {
     @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateOfferRequest,
     @CurrentPrincipal() principal: Principal, @RequestCause() cause: EventCause,
   ): Promise<OfferSnapshot> {
-    return this.lifecycle.update(id, body, principal, cause);
+    return this.updating.update(id, body, principal, cause);
   }
 
   /** The manager confirms the offer's data is current. */
@@ -76,7 +83,7 @@ export class OffersController {
   @HttpCode(200)
   @Roles('offer-manager')
   confirm(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @RequestCause() cause: EventCause): Promise<OfferSnapshot> {
-    return this.lifecycle.confirm(id, principal, cause);
+    return this.confirming.confirm(id, principal, cause);
   }
 
   /** Lukning: takes effect on the date; the offer takes no admissions from now. */
@@ -88,7 +95,7 @@ export class OffersController {
     @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnnounceClosureRequest,
     @CurrentPrincipal() principal: Principal, @RequestCause() cause: EventCause,
   ): Promise<OfferSnapshot> {
-    return this.lifecycle.announceClosure(id, body, principal, cause);
+    return this.announcingClosure.announce(id, body, principal, cause);
   }
 
   /** Tilpasning: a reduction of approved places from a date. */
@@ -100,6 +107,6 @@ export class OffersController {
     @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnnounceAdjustmentRequest,
     @CurrentPrincipal() principal: Principal, @RequestCause() cause: EventCause,
   ): Promise<OfferSnapshot> {
-    return this.lifecycle.announceAdjustment(id, body, principal, cause);
+    return this.announcingAdjustment.announce(id, body, principal, cause);
   }
 }

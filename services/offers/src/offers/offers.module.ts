@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
-import { ChangingCapacity } from './change-capacity/change-capacity.service';
+import { AnnouncingAdjustment } from './announce-adjustment/announcing-adjustment';
+import { AnnouncingClosure } from './announce-closure/announcing-closure';
+import { ChangingCapacity } from './change-capacity/changing-capacity';
+import { ConfirmingOffer } from './confirm-offer/confirming-offer';
 import { HsdsExportController } from './hsds/hsds-export.controller';
-import { OfferJobs } from './lifecycle/offer-jobs';
-import { OfferLifecycle } from './lifecycle/offer-lifecycle.service';
+import { OfferJobs } from './offer-jobs';
+import { TakingEffect } from './take-effect/taking-effect';
+import { UpdatingOffer } from './update-offer/updating-offer';
 import { OffersController } from './offers.controller';
-import { PlacementHolds } from './placements/placement-holds.service';
+import { PlacementHolds } from './placements/placement-holds';
 import { PlacementHandlers } from './placements/placement.handlers';
-import { ReadingOffers } from './read-offers/reading-offers.service';
-import { RegisteringOffer } from './register-offer/register-offer.service';
+import { ReadingOffers } from './read-offers/reading-offers';
+import { RegisteringOffer } from './register-offer/registering-offer';
 
 @Module({
   controllers: [OffersController, HsdsExportController, PlacementHandlers],
-  providers: [RegisteringOffer, ChangingCapacity, ReadingOffers, OfferLifecycle, PlacementHolds, OfferJobs],
+  providers: [RegisteringOffer, ChangingCapacity, UpdatingOffer, ConfirmingOffer, AnnouncingClosure, AnnouncingAdjustment, TakingEffect, ReadingOffers, PlacementHolds, OfferJobs],
 })
 export class OffersModule {}

@@ -6,7 +6,7 @@ import type { Principal } from '@tilbudsnet/auth';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
-import { RegisteringOffer } from '../offers/register-offer/register-offer.service';
+import { RegisteringOffer } from '../offers/register-offer/registering-offer';
 import { demoOfferRequests } from './demo-offers';
 
 async function main(): Promise<void> {

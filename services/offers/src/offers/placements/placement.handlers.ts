@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EventContext } from '@tilbudsnet/messaging';
 import type { PlacementEvent } from '../domain/placement-hold';
-import { PlacementHolds } from './placement-holds.service';
+import { PlacementHolds } from './placement-holds';
 
 /** Placement events from visitation: reservations, occupancy and releases follow them. */
 @Controller()

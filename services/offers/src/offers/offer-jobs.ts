@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IntervalJob } from '@tilbudsnet/platform';
-import { PlacementHolds } from '../placements/placement-holds.service';
-import { OfferLifecycle } from './offer-lifecycle.service';
+import { PlacementHolds } from './placements/placement-holds';
+import { TakingEffect } from './take-effect/taking-effect';
 
 /**
  * Runs every `OFFERS_JOB_INTERVAL_MS` (default 5000; 0 turns it off): releases expired holds and
@@ -9,12 +9,12 @@ import { OfferLifecycle } from './offer-lifecycle.service';
  */
 @Injectable()
 export class OfferJobs extends IntervalJob {
-  constructor(private readonly holds: PlacementHolds, private readonly lifecycle: OfferLifecycle) {
+  constructor(private readonly holds: PlacementHolds, private readonly takingEffect: TakingEffect) {
     super('OfferJobs', 'OFFERS_JOB_INTERVAL_MS', 5000);
   }
 
   protected async work(now: Date): Promise<void> {
     await this.holds.expireDue(now);
-    await this.lifecycle.takeEffectDue(now);
+    await this.takingEffect.takeEffectDue(now);
   }
 }
