@@ -27,7 +27,7 @@ describe('domain purity (lint)', () => {
     ['the messaging lib', "import { TransactionalOutbox } from '@tilbudsnet/messaging';\nexport type O = TransactionalOutbox;\n"],
     ['an entity', "import { OfferRecord } from '../offer.entity';\nexport type R = OfferRecord;\n"],
   ])('fails a domain file that imports %s', (_, source) => {
-    expect(lint('services/tariffs/src/tariffs/domain/fixture.ts', source).errors).toBe(1);
+    expect(lint('services/tariffs/src/domain/fixture.ts', source).errors).toBe(1);
   });
 
   it('lets a domain file use the event contract and its own folder, and lets an edge file use Nest', () => {

@@ -7,12 +7,22 @@ import { Tariffs1763800000500 } from './migrations/1763800000500-tariffs';
 import { CarryOvers1763800000510 } from './migrations/1763800000510-carry-overs';
 import { SpecialMeasures1763800000520 } from './migrations/1763800000520-special-measures';
 import { PackageDecisions1763800000530 } from './migrations/1763800000530-package-decisions';
-import { SpecialMeasures } from './tariffs/budgets/special-measures';
-import { YearResultsService } from './tariffs/budgets/year-results.service';
-import { TariffsService } from './tariffs/budgets/tariffs.service';
-import { ReadModelHandlers } from './tariffs/read-models/read-model.handlers';
-import { SettlementsService } from './tariffs/settlement/settlements.service';
-import { TariffsController } from './tariffs/tariffs.controller';
+import { ApproveTariffController } from './approve-tariff/approve-tariff.controller';
+import { ApprovingTariff } from './approve-tariff/approving-tariff';
+import { PriceSpecialMeasureController } from './price-special-measure/price-special-measure.controller';
+import { PricingSpecialMeasure } from './price-special-measure/pricing-special-measure';
+import { ReadModelHandlers } from './read-models/read-model.handlers';
+import { ReadStatementsController } from './read-statements/read-statements.controller';
+import { ReadingStatements } from './read-statements/reading-statements';
+import { ReadTariffsController } from './read-tariffs.controller';
+import { RecordYearResultController } from './record-year-result/record-year-result.controller';
+import { RecordingYearResult } from './record-year-result/recording-year-result';
+import { SettleMonthController } from './settle-month/settle-month.controller';
+import { SettlingMonth } from './settle-month/settling-month';
+import { SubmitBudgetController } from './submit-budget/submit-budget.controller';
+import { SubmittingBudget } from './submit-budget/submitting-budget';
+import { Trade } from './trade/trade';
+import { TradeController } from './trade/trade.controller';
 
 /** Budgets, tariffs (takster), settlement and trade. */
 @Module({
@@ -24,7 +34,10 @@ import { TariffsController } from './tariffs/tariffs.controller';
       readModels: [{ name: 'offers-and-placements', topics: [Topics.offer, Topics.placement], tables: ['tariff_offers', 'tariff_placements'] }],
     }),
   ],
-  controllers: [HealthController, MetricsController, OperationsController, TariffsController, ReadModelHandlers],
-  providers: [HttpMetrics, TariffsService, SettlementsService, YearResultsService, SpecialMeasures],
+  controllers: [
+    HealthController, MetricsController, OperationsController, ReadModelHandlers, SubmitBudgetController, ApproveTariffController, ReadTariffsController,
+    RecordYearResultController, PriceSpecialMeasureController, SettleMonthController, ReadStatementsController, TradeController,
+  ],
+  providers: [HttpMetrics, SubmittingBudget, ApprovingTariff, RecordingYearResult, PricingSpecialMeasure, SettlingMonth, ReadingStatements, Trade],
 })
 export class AppModule {}

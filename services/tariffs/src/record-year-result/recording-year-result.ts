@@ -3,7 +3,7 @@ import { type Principal, requireOwnOperator } from '@tilbudsnet/auth';
 import { RuleViolation } from '@tilbudsnet/contracts';
 import { DataSource } from 'typeorm';
 import { carryOver, carryOverLines } from '../domain/carry-over';
-import { costBasisOf } from './tariffs.service';
+import { costBasisOf } from '../tariff-store';
 import { formatKroner, kroner } from '../domain/money';
 
 export interface YearResultView {
@@ -28,7 +28,7 @@ export interface YearResultView {
  * lines in the budgets of the next year and the year after.
  */
 @Injectable()
-export class YearResultsService {
+export class RecordingYearResult {
   constructor(private readonly dataSource: DataSource) {}
 
   record(offerId: string, year: number, actualCost: string, principal: Principal): Promise<YearResultView> {

@@ -19,7 +19,7 @@ export class SpecialMeasureRequest {
 
 /** Særforanstaltning: priced by the operator for one placement, billed on its own line. */
 @Injectable()
-export class SpecialMeasures {
+export class PricingSpecialMeasure {
   constructor(private readonly dataSource: DataSource) {}
 
   async add(placementId: string, request: SpecialMeasureRequest, principal: Principal): Promise<{ placementId: string; specialMeasures: unknown[] }> {
