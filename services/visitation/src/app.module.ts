@@ -23,6 +23,7 @@ import { PlacementsService } from './placements/placements.service';
 import { ReservationHandlers } from './placements/reservation.handlers';
 import { WaitlistEntryRecord } from './waitlist/waitlist-entry.entity';
 import { Waitlist } from './waitlist/waitlist';
+import { Worklist } from './waitlist/worklist';
 import { WorklistController } from './waitlist/worklist.controller';
 import { SearchOffersController } from './search-offers/search-offers.controller';
 import { SearchingOffers } from './search-offers/searching-offers.service';
@@ -48,6 +49,7 @@ import { SearchingOffers } from './search-offers/searching-offers.service';
     PlacementsService,
     PlacementJobs,
     Waitlist,
+    Worklist,
     { provide: CitizenDataCipher, useFactory: () => new CitizenDataCipher(cipherKeysFromEnv()) },
   ],
 })

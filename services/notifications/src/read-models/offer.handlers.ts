@@ -2,8 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventOf, OfferSnapshot } from '@tilbudsnet/contracts';
 import { EventContext } from '@tilbudsnet/messaging';
-import { capacityNews } from '../domain/capacity-news';
-import { adjustmentAnnounced, capacityChanged, closureAnnounced, vacancyOpened } from '../domain/notice-texts';
+import { needsCitizensFrom, noticesOfOfferEvent, type OfferNewsEvent } from '../domain/offer-notices';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { SupplyRulesService } from '../supply/supply-rules.service';
 import { municipalitiesWithCitizens, offerFacts, offerRow, refreshRegionVacancy } from './read-model-queries';
@@ -28,7 +27,7 @@ export class OfferHandlers {
 
   @EventPattern('CapacityChanged')
   async onCapacityChanged(@Payload() event: EventOf<'CapacityChanged'>, @Ctx() ctx: EventContext): Promise<void> {
-    const { offerId, capacity, paragraphs, reason } = event.payload;
+    const { offerId, capacity, paragraphs } = event.payload;
     const before = await offerRow(ctx.manager, offerId);
     if (!before || before.version >= event.aggregateVersion) return;
     const at = new Date(event.occurredAt);
@@ -39,13 +38,13 @@ export class OfferHandlers {
       offerId, at, capacity.approvedPlaces, capacity.occupiedPlaces, capacity.vacantPlaces]);
     await refreshRegionVacancy(ctx.manager, before.region_code, before.target_groups, at);
     if (ctx.rebuilding) return;
-    const offer = offerFacts({ ...before, paragraphs });
-    const news = capacityNews({ vacantPlaces: before.vacant, status: before.status }, capacity, reason);
-    if (news.vacancyOpened) await this.dispatcher.dispatch(ctx.manager, vacancyOpened(offer, capacity.vacantPlaces), event.eventId);
-    if (news.approvedPlacesChanged) {
-      const buyers = await municipalitiesWithCitizens(ctx.manager, offerId);
-      if (buyers.length) await this.dispatcher.dispatch(ctx.manager, capacityChanged(offer, capacity.approvedPlaces, capacity.vacantPlaces, buyers), event.eventId);
-    }
+    await this.tell(ctx, event, { ...offerFacts({ ...before, paragraphs }), vacantPlaces: before.vacant, status: before.status });
+  }
+
+  /** Sends the notices the event causes (domain/offer-notices.ts decides which, and to whom). */
+  private async tell(ctx: EventContext, event: OfferNewsEvent, before: Parameters<typeof noticesOfOfferEvent>[1]): Promise<void> {
+    const citizensFrom = needsCitizensFrom(event, before) ? await municipalitiesWithCitizens(ctx.manager, before.offerId) : [];
+    for (const notice of noticesOfOfferEvent(event, before, citizensFrom)) await this.dispatcher.dispatch(ctx.manager, notice, event.eventId);
   }
 
   @EventPattern('OfferClosureAnnounced')
@@ -53,9 +52,9 @@ export class OfferHandlers {
     const row = await offerRow(ctx.manager, event.payload.offerId);
     if (!row) return;
     await ctx.manager.query('UPDATE n_offers SET closure_date = $2 WHERE offer_id = $1', [row.offer_id, event.payload.effectiveDate]);
-    const buyers = await municipalitiesWithCitizens(ctx.manager, row.offer_id);
-    if (!ctx.rebuilding) await this.dispatcher.dispatch(ctx.manager, closureAnnounced(offerFacts(row), event.payload.effectiveDate, event.payload.placementsAffected, buyers), event.eventId);
-    if (!ctx.rebuilding) await this.rules.evaluateClosures(ctx.manager, row.region_code, row.target_groups, new Date(event.occurredAt), ctx.cause);
+    if (ctx.rebuilding) return;
+    await this.tell(ctx, event, { ...offerFacts(row), vacantPlaces: row.vacant, status: row.status });
+    await this.rules.evaluateClosures(ctx.manager, row.region_code, row.target_groups, new Date(event.occurredAt), ctx.cause);
   }
 
   @EventPattern('OfferAdjustmentAnnounced')
@@ -65,9 +64,9 @@ export class OfferHandlers {
     if (!row) return;
     await ctx.manager.query('UPDATE n_offers SET adjustment = $2 WHERE offer_id = $1', [
       row.offer_id, JSON.stringify({ paragraph: p.paragraph, approvedPlaces: p.approvedPlaces, effectiveDate: p.effectiveDate })]);
-    const buyers = await municipalitiesWithCitizens(ctx.manager, row.offer_id);
-    if (!ctx.rebuilding) await this.dispatcher.dispatch(ctx.manager, adjustmentAnnounced(offerFacts(row), p, buyers), event.eventId);
-    if (!ctx.rebuilding) await this.rules.evaluateClosures(ctx.manager, row.region_code, row.target_groups, new Date(event.occurredAt), ctx.cause);
+    if (ctx.rebuilding) return;
+    await this.tell(ctx, event, { ...offerFacts(row), vacantPlaces: row.vacant, status: row.status });
+    await this.rules.evaluateClosures(ctx.manager, row.region_code, row.target_groups, new Date(event.occurredAt), ctx.cause);
   }
 
   @EventPattern('OfferClosed')

@@ -4,6 +4,7 @@ import type { EventOf, OfferSnapshot } from '@tilbudsnet/contracts';
 import { EventContext, PermanentHandlerError } from '@tilbudsnet/messaging';
 import { In } from 'typeorm';
 import { flagForReplacement } from '../placements/domain/placement';
+import { REPLACEABLE_STATUSES, replacementFrom } from '../placements/domain/replacement';
 import { PlacementRecord } from '../placements/placement.entity';
 import { Waitlist } from '../waitlist/waitlist';
 import { applyOfferEvent, type OfferEvent } from './domain/catalogue-entry';
@@ -37,17 +38,17 @@ export class CatalogueHandlers {
 
   @EventPattern('OfferClosureAnnounced')
   onClosureAnnounced(@Payload() event: EventOf<'OfferClosureAnnounced'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.flagPlacements(ctx, event.payload.offerId, event.payload.effectiveDate);
+    return this.flagPlacements(ctx, event.payload.offerId, replacementFrom(event));
   }
 
   @EventPattern('OfferAdjustmentAnnounced')
   onAdjustmentAnnounced(@Payload() event: EventOf<'OfferAdjustmentAnnounced'>, @Ctx() ctx: EventContext): Promise<void> {
-    return event.payload.placementsAffected > 0 ? this.flagPlacements(ctx, event.payload.offerId, event.payload.effectiveDate) : Promise.resolve();
+    return this.flagPlacements(ctx, event.payload.offerId, replacementFrom(event));
   }
 
-  private async flagPlacements(ctx: EventContext, offerId: string, from: string): Promise<void> {
-    if (ctx.rebuilding) return; // placements were flagged the first time
-    const placements = await ctx.manager.find(PlacementRecord, { where: { offerId, status: In(['started', 'notice-given']) } });
+  private async flagPlacements(ctx: EventContext, offerId: string, from: string | null): Promise<void> {
+    if (ctx.rebuilding || from === null) return; // placements were flagged the first time; or nobody has to move
+    const placements = await ctx.manager.find(PlacementRecord, { where: { offerId, status: In(REPLACEABLE_STATUSES) } });
     for (const placement of placements) await ctx.manager.save(PlacementRecord, flagForReplacement(placement, from));
   }
 

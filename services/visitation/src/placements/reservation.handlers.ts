@@ -4,6 +4,7 @@ import { createEvent, type EventOf } from '@tilbudsnet/contracts';
 import { EventContext, TransactionalOutbox } from '@tilbudsnet/messaging';
 import { CaseRecord } from '../cases/case.entity';
 import { CatalogueOfferRecord } from '../catalogue/catalogue-offer.entity';
+import { joinsWaitlistAfter, waitlistRegionFor } from '../waitlist/domain/waitlist-rules';
 import { Waitlist } from '../waitlist/waitlist';
 import { placeReserved, reservationExpired, reservationRejected, type PlacementDecision } from './domain/placement';
 import { PlacementRecord } from './placement.entity';
@@ -21,10 +22,10 @@ export class ReservationHandlers {
   @EventPattern('ReservationRejected')
   async onRejected(@Payload() event: EventOf<'ReservationRejected'>, @Ctx() ctx: EventContext): Promise<void> {
     const placement = await this.apply(ctx, event.payload.placementId, (p) => reservationRejected(p, event.payload.message));
-    if (!placement || event.payload.reason !== 'no-vacancy') return;
+    if (!placement || !joinsWaitlistAfter(event.payload.reason)) return;
     const found = await ctx.manager.findOneBy(CaseRecord, { id: placement.caseId });
     const offer = await ctx.manager.findOneBy(CatalogueOfferRecord, { offerId: placement.offerId });
-    const regionCode = found?.needs.preferredRegion ?? offer?.regionCode;
+    const regionCode = found ? waitlistRegionFor(found.needs, offer) : null;
     if (!found || !regionCode) return;
     await this.waitlist.join(ctx.manager, {
       caseId: found.id, actingMunicipality: found.actingMunicipality, targetGroup: placement.targetGroup, paragraph: placement.paragraph, regionCode,

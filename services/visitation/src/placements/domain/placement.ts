@@ -54,6 +54,9 @@ function cancelled(state: PlacementState, reason: 'withdrawn' | 'rejected' | 'ex
   return event(state, 'PlacementCancelled', { placementId: state.id, offerId: state.offerId, reason });
 }
 
+/** Running placements: the ones an offer's closure or reduction moves (see domain/replacement.ts). */
+export const REPLACEABLE_STATUSES: PlacementStatus[] = ['started', 'notice-given'];
+
 const ENDED_EARLY: PlacementStatus[] = ['rejected', 'expired', 'timed-out', 'cancelled'];
 
 /** Evolve: the placement after one of its own events; the only place those events change it. */
@@ -165,6 +168,6 @@ export function endPlacement(state: PlacementState, endDate: string): PlacementD
 
 /** The offer announced a closure or reduction: the placement needs re-placement from that date. */
 export function flagForReplacement(state: PlacementState, from: string): PlacementState {
-  if (state.status !== 'started' && state.status !== 'notice-given') return state;
+  if (!REPLACEABLE_STATUSES.includes(state.status)) return state;
   return { ...state, needsReplacementFrom: from };
 }
