@@ -16,4 +16,4 @@ export async function createNotificationsApp(consumer: Partial<Omit<KafkaEventTr
 if (require.main === module) runService('notifications', () => createNotificationsApp());
 
 /** For webhook receivers (and tests): how a delivery's signature is checked. */
-export { SIGNATURE_HEADER, signPayload, verifySignature } from './domain/webhook-signature';
+export { SIGNATURE_HEADER, signPayload, verifySignature } from './delivery/domain/webhook-signature';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { IntervalJob } from '@tilbudsnet/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { retryDelayMs } from '../domain/webhook-signature';
+import { retryDelayMs } from './domain/webhook-signature';
 import { Mailer } from './mailer';
 import { WebhookSender } from './webhook-sender';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { outboundPolicyFromEnv, postOutbound } from '@tilbudsnet/platform';
-import { SIGNATURE_HEADER, signPayload } from '../domain/webhook-signature';
+import { SIGNATURE_HEADER, signPayload } from './domain/webhook-signature';
 
 export interface WebhookAttempt {
   ok: boolean;

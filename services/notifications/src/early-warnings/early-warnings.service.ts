@@ -6,9 +6,9 @@ import {
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { nextWarningStatus, type EarlyWarningAction } from '../domain/early-warning-lifecycle';
-import { municipalityKey, regionKey } from '../domain/notice';
-import { earlyWarningRaised, earlyWarningResolved } from '../domain/notice-texts';
+import { nextWarningStatus, type EarlyWarningAction } from './domain/early-warning-lifecycle';
+import { municipalityKey, regionKey } from '../notices/domain/notice';
+import { earlyWarningRaised, earlyWarningResolved } from '../notices/domain/notice-texts';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { municipalitiesWithCitizens, offerRow, recentBuyersOf } from '../read-models/read-model-queries';
 import type { RaiseEarlyWarningRequest } from './early-warning.request';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { Notice } from '../domain/notice';
-import { recipientsOf, type Recipient, type Subscription } from '../domain/subscription-match';
+import type { Notice } from './domain/notice';
+import { recipientsOf, type Recipient, type Subscription } from '../subscriptions/domain/subscription-match';
 import { mailboxesOf } from './organisation-mailboxes';
 
 export interface Dispatched {

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventOf, OfferSnapshot } from '@tilbudsnet/contracts';
 import { EventContext } from '@tilbudsnet/messaging';
-import { needsCitizensFrom, noticesOfOfferEvent, type OfferNewsEvent } from '../domain/offer-notices';
+import { needsCitizensFrom, noticesOfOfferEvent, type OfferNewsEvent } from '../notices/domain/offer-notices';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { SupplyRulesService } from '../supply/supply-rules.service';
 import { municipalitiesWithCitizens, offerFacts, offerRow, refreshRegionVacancy } from './read-model-queries';

@@ -3,8 +3,8 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventOf } from '@tilbudsnet/contracts';
 import { EventContext } from '@tilbudsnet/messaging';
 import type { EntityManager } from 'typeorm';
-import { settlementIssued, tariffPublished, waitlistMatch } from '../domain/notice-texts';
-import { tariffRisePct } from '../domain/tariff-rise';
+import { settlementIssued, tariffPublished, waitlistMatch } from '../notices/domain/notice-texts';
+import { tariffRisePct } from '../notices/domain/tariff-rise';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { offerFacts, offerRow } from './read-model-queries';
 

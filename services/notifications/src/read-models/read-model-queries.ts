@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { OfferFacts } from '../domain/notice-texts';
+import type { OfferFacts } from '../notices/domain/notice-texts';
 
 /** Queries over the read models that several handlers and services need. */
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { organisationLabel, type Principal } from '@tilbudsnet/auth';
 import { RuleViolation } from '@tilbudsnet/contracts';
 import { DataSource } from 'typeorm';
-import { userKey } from '../domain/notice';
+import { userKey } from '../notices/domain/notice';
 
 /** The in-app inbox: the user's own entries and their organisation's, newest first. */
 @Injectable()

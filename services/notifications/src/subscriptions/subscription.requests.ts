@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PARAGRAPHS, REGION_CODES, TARGET_GROUP_IDS } from '@tilbudsnet/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsNumber, IsOptional, IsUrl, Max, Min, ValidateNested } from 'class-validator';
-import { NOTICE_KINDS, type NoticeKind } from '../domain/notice';
+import { NOTICE_KINDS, type NoticeKind } from '../notices/domain/notice';
 
 export class SubscriptionFilterRequest {
   @ApiPropertyOptional({ enum: REGION_CODES, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(5) @IsIn(REGION_CODES, { each: true }) regions?: string[];

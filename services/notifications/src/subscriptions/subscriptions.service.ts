@@ -4,7 +4,7 @@ import { RuleViolation } from '@tilbudsnet/contracts';
 import { checkOutboundUrl, outboundPolicyFromEnv } from '@tilbudsnet/platform';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { userKey } from '../domain/notice';
+import { userKey } from '../notices/domain/notice';
 import type { CreateSubscriptionRequest, CreateWebhookRequest } from './subscription.requests';
 
 /** Kinds that are about "our" citizens or statements, so only an organisation that can have them may ask. */

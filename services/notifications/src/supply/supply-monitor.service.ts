@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TARGET_GROUPS } from '@tilbudsnet/contracts';
 import { Workbook } from 'exceljs';
 import { DataSource, type EntityManager } from 'typeorm';
-import { supplyRows, type OfferFacts, type PlacementFacts, type SupplyRow } from '../domain/supply-figures';
+import { supplyRows, type OfferFacts, type PlacementFacts, type SupplyRow } from './domain/supply-figures';
 
 const NATIONAL_COORDINATION = new Set(TARGET_GROUPS.filter((t) => t.nationalCoordination).map((t) => t.id));
 

@@ -3,8 +3,8 @@ import { createEvent, REGION_CODES, type EventCause, type SupplyRule, type Tilbu
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { supplyRisk, RULE_LABELS } from '../domain/notice-texts';
-import { closuresExceedCapacity, completeMonthsBefore, lowOccupancy, waitlistWithoutVacancy, type RuleOutcome } from '../domain/supply-rules';
+import { supplyRisk, RULE_LABELS } from '../notices/domain/notice-texts';
+import { closuresExceedCapacity, completeMonthsBefore, lowOccupancy, waitlistWithoutVacancy, type RuleOutcome } from './domain/supply-rules';
 import { EarlyWarningsService } from '../early-warnings/early-warnings.service';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { thresholdsOf } from './supply-thresholds';

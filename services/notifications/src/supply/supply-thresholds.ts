@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_THRESHOLDS, type SupplyThresholds } from '../domain/supply-rules';
+import { DEFAULT_THRESHOLDS, type SupplyThresholds } from './domain/supply-rules';
 
 /** The region's thresholds: what its secretariat set, else the defaults (`SUPPLY_RULE_DEFAULTS` JSON overrides them). */
 export async function thresholdsOf(manager: EntityManager, regionCode: string, env = process.env): Promise<SupplyThresholds> {

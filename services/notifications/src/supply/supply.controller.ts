@@ -5,8 +5,8 @@ import { REGION_CODES, TARGET_GROUP_IDS, type EventCause } from '@tilbudsnet/con
 import { paramMatching, RequestCause } from '@tilbudsnet/platform';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import type { SupplyRow } from '../domain/supply-figures';
-import type { SupplyThresholds } from '../domain/supply-rules';
+import type { SupplyRow } from './domain/supply-figures';
+import type { SupplyThresholds } from './domain/supply-rules';
 import { SupplyMonitorService } from './supply-monitor.service';
 import { SupplyRulesService, type Firing } from './supply-rules.service';
 import { saveThresholds, thresholdsOf } from './supply-thresholds';

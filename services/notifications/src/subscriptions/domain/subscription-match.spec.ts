@@ -1,4 +1,4 @@
-import { closureAnnounced, settlementIssued, tariffPublished, vacancyOpened } from './notice-texts';
+import { closureAnnounced, settlementIssued, tariffPublished, vacancyOpened } from '../../notices/domain/notice-texts';
 import { recipientsOf, subscriptionMatches, type Subscription } from './subscription-match';
 
 const offer = { offerId: '0e1d7c52-3a4b-4c1e-9d7f-3f2b1a6c8e11', name: 'Egebakken', regionCode: '1082', targetGroups: ['autism'], paragraphs: ['108'] };

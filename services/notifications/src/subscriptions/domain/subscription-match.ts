@@ -1,4 +1,4 @@
-import type { Notice, NoticeKind } from './notice';
+import type { Notice, NoticeKind } from '../../notices/domain/notice';
 
 /** What a subscriber narrows a kind to; an absent field means "any". */
 export interface SubscriptionFilter {
