@@ -7,17 +7,17 @@ import { DeliveryWorker } from './delivery/delivery-worker';
 import { Mailer } from './delivery/mailer';
 import { WebhookSender } from './delivery/webhook-sender';
 import { EarlyWarningsController } from './early-warnings/early-warnings.controller';
-import { EarlyWarningsService } from './early-warnings/early-warnings.service';
+import { HandlingEarlyWarnings } from './early-warnings/handling-early-warnings';
 import { Notifications1763800000700 } from './migrations/1763800000700-notifications';
 import { NoticeDispatcher } from './notices/notice-dispatcher';
 import { OfferHandlers } from './read-models/offer.handlers';
 import { PlacementHandlers } from './read-models/placement.handlers';
-import { InboxService } from './subscriptions/inbox.service';
+import { ReadingInbox } from './subscriptions/reading-inbox';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
-import { SubscriptionsService } from './subscriptions/subscriptions.service';
+import { Subscribing } from './subscriptions/subscribing';
 import { SupplyJobs } from './supply/supply-jobs';
-import { SupplyMonitorService } from './supply/supply-monitor.service';
-import { SupplyRulesService } from './supply/supply-rules.service';
+import { MonitoringSupply } from './supply/monitoring-supply';
+import { RunningSupplyRules } from './supply/running-supply-rules';
 import { SupplyController } from './supply/supply.controller';
 
 /** Subscriptions, early warnings, the supply-obligation monitor, delivery (inbox, e-mail, webhooks). */
@@ -37,8 +37,8 @@ import { SupplyController } from './supply/supply.controller';
   controllers: [HealthController, MetricsController, OperationsController, SubscriptionsController, EarlyWarningsController, SupplyController, OfferHandlers, PlacementHandlers,
   ],
   providers: [
-    HttpMetrics, NoticeDispatcher, Mailer, WebhookSender, DeliveryWorker, InboxService, SubscriptionsService, EarlyWarningsService, SupplyRulesService,
-    SupplyMonitorService, SupplyJobs,
+    HttpMetrics, NoticeDispatcher, Mailer, WebhookSender, DeliveryWorker, ReadingInbox, Subscribing, HandlingEarlyWarnings, RunningSupplyRules,
+    MonitoringSupply, SupplyJobs,
   ],
 })
 export class AppModule {}

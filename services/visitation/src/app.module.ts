@@ -7,7 +7,7 @@ import { AuditRecord } from './audit/audit-record.entity';
 import { AuditController } from './audit/audit.controller';
 import { CaseRecord } from './cases/case.entity';
 import { CasesController } from './cases/cases.controller';
-import { CasesService } from './cases/cases.service';
+import { KeepingCases } from './cases/keeping-cases';
 import { CitizenDataCipher, cipherKeysFromEnv } from './cases/citizen-data-cipher';
 import { CatalogueOfferRecord } from './catalogue/catalogue-offer.entity';
 import { CatalogueHandlers } from './catalogue/catalogue.handlers';
@@ -19,14 +19,14 @@ import { TariffHandlers } from './catalogue/tariff.handlers';
 import { PlacementJobs } from './placements/placement-jobs';
 import { PlacementRecord } from './placements/placement.entity';
 import { PlacementsController } from './placements/placements.controller';
-import { PlacementsService } from './placements/placements.service';
+import { PlacingCitizens } from './placements/placing-citizens';
 import { ReservationHandlers } from './placements/reservation.handlers';
 import { WaitlistEntryRecord } from './waitlist/waitlist-entry.entity';
 import { Waitlist } from './waitlist/waitlist';
 import { Worklist } from './waitlist/worklist';
 import { WorklistController } from './waitlist/worklist.controller';
 import { SearchOffersController } from './search-offers/search-offers.controller';
-import { SearchingOffers } from './search-offers/searching-offers.service';
+import { SearchingOffers } from './search-offers/searching-offers';
 
 @Module({
   imports: [
@@ -45,8 +45,8 @@ import { SearchingOffers } from './search-offers/searching-offers.service';
   ],
   providers: [HttpMetrics, 
     SearchingOffers,
-    CasesService,
-    PlacementsService,
+    KeepingCases,
+    PlacingCitizens,
     PlacementJobs,
     Waitlist,
     Worklist,

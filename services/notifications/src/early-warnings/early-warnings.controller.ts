@@ -5,7 +5,7 @@ import { EARLY_WARNING_STATUSES, REGION_CODES, type EventCause } from '@tilbudsn
 import { RequestCause } from '@tilbudsnet/platform';
 import { IsIn, IsOptional } from 'class-validator';
 import { ActionPlanRequest, RaiseEarlyWarningRequest, WarningNoteRequest } from './early-warning.request';
-import { EarlyWarningsService, type EarlyWarningView } from './early-warnings.service';
+import { HandlingEarlyWarnings, type EarlyWarningView } from './handling-early-warnings';
 
 export class EarlyWarningQuery {
   @ApiPropertyOptional({ enum: EARLY_WARNING_STATUSES }) @IsOptional() @IsIn(EARLY_WARNING_STATUSES) status?: string;
@@ -18,7 +18,7 @@ const READERS = ['visitation-officer', 'offer-manager', 'kkr-secretariat'] as co
 @ApiBearerAuth()
 @Controller('early-warnings')
 export class EarlyWarningsController {
-  constructor(private readonly warnings: EarlyWarningsService) {}
+  constructor(private readonly warnings: HandlingEarlyWarnings) {}
 
   /** Tidlig varsling from the operator about one of its offers. */
   @ApiOperation({ summary: "Raise an early warning about an offer (tidlig varsling)", description: "The operator warns that an offer's professional or economic sustainability is at risk; the secretariat and the municipalities concerned are told. The description never goes on Kafka." })

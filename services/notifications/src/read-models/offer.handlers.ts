@@ -4,7 +4,7 @@ import type { EventOf, OfferSnapshot } from '@tilbudsnet/contracts';
 import { EventContext } from '@tilbudsnet/messaging';
 import { needsCitizensFrom, noticesOfOfferEvent, type OfferNewsEvent } from '../notices/domain/offer-notices';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
-import { SupplyRulesService } from '../supply/supply-rules.service';
+import { RunningSupplyRules } from '../supply/running-supply-rules';
 import { municipalitiesWithCitizens, offerFacts, offerRow, refreshRegionVacancy } from './read-model-queries';
 
 /**
@@ -13,7 +13,7 @@ import { municipalitiesWithCitizens, offerFacts, offerRow, refreshRegionVacancy 
  */
 @Controller()
 export class OfferHandlers {
-  constructor(private readonly dispatcher: NoticeDispatcher, private readonly rules: SupplyRulesService) {}
+  constructor(private readonly dispatcher: NoticeDispatcher, private readonly rules: RunningSupplyRules) {}
 
   @EventPattern('OfferRegistered')
   async onRegistered(@Payload() event: EventOf<'OfferRegistered'>, @Ctx() ctx: EventContext): Promise<void> {

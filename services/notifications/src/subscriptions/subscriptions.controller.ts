@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { InboxService } from './inbox.service';
+import { ReadingInbox } from './reading-inbox';
 import { CreateSubscriptionRequest, CreateWebhookRequest, OrganisationContactRequest } from './subscription.requests';
-import { SubscriptionsService } from './subscriptions.service';
+import { Subscribing } from './subscribing';
 
 /** Whoever works for an organisation that receives notices. */
 const RECEIVERS = ['visitation-officer', 'offer-manager', 'kkr-secretariat'] as const;
@@ -24,7 +24,7 @@ export class MarkReadRequest {
 @ApiBearerAuth()
 @Controller()
 export class SubscriptionsController {
-  constructor(private readonly subscriptions: SubscriptionsService, private readonly inbox: InboxService) {}
+  constructor(private readonly subscriptions: Subscribing, private readonly inbox: ReadingInbox) {}
 
   /** Indbakke: the user's and the organisation's notices, newest first, with the unread count. */
   @ApiOperation({ summary: "Read the inbox (indbakke)", description: "The user's and the organisation's notices, newest first, with the unread count." })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { IntervalJob } from '@tilbudsnet/platform';
 import { randomUUID } from 'node:crypto';
-import { SupplyMonitorService } from './supply-monitor.service';
-import { SupplyRulesService } from './supply-rules.service';
+import { MonitoringSupply } from './monitoring-supply';
+import { RunningSupplyRules } from './running-supply-rules';
 
 /**
  * Every `NOTIFICATIONS_JOB_INTERVAL_MS` (default 15 minutes; 0 off): runs the supply rules and
@@ -10,7 +10,7 @@ import { SupplyRulesService } from './supply-rules.service';
  */
 @Injectable()
 export class SupplyJobs extends IntervalJob {
-  constructor(private readonly rules: SupplyRulesService, private readonly monitor: SupplyMonitorService) {
+  constructor(private readonly rules: RunningSupplyRules, private readonly monitor: MonitoringSupply) {
     // A first run a minute after start, so a fresh system has today's snapshot and rule results.
     super('SupplyJobs', 'NOTIFICATIONS_JOB_INTERVAL_MS', 900_000, 60_000);
   }

@@ -6,7 +6,7 @@ import { createTestDatabase, EventCollector, testBus, testKafkaBrokers, uniqueGr
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createNotificationsApp } from '../main';
-import { SupplyRulesService } from './supply-rules.service';
+import { RunningSupplyRules } from './running-supply-rules';
 
 /**
  * Each supply rule fed a scripted sequence of events on real Kafka into the real service, then
@@ -61,7 +61,7 @@ const capacity = (offerId: string, approved: number, occupied: number): EventOf<
   paragraphs: [{ paragraph: '108', approvedPlaces: approved }], reason: 'placement-started',
 });
 
-const evaluate = (region: string, asOf: string) => app.get(SupplyRulesService).evaluateAll(new Date(asOf), cause, [region]);
+const evaluate = (region: string, asOf: string) => app.get(RunningSupplyRules).evaluateAll(new Date(asOf), cause, [region]);
 const query = (sql: string, params: unknown[] = []) => app.get(DataSource).query(sql, params);
 
 it('low occupancy: fires after three month-ends below the budgeted percentage, not after two', async () => {

@@ -7,8 +7,8 @@ import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-val
 import { DataSource } from 'typeorm';
 import type { SupplyRow } from './domain/supply-figures';
 import type { SupplyThresholds } from './domain/supply-rules';
-import { SupplyMonitorService } from './supply-monitor.service';
-import { SupplyRulesService, type Firing } from './supply-rules.service';
+import { MonitoringSupply } from './monitoring-supply';
+import { RunningSupplyRules, type Firing } from './running-supply-rules';
 import { saveThresholds, thresholdsOf } from './supply-thresholds';
 
 const REGION = paramMatching('region', (v) => REGION_CODES.includes(v), `a region code (${REGION_CODES.join(', ')})`, 'isIn');
@@ -37,7 +37,7 @@ function ownRegion(principal: Principal, region: string): void {
 @ApiBearerAuth()
 @Controller('supply')
 export class SupplyController {
-  constructor(private readonly monitor: SupplyMonitorService, private readonly rules: SupplyRulesService, private readonly dataSource: DataSource) {}
+  constructor(private readonly monitor: MonitoringSupply, private readonly rules: RunningSupplyRules, private readonly dataSource: DataSource) {}
 
   /** Forsyningsforpligtelsen per target group and paragraph, with totals. */
   @ApiOperation({ summary: "Monitor the supply obligation of a region (forsyningsforpligtelse)", description: "Per target group and paragraph: approved, occupied and vacant places, waiting list, announced closures and reductions, with totals." })

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
 import { Purpose, PURPOSE_HEADER } from '../audit/purpose.decorator';
-import { CasesService, type CaseSummary, type CaseWithCitizen } from './cases.service';
+import { KeepingCases, type CaseSummary, type CaseWithCitizen } from './keeping-cases';
 import { FindCaseByCprRequest, OpenCaseRequest } from './open-case/open-case.request';
 
 @ApiTags('cases')
@@ -10,7 +10,7 @@ import { FindCaseByCprRequest, OpenCaseRequest } from './open-case/open-case.req
 @ApiHeader({ name: PURPOSE_HEADER, required: true, description: 'why citizen data is accessed (audit log)' })
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(private readonly cases: KeepingCases) {}
 
   @ApiOperation({ summary: "Open a case for a citizen (sag)", description: "The acting municipality opens a case with the citizen's CPR number, name and needs. Citizen data is sealed at rest; the access is audited and needs X-Purpose." })
   @Post()

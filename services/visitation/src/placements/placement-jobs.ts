@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { IntervalJob } from '@tilbudsnet/platform';
-import { PlacementsService } from './placements.service';
+import { PlacingCitizens } from './placing-citizens';
 
 /** Every `VISITATION_JOB_INTERVAL_MS` (default 5000; 0 off): ends requests offers never answered. */
 @Injectable()
 export class PlacementJobs extends IntervalJob {
-  constructor(private readonly placements: PlacementsService) {
+  constructor(private readonly placements: PlacingCitizens) {
     super('PlacementJobs', 'VISITATION_JOB_INTERVAL_MS', 5000);
   }
 

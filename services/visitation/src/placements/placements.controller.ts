@@ -5,14 +5,14 @@ import type { EventCause } from '@tilbudsnet/contracts';
 import { RequestCause } from '@tilbudsnet/platform';
 import { Purpose, PURPOSE_HEADER } from '../audit/purpose.decorator';
 import { ChangePackageRequest, EndPlacementRequest, GiveNoticeRequest, RequestPlacementRequest } from './placement.requests';
-import { PlacementsService, type PlacementView } from './placements.service';
+import { PlacingCitizens, type PlacementView } from './placing-citizens';
 
 @ApiTags('placements')
 @ApiBearerAuth()
 @ApiHeader({ name: PURPOSE_HEADER, required: true, description: 'why the case is acted on (audit log)' })
 @Controller()
 export class PlacementsController {
-  constructor(private readonly placements: PlacementsService) {}
+  constructor(private readonly placements: PlacingCitizens) {}
 
   /** Ask offers for a place: the answer (reserved or rejected) arrives as the placement's status. */
   @ApiOperation({ summary: "Request a place in an offer (anmodning om plads)", description: "Starts the placement saga: offers answers with a reservation or a rejection, which arrives as the placement's status." })

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROLES, Roles } from '@tilbudsnet/auth';
 import { SearchOffersQuery } from './search-offers.query';
-import { SearchingOffers, type SearchResult } from './searching-offers.service';
+import { SearchingOffers, type SearchResult } from './searching-offers';
 
 @ApiTags('search')
 @ApiBearerAuth()

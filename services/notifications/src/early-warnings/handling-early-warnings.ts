@@ -50,7 +50,7 @@ interface NewWarning {
  * the offer, and municipalities that placed citizens in the target group in the last 12 months.
  */
 @Injectable()
-export class EarlyWarningsService {
+export class HandlingEarlyWarnings {
   constructor(private readonly outbox: TransactionalOutbox, private readonly dataSource: DataSource, private readonly dispatcher: NoticeDispatcher) {}
 
   raise(principal: Principal, request: RaiseEarlyWarningRequest, cause: EventCause): Promise<EarlyWarningView> {

@@ -29,7 +29,7 @@ function viewOf(p: PlacementState): PlacementView {
 
 /** Use cases of the placement saga on visitation's side. Every command is audited. */
 @Injectable()
-export class PlacementsService {
+export class PlacingCitizens {
   constructor(private readonly dataSource: DataSource, private readonly outbox: TransactionalOutbox, private readonly waitlist: Waitlist) {}
 
   request(caseId: string, input: { offerId: string; startDate: string; packageCode?: string }, principal: Principal, purpose: string, cause: EventCause): Promise<PlacementView> {

@@ -33,7 +33,7 @@ function municipalityOf(principal: Principal): string {
 
 /** Use cases on cases; every touch of citizen data writes its audit record in the same transaction. */
 @Injectable()
-export class CasesService {
+export class KeepingCases {
   constructor(private readonly dataSource: DataSource, private readonly cipher: CitizenDataCipher) {}
 
   open(request: OpenCaseRequest, principal: Principal, purpose: string): Promise<CaseSummary> {

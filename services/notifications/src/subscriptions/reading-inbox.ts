@@ -6,7 +6,7 @@ import { userKey } from '../notices/domain/notice';
 
 /** The in-app inbox: the user's own entries and their organisation's, newest first. */
 @Injectable()
-export class InboxService {
+export class ReadingInbox {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(principal: Principal, options: { unreadOnly: boolean; limit: number }) {

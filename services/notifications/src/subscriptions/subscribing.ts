@@ -12,7 +12,7 @@ const MUNICIPALITY_KINDS = new Set(['capacity-changed', 'waitlist-match']);
 
 /** Subscriptions, the organisation's mailbox and its webhooks: all scoped to the caller's organisation. */
 @Injectable()
-export class SubscriptionsService {
+export class Subscribing {
   constructor(private readonly dataSource: DataSource) {}
 
   async subscribe(principal: Principal, request: CreateSubscriptionRequest) {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { supplyRisk, RULE_LABELS } from '../notices/domain/notice-texts';
 import { closuresExceedCapacity, completeMonthsBefore, lowOccupancy, waitlistWithoutVacancy, type RuleOutcome } from './domain/supply-rules';
-import { EarlyWarningsService } from '../early-warnings/early-warnings.service';
+import { HandlingEarlyWarnings } from '../early-warnings/handling-early-warnings';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { thresholdsOf } from './supply-thresholds';
 
@@ -23,9 +23,9 @@ export interface Firing {
  * while it is open), tells the secretariat and publishes `SupplyRiskDetected`.
  */
 @Injectable()
-export class SupplyRulesService {
+export class RunningSupplyRules {
   constructor(
-    private readonly dataSource: DataSource, private readonly warnings: EarlyWarningsService, private readonly dispatcher: NoticeDispatcher,
+    private readonly dataSource: DataSource, private readonly warnings: HandlingEarlyWarnings, private readonly dispatcher: NoticeDispatcher,
     private readonly outbox: TransactionalOutbox,
   ) {}
 

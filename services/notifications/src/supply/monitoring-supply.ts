@@ -17,7 +17,7 @@ const COLUMNS: [keyof SupplyRow, string][] = [
 
 /** Forsyningsforpligtelsen: the secretariat's figures per region × target group × paragraph, daily snapshots, exports. */
 @Injectable()
-export class SupplyMonitorService {
+export class MonitoringSupply {
   constructor(private readonly dataSource: DataSource) {}
 
   async figures(regionCode: string, asOf = new Date(), manager: EntityManager = this.dataSource.manager): Promise<SupplyRow[]> {
