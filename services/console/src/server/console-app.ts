@@ -24,6 +24,8 @@ export interface RunningConsole {
 }
 
 const COOKIE = 'tn_session';
+/** The short-lived cookie that binds a sign-in to the browser that started it. */
+const LOGIN_COOKIE = 'tn_login';
 const WEB = join(__dirname, '../web');
 /** Headers passed to the services and back; nothing else (no cookies upstream, no tokens down). */
 const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', 'x-purpose', 'x-correlation-id', 'accept-language'];
@@ -41,6 +43,22 @@ export async function startConsole(config: ConsoleConfig): Promise<RunningConsol
   const live = config.liveUpdates === false ? null : new LiveUpdates();
   let publicUrl = config.publicUrl ?? '';
   const session = (req: Request) => sessions.get(cookieOf(req.headers.cookie, COOKIE));
+  const secure = () => (publicUrl.startsWith('https:') ? '; Secure' : '');
+  /**
+   * A change (any method but GET/HEAD) must come from the console's own pages: the browser's Origin
+   * is the console's, the body is JSON, and the session's CSRF token is in `X-CSRF-Token`. A form
+   * on another site can send none of these, so it cannot act for a signed-in user.
+   */
+  const crossSiteRefusal = (req: Request, s: { csrfToken: string } | undefined): { statusCode: number; code: string; message: string } | null => {
+    if (req.method === 'GET' || req.method === 'HEAD') return null;
+    const origin = req.headers.origin;
+    if (!origin || origin !== new URL(publicUrl).origin) return { statusCode: 403, code: 'same-origin-only', message: 'changes are accepted from the console\'s own pages only (Origin)' };
+    if (!s || req.headers['x-csrf-token'] !== s.csrfToken) return { statusCode: 403, code: 'csrf-token', message: 'the X-CSRF-Token header is missing or wrong' };
+    const length = Number(req.headers['content-length'] ?? 0);
+    const type = String(req.headers['content-type'] ?? '');
+    if ((length > 0 || req.headers['transfer-encoding']) && !/^application\/json\s*(;|$)/i.test(type)) return { statusCode: 415, code: 'json-only', message: 'request bodies must be application/json' };
+    return null;
+  };
 
   app.use((_req, res, next) => {
     // Strict by default: our own scripts and styles only.
@@ -68,30 +86,37 @@ export async function startConsole(config: ConsoleConfig): Promise<RunningConsol
   app.get('/auth/login', async (req, res) => {
     try {
       const returnTo = typeof req.query.returnTo === 'string' && req.query.returnTo.startsWith('#/') ? req.query.returnTo : '#/';
-      res.redirect(await login.start(`${publicUrl}/auth/callback`, returnTo));
+      const started = await login.start(`${publicUrl}/auth/callback`, returnTo);
+      res.setHeader('set-cookie', `${LOGIN_COOKIE}=${started.browserKey}; HttpOnly; SameSite=Lax; Path=/auth; Max-Age=600${secure()}`);
+      res.redirect(started.url);
     } catch (error) {
       res.status(503).type('text/plain').send(`Log-ind er ikke tilgængelig lige nu / Sign-in is unavailable: ${(error as Error).message}`);
     }
   });
   app.get('/auth/callback', async (req, res) => {
     try {
-      const done = await login.finish(String(req.query.state ?? ''), String(req.query.code ?? ''));
+      const done = await login.finish(String(req.query.state ?? ''), String(req.query.code ?? ''), cookieOf(req.headers.cookie, LOGIN_COOKIE));
       const id = sessions.create(done.accessToken, done.user, done.expiresIn);
-      res.setHeader('set-cookie', `${COOKIE}=${id}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${done.expiresIn}`);
+      res.setHeader('set-cookie', [
+        `${COOKIE}=${id}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${done.expiresIn}${secure()}`,
+        `${LOGIN_COOKIE}=; HttpOnly; SameSite=Lax; Path=/auth; Max-Age=0${secure()}`,
+      ]);
       res.redirect(`/${done.returnTo}`);
     } catch (error) {
       res.status(400).type('text/plain').send(`Log-ind mislykkedes / Sign-in failed: ${(error as Error).message}`);
     }
   });
   app.post('/auth/logout', (req, res) => {
+    const refusal = crossSiteRefusal(req, session(req));
+    if (refusal) return void res.status(403).json(refusal);
     sessions.end(cookieOf(req.headers.cookie, COOKIE));
-    res.setHeader('set-cookie', `${COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`);
+    res.setHeader('set-cookie', `${COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0${secure()}`);
     res.status(204).end();
   });
   app.get('/api/me', (req, res) => {
     const s = session(req);
     if (!s) return void res.status(401).json({ message: 'not signed in' });
-    res.json(s.user);
+    res.json({ ...s.user, csrfToken: s.csrfToken });
   });
 
   app.get('/api/live', (req, res) => {
@@ -105,6 +130,8 @@ export async function startConsole(config: ConsoleConfig): Promise<RunningConsol
     if (!s) return void res.status(401).json({ message: 'not signed in' });
     const base = config.services[req.params.service as keyof ConsoleConfig['services']];
     if (!base) return void res.status(404).json({ message: 'no such service' });
+    const refusal = crossSiteRefusal(req, s);
+    if (refusal) return void res.status(refusal.statusCode).json(refusal);
     const headers: Record<string, string> = { authorization: `Bearer ${s.accessToken}` };
     for (const name of FORWARDED_REQUEST_HEADERS) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name] as string;
     try {

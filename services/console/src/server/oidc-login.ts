@@ -8,6 +8,8 @@ interface Discovery {
 }
 
 interface PendingLogin {
+  /** The browser that started the sign-in holds this in a short-lived cookie; only it may finish. */
+  browserKey: string;
   verifier: string;
   redirectUri: string;
   returnTo: string;
@@ -19,6 +21,9 @@ interface PendingLogin {
  * (`OIDC_ISSUER`). The console's server is the client: it keeps the verifier, exchanges the code
  * and keeps the token in the session.
  */
+/** Sign-ins started and not finished are kept 10 minutes, and at most this many at once. */
+export const MAX_PENDING_SIGN_INS = 10_000;
+
 export class OidcLogin {
   private readonly pending = new Map<string, PendingLogin>();
   private discovery: Promise<Discovery> | null = null;
@@ -34,23 +39,34 @@ export class OidcLogin {
     return this.discovery;
   }
 
-  /** Where to send the browser to sign in. */
-  async start(redirectUri: string, returnTo: string): Promise<string> {
+  /**
+   * Where to send the browser to sign in, and the key the browser must keep (a cookie) to finish:
+   * a callback URL completed by one person and opened by another cannot sign the second in.
+   */
+  async start(redirectUri: string, returnTo: string): Promise<{ url: string; browserKey: string }> {
+    this.prune();
+    if (this.pending.size >= MAX_PENDING_SIGN_INS) throw new Error('too many sign-ins in progress; try again in a minute');
     const verifier = randomBytes(32).toString('base64url');
     const state = randomBytes(16).toString('base64url');
-    this.pending.set(state, { verifier, redirectUri, returnTo, expiresAt: Date.now() + 10 * 60_000 });
+    const browserKey = randomBytes(24).toString('base64url');
+    this.pending.set(state, { browserKey, verifier, redirectUri, returnTo, expiresAt: Date.now() + 10 * 60_000 });
     const params = new URLSearchParams({
       response_type: 'code', client_id: this.clientId, redirect_uri: redirectUri, scope: 'openid profile', state,
       code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256',
     });
-    return `${(await this.endpoints()).authorization_endpoint}?${params}`;
+    return { url: `${(await this.endpoints()).authorization_endpoint}?${params}`, browserKey };
+  }
+
+  private prune(now = Date.now()): void {
+    for (const [state, login] of this.pending) if (login.expiresAt < now) this.pending.delete(state);
   }
 
   /** The provider sent the browser back: exchange the code for tokens. */
-  async finish(state: string, code: string): Promise<{ accessToken: string; user: SignedInUser; expiresIn: number; returnTo: string }> {
+  async finish(state: string, code: string, browserKey: string | undefined): Promise<{ accessToken: string; user: SignedInUser; expiresIn: number; returnTo: string }> {
     const login = this.pending.get(state);
-    this.pending.delete(state);
     if (!login || login.expiresAt < Date.now()) throw new Error('unknown or expired sign-in');
+    if (!browserKey || browserKey !== login.browserKey) throw new Error('this sign-in was started in another browser');
+    this.pending.delete(state);
     const response = await fetch((await this.endpoints()).token_endpoint, {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: login.redirectUri, client_id: this.clientId, code_verifier: login.verifier }),

@@ -13,6 +13,8 @@ interface Session {
   accessToken: string;
   user: SignedInUser;
   expiresAt: number;
+  /** Sent by the console's own pages in `X-CSRF-Token` with every change; another site cannot read it. */
+  csrfToken: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export class SessionStore {
 
   create(accessToken: string, user: SignedInUser, expiresInSeconds: number): string {
     const id = randomBytes(32).toString('base64url');
-    this.sessions.set(id, { accessToken, user, expiresAt: Date.now() + expiresInSeconds * 1000 });
+    this.sessions.set(id, { accessToken, user, expiresAt: Date.now() + expiresInSeconds * 1000, csrfToken: randomBytes(32).toString('base64url') });
     return id;
   }
 

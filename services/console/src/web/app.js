@@ -4,7 +4,7 @@ import { TEXTS } from './i18n.js';
 import { offerManagerPages } from './manager.js';
 import { officerPages } from './officer.js';
 import { secretariatPages } from './secretariat.js';
-import { api, el, field, message, announce } from './ui.js';
+import { api, csrfHeaders, el, field, message, announce, useCsrfToken } from './ui.js';
 
 const state = { lang: localStorage.getItem('lang') === 'en' ? 'en' : 'da', me: null, reference: null, unread: 0 };
 export const t = (key) => TEXTS[state.lang][key] ?? key;
@@ -153,7 +153,7 @@ async function start() {
     render();
   });
   document.getElementById('sign-out').addEventListener('click', async () => {
-    await fetch('/auth/logout', { method: 'POST' });
+    await fetch('/auth/logout', { method: 'POST', headers: csrfHeaders() });
     state.me = null;
     location.hash = '#/';
     render();
@@ -161,6 +161,7 @@ async function start() {
   const who = await fetch('/api/me');
   if (who.ok) {
     state.me = await who.json();
+    useCsrfToken(state.me.csrfToken);
     state.reference = await api('/offers/reference');
     listen();
     await refreshUnread();

@@ -38,9 +38,16 @@ export function announce(text) {
   setTimeout(() => { live.textContent = text; }, 50);
 }
 
+let csrfToken = '';
+/** The session's CSRF token (from /api/me): the gateway refuses a change without it. */
+export function useCsrfToken(token) {
+  csrfToken = token ?? '';
+}
+export const csrfHeaders = () => ({ 'x-csrf-token': csrfToken });
+
 /** Calls a service through the gateway: `/offers/...`, `/visitation/...`; errors carry the API's message. */
 export async function api(path, { method = 'GET', body, purpose } = {}) {
-  const headers = { accept: 'application/json' };
+  const headers = { accept: 'application/json', ...(method === 'GET' ? {} : csrfHeaders()) };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (purpose) headers['x-purpose'] = purpose;
   const response = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
