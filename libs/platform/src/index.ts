@@ -12,3 +12,4 @@ export * from './operations/operations.controller';
 export * from './interval-job';
 export * from './outbound/address-policy';
 export * from './outbound/outbound-request';
+export * from './spreadsheet-cell';

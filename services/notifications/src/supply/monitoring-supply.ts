@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { safeSpreadsheetText } from '@tilbudsnet/platform';
 import { TARGET_GROUPS } from '@tilbudsnet/contracts';
 import { Workbook } from 'exceljs';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -38,7 +39,7 @@ export class MonitoringSupply {
 
   async csv(regionCode: string): Promise<string> {
     const rows = await this.figures(regionCode);
-    const cell = (v: unknown) => (typeof v === 'boolean' ? (v ? 'ja' : 'nej') : v === null ? '' : String(v).replace('.', ','));
+    const cell = (v: unknown) => (typeof v === 'boolean' ? (v ? 'ja' : 'nej') : v === null ? '' : safeSpreadsheetText(String(v).replace('.', ',')).replace(/;/g, ','));
     return [COLUMNS.map(([, label]) => label).join(';'), ...rows.map((r) => COLUMNS.map(([key]) => cell(r[key])).join(';'))].join('\n') + '\n';
   }
 
@@ -47,7 +48,7 @@ export class MonitoringSupply {
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet(`Forsyning ${regionCode}`);
     sheet.addRow(COLUMNS.map(([, label]) => label));
-    for (const r of rows) sheet.addRow(COLUMNS.map(([key]) => (typeof r[key] === 'boolean' ? (r[key] ? 'ja' : 'nej') : r[key])));
+    for (const r of rows) sheet.addRow(COLUMNS.map(([key]) => (typeof r[key] === 'boolean' ? (r[key] ? 'ja' : 'nej') : typeof r[key] === 'string' ? safeSpreadsheetText(r[key] as string) : r[key])));
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import type { Principal } from '@tilbudsnet/auth';
 import { RuleViolation } from '@tilbudsnet/contracts';
+import { safeSpreadsheetText } from '@tilbudsnet/platform';
 import { DataSource } from 'typeorm';
 import { mayRead, toView, type StatementView } from './statement-view';
 
@@ -19,7 +20,8 @@ export class ReadingStatements {
 
   async csv(id: string, principal: Principal): Promise<string> {
     const s = await this.readable(id, principal);
-    const lines = s.lines.map((l) => [l.placementId, l.kind, l.from, l.to, l.days, l.packageCode, l.dayRate.replace('.', ','), l.amount.replace('.', ','), l.lateClaim ? 'ja' : 'nej'].join(';'));
+    const text = (v: string) => safeSpreadsheetText(v).replace(/[;\r\n]/g, ' ');
+    const lines = s.lines.map((l) => [l.placementId, l.kind, l.from, l.to, l.days, text(l.packageCode), l.dayRate.replace('.', ','), l.amount.replace('.', ','), l.lateClaim ? 'ja' : 'nej'].join(';'));
     return [`# ${s.supplement ? `Tillægsafregning ${s.supplement} for` : 'Afregning'} ${s.month}: betalingskommune ${s.payingMunicipality}, driftsherre ${s.operator}, fakturadato ${s.invoiceDate}, forfald ${s.dueDate}`, CSV_HEADER, ...lines, `I alt;;;;;;;${s.total.replace('.', ',')};`].join('\n') + '\n';
   }
 
@@ -30,7 +32,7 @@ export class ReadingStatements {
     const sheet = workbook.addWorksheet(`Afregning ${s.month}`);
     sheet.addRow([`Afregning ${s.month}`, `Betalingskommune ${s.payingMunicipality}`, `Driftsherre ${s.operator}`, `Fakturadato ${s.invoiceDate}`, `Forfald ${s.dueDate}`]);
     sheet.addRow(CSV_HEADER.split(';'));
-    for (const l of s.lines) sheet.addRow([l.placementId, l.kind, l.from, l.to, l.days, l.packageCode, Number(l.dayRate), Number(l.amount), l.lateClaim ? 'ja' : 'nej']);
+    for (const l of s.lines) sheet.addRow([l.placementId, l.kind, l.from, l.to, l.days, safeSpreadsheetText(l.packageCode), Number(l.dayRate), Number(l.amount), l.lateClaim ? 'ja' : 'nej']);
     sheet.addRow(['I alt', '', '', '', '', '', '', Number(s.total), '']);
     sheet.getColumn(7).numFmt = '#,##0.00';
     sheet.getColumn(8).numFmt = '#,##0.00';
