@@ -1,5 +1,5 @@
 import { actsForMunicipality, managesOperator } from './access-rules';
-import { principalFromClaims } from './principal';
+import { InvalidTokenClaims, principalFromClaims } from './principal';
 
 describe('reading a principal from token claims', () => {
   it('reads an officer with her municipality', () => {
@@ -37,5 +37,24 @@ describe('access rules', () => {
     expect(actsForMunicipality(officer, '0751')).toBe(true);
     expect(actsForMunicipality(officer, '0101')).toBe(false);
     expect(actsForMunicipality(manager, '0751')).toBe(false);
+  });
+});
+
+describe('claims are checked for shape, not trusted', () => {
+  it.each([
+    ['a municipality that is not one of the 98', { sub: 's', role: 'visitation-officer', municipality: '9999' }],
+    ['a region outside 1081-1085', { sub: 's', role: 'kkr-secretariat', region: '1086' }],
+    ['a private operator with a municipality code', { sub: 's', role: 'offer-manager', operator: 'private:0751' }],
+    ['a municipal operator with a CVR number', { sub: 's', role: 'offer-manager', operator: 'municipality:12345678' }],
+    ['a municipal operator that is no municipality', { sub: 's', role: 'offer-manager', operator: 'municipality:9999' }],
+    ['a region operator that is no region', { sub: 's', role: 'offer-manager', operator: 'region:0751' }],
+  ])('refuses %s', (_, claims) => {
+    expect(() => principalFromClaims(claims)).toThrow(InvalidTokenClaims);
+  });
+
+  it('accepts the real ones', () => {
+    expect(principalFromClaims({ sub: 's', role: 'offer-manager', operator: 'private:12345678' }).organisation).toEqual({ kind: 'operator', operatorKind: 'private', id: '12345678' });
+    expect(principalFromClaims({ sub: 's', role: 'offer-manager', operator: 'municipality:0751' }).organisation).toEqual({ kind: 'operator', operatorKind: 'municipality', id: '0751' });
+    expect(principalFromClaims({ sub: 's', role: 'visitation-officer', municipality: '0101' }).organisation).toEqual({ kind: 'municipality', code: '0101' });
   });
 });

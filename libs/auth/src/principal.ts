@@ -1,3 +1,5 @@
+import { regionOfMunicipality } from '@tilbudsnet/contracts';
+
 /** The roles a token's `role` claim may carry (architecture.md, "Who uses it"). */
 export const ROLES = ['visitation-officer', 'offer-manager', 'kkr-secretariat', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,6 +30,15 @@ const ORGANISATION_OF_ROLE: Record<Role, Organisation['kind']> = {
   admin: 'operations',
 };
 
+const isMunicipality = (code: string) => regionOfMunicipality(code) !== undefined;
+
+/** What an operator's id must be for its kind: the claim's shape is checked, not trusted. */
+const OPERATOR_ID = {
+  municipality: isMunicipality,
+  region: (id: string) => /^108[1-5]$/.test(id),
+  private: (id: string) => /^\d{8}$/.test(id),
+};
+
 /** Reads a verified token's claims into a principal; refuses a role without its organisation. */
 export function principalFromClaims(claims: Record<string, unknown>): Principal {
   const { sub, role } = claims;
@@ -38,7 +49,7 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   let organisation: Organisation;
   switch (wanted) {
     case 'municipality':
-      if (typeof claims.municipality !== 'string' || !/^\d{4}$/.test(claims.municipality)) throw new InvalidTokenClaims(`role ${role} needs a municipality claim`);
+      if (typeof claims.municipality !== 'string' || !isMunicipality(claims.municipality)) throw new InvalidTokenClaims(`role ${role} needs a municipality claim naming one of the 98 municipalities`);
       organisation = { kind: 'municipality', code: claims.municipality };
       break;
     case 'region':
@@ -47,7 +58,9 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
       break;
     case 'operator': {
       const match = typeof claims.operator === 'string' ? /^(municipality|region|private):(\d{4}|\d{8})$/.exec(claims.operator) : null;
-      if (!match) throw new InvalidTokenClaims(`role ${role} needs an operator claim <kind>:<id>`);
+      if (!match || !OPERATOR_ID[match[1] as keyof typeof OPERATOR_ID](match[2])) {
+        throw new InvalidTokenClaims(`role ${role} needs an operator claim <kind>:<id> (a municipality's code, a region's code 1081-1085, or a private provider's 8-digit CVR)`);
+      }
       organisation = { kind: 'operator', operatorKind: match[1] as 'municipality' | 'region' | 'private', id: match[2] };
       break;
     }

@@ -2,6 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { completeApiDocument } from './openapi';
+import { securityHeaders } from './security-headers';
 import { HttpErrorFilter, RuleViolationFilter } from './rule-violation.filter';
 import pinoHttp from 'pino-http';
 import { createServiceLogger, JsonNestLogger, loggerOf, rememberLogger } from './logging';
@@ -26,6 +27,8 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
   const app = await NestFactory.create(module, { logger: new JsonNestLogger(logger) });
   rememberLogger(app, logger);
   const http = app.get(HttpMetrics);
+  app.use(securityHeaders);
+  (app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void }).disable?.('x-powered-by');
   app.use(httpServerSpans());
   app.use((req: { method: string; route?: { path: string }; baseUrl?: string }, res: { statusCode: number; on(e: string, f: () => void): void }, next: () => void) => {
     const end = http.requestSeconds.startTimer();

@@ -13,3 +13,4 @@ export * from './interval-job';
 export * from './outbound/address-policy';
 export * from './outbound/outbound-request';
 export * from './spreadsheet-cell';
+export * from './security-headers';
