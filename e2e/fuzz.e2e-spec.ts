@@ -39,10 +39,22 @@ async function operationsOf(url: string): Promise<Operation[]> {
   return out;
 }
 
+/** JSON nested 5,000 arrays deep: generated as a marker, written out as text (the test's own JSON.stringify would overflow). */
+const DEEP = '\u0001deep-json\u0001';
+const DEEP_TEXT = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
+/** Percent-encoding as an attacker sends it: a lone surrogate goes as its (invalid) UTF-8 bytes, %ED%A0%80. */
+const encode = (text: string) => [...text].map((ch) => (/[\uD800-\uDFFF]/.test(ch) ? '%ED%A0%80' : encodeURIComponent(ch))).join('');
+const serialise = (value: unknown) => JSON.stringify(value).replaceAll(JSON.stringify(DEEP), DEEP_TEXT);
+
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ maxLength: 30 }), fc.integer(), fc.double({ noNaN: false }), fc.boolean(), fc.constant(null), fc.uuid(),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), { maxKeys: 3 }), fc.constantFrom('0101', '108', 'autism', '-1', '1e309', '../..', '%00'),
+  // The bad-input classes an outside fuzzer found 5xx with: impossible calendar dates, numbers
+  // beyond 64 bits, NUL and lone surrogates, JSON nested thousands deep.
+  fc.constantFrom('2027-02-30', '0000-01-01', '2026-02-29', '9999-12-31', '99999999999999999999999', '-99999999999999999999', 'a\u0000b', '\u0000', 'x\uD800y', '\uDC00'),
+  fc.constantFrom(1e30, -1e30, 2 ** 64, Number.MAX_SAFE_INTEGER + 2),
+  fc.constant(DEEP),
 );
 
 function requestArbitrary(op: Operation) {
@@ -77,22 +89,22 @@ it.each(['offers', 'visitation', 'tariffs', 'notifications'] as const)('answers 
     const samples = fc.sample(requestArbitrary(op), { numRuns: RUNS_PER_OPERATION, seed: 20261123 });
     for (const sample of samples) {
       let path = op.path;
-      const query = new URLSearchParams();
+      const query: string[] = [];
       for (const [key, value] of Object.entries(sample.params)) {
         const [where, name] = key.split(':');
-        const text = typeof value === 'string' ? value : JSON.stringify(value);
-        if (where === 'path') path = path.replace(`{${name}}`, encodeURIComponent(text));
-        else if (where === 'query') query.set(name, text);
+        const text = value === DEEP ? DEEP_TEXT : typeof value === 'string' ? value : serialise(value);
+        if (where === 'path') path = path.replace(`{${name}}`, encode(text));
+        else if (where === 'query') query.push(`${encode(name)}=${encode(text)}`);
       }
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (sample.caller !== 'nobody') Object.assign(headers, await system.identity.authFor(USERS[sample.caller]));
       if (sample.purpose) headers['x-purpose'] = 'fuzz';
       const before = await tableCounts(ds);
-      const response = await fetch(`${url}${path}?${query}`, {
-        method: op.method, headers, body: op.method === 'GET' || sample.body === undefined ? undefined : JSON.stringify(sample.body),
+      const response = await fetch(`${url}${path}?${query.join('&')}`, {
+        method: op.method, headers, body: op.method === 'GET' || sample.body === undefined ? undefined : serialise(sample.body),
       });
       const text = await response.text();
-      const line = `${op.method} ${path}?${query} as ${sample.caller} -> ${response.status} ${text.slice(0, 200)}`;
+      const line = `${op.method} ${path}?${query.join('&').slice(0, 200)} as ${sample.caller} -> ${response.status} ${text.slice(0, 200)}`;
       statuses[response.status] = (statuses[response.status] ?? 0) + 1;
       if (response.status >= 500) failures.push(line);
       if (response.status >= 400 && response.status < 500) {

@@ -226,7 +226,7 @@ describe('authorization matrix', () => {
       },
       'POST /placements/:id/package': {
         allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },
-        request: (f) => ({ path: `/placements/${f.placements.started[0]}/package`, body: { packageCode: 'high', effectiveDate: '2027-02-17' }, headers: PURPOSE }),
+        request: (f) => ({ path: `/placements/${f.placements.started[0]}/package`, body: { packageCode: 'base', effectiveDate: '2027-02-17' }, headers: PURPOSE }),
       },
       'POST /placements/:id/notice': {
         allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },

@@ -30,7 +30,7 @@ export class EnvelopeShape {
   @IsUUID() eventId: string;
   @IsString() @MinLength(1) type: string;
   @Type(() => Number) @IsInt() @Min(1) version: number;
-  @IsISO8601() occurredAt: string;
+  @IsISO8601({ strict: true, strictSeparator: true }) occurredAt: string;
   @IsString() @MinLength(1) producer: string;
   @IsString() @MinLength(1) aggregateId: string;
   @IsInt() @Min(1) aggregateVersion: number;

@@ -17,3 +17,4 @@ export * from './notifications/supply-events';
 export * from './reference-data/municipalities';
 export * from './examples/load-example';
 export * from './aggregate';
+export * from './calendar-date';

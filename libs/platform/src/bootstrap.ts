@@ -1,6 +1,7 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { HostileInputPipe } from './hostile-input.pipe';
 import { completeApiDocument } from './openapi';
 import { securityHeaders } from './security-headers';
 import { HttpErrorFilter, RuleViolationFilter } from './rule-violation.filter';
@@ -46,7 +47,7 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   }));
-  app.useGlobalPipes(requestValidationPipe());
+  app.useGlobalPipes(new HostileInputPipe(), requestValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(), new RuleViolationFilter());
   app.enableShutdownHooks();
   const config = new DocumentBuilder()

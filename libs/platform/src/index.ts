@@ -14,3 +14,4 @@ export * from './outbound/address-policy';
 export * from './outbound/outbound-request';
 export * from './spreadsheet-cell';
 export * from './security-headers';
+export * from './hostile-input.pipe';

@@ -58,7 +58,7 @@ export class OfferSnapshot {
   /** Budgetteret belægningsprocent, 0-100. */
   @IsNumber() @Min(0) @Max(100) budgetedOccupancyPct: number;
   @IsIn(OFFER_STATUSES) status: OfferStatus;
-  @IsOptional() @IsISO8601() lastConfirmedAt: string | null;
+  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) lastConfirmedAt: string | null;
   @ValidateNested() @Type(() => CapacityFigures) capacity: CapacityFigures;
   /** Marks generated demo data, never set for real offers. */
   @IsBoolean() demo: boolean;

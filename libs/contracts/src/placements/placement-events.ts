@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../calendar-date';
 import 'reflect-metadata';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PARAGRAPHS, TARGET_GROUP_IDS, type Paragraph } from '../offers/offer-vocabulary';
@@ -7,7 +8,6 @@ import { PARAGRAPHS, TARGET_GROUP_IDS, type Paragraph } from '../offers/offer-vo
  * opaque id; the citizen stays inside visitation.
  */
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MUNICIPALITY = /^\d{4}$/;
 
 /** The officer asks for a place in an offer (anbringelse anmodet). */
@@ -20,7 +20,7 @@ export class PlacementRequestedV1 {
   @Matches(MUNICIPALITY) actingMunicipality: string;
   /** Betalingskommune. */
   @Matches(MUNICIPALITY) payingMunicipality: string;
-  @Matches(DATE) startDate: string;
+  @IsCalendarDate() startDate: string;
 }
 
 /** The citizen moved in: the reservation becomes an occupied place. */
@@ -29,10 +29,10 @@ export class PlacementStartedV1 {
   @IsUUID() offerId: string;
   @Matches(MUNICIPALITY) actingMunicipality: string;
   @Matches(MUNICIPALITY) payingMunicipality: string;
-  @Matches(DATE) startDate: string;
+  @IsCalendarDate() startDate: string;
   /** Ydelsespakke code, e.g. `base` or a support level. */
   @IsString() @MaxLength(50) packageCode: string;
-  @IsOptional() @Matches(DATE) reviewDate?: string;
+  @IsOptional() @IsCalendarDate() reviewDate?: string;
 }
 
 /** The request was withdrawn before the citizen moved in: a held place is released. */
@@ -46,7 +46,7 @@ export class PlacementCancelledV1 {
 export class PlacementEndedV1 {
   @IsUUID() placementId: string;
   @IsUUID() offerId: string;
-  @Matches(DATE) endDate: string;
+  @IsCalendarDate() endDate: string;
 }
 
 /*
@@ -57,7 +57,7 @@ export class PlacementEndedV1 {
 export class PlaceReservedV1 {
   @IsUUID() placementId: string;
   @IsUUID() offerId: string;
-  @IsISO8601() expiresAt: string;
+  @IsISO8601({ strict: true, strictSeparator: true }) expiresAt: string;
 }
 
 export const REJECTION_REASONS = ['unknown-offer', 'not-admitting', 'paragraph-not-offered', 'target-group-not-served', 'no-vacancy'] as const;
@@ -81,13 +81,13 @@ export class PlacementPackageChangedV1 {
   @IsUUID() placementId: string;
   @IsUUID() offerId: string;
   @IsString() @MaxLength(50) packageCode: string;
-  @Matches(DATE) effectiveDate: string;
+  @IsCalendarDate() effectiveDate: string;
 }
 
 /** Opsigelse: the acting municipality gave notice; the placement ends on `endDate`. */
 export class PlacementTerminationNoticedV1 {
   @IsUUID() placementId: string;
   @IsUUID() offerId: string;
-  @Matches(DATE) noticeGivenOn: string;
-  @Matches(DATE) endDate: string;
+  @IsCalendarDate() noticeGivenOn: string;
+  @IsCalendarDate() endDate: string;
 }

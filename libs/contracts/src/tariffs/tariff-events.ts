@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../calendar-date';
 import 'reflect-metadata';
 import { IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
@@ -25,6 +26,6 @@ export class SettlementIssuedV1 {
   @Matches(/^(municipality|region|private):\d+$/) operator: string;
   @Matches(AMOUNT) total: string;
   @IsInt() @Min(0) lines: number;
-  @Matches(/^\d{4}-\d{2}-\d{2}$/) dueDate: string;
+  @IsCalendarDate() dueDate: string;
   @IsInt() @Min(0) lateClaimLines: number;
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, requireOwnRegion, Roles } from '@tilbudsnet/auth';
-import { REGION_CODES, TARGET_GROUP_IDS, type EventCause } from '@tilbudsnet/contracts';
+import { type EventCause, IsCalendarDate, REGION_CODES, TARGET_GROUP_IDS } from '@tilbudsnet/contracts';
 import { paramMatching, RequestCause } from '@tilbudsnet/platform';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { SupplyRow } from './domain/supply-figures';
 import type { SupplyThresholds } from './domain/supply-rules';
@@ -14,8 +14,8 @@ import { saveThresholds, thresholdsOf } from './supply-thresholds';
 const REGION = paramMatching('region', (v) => REGION_CODES.includes(v), `a region code (${REGION_CODES.join(', ')})`, 'isIn');
 
 export class SnapshotQuery {
-  @ApiProperty({ example: '2026-11-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' }) from: string;
-  @ApiProperty({ example: '2026-11-30' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' }) to: string;
+  @ApiProperty({ example: '2026-11-01' }) @IsCalendarDate({ min: '2000-01-01' }) from: string;
+  @ApiProperty({ example: '2026-11-30' }) @IsCalendarDate({ min: '2000-01-01' }) to: string;
   @ApiPropertyOptional({ enum: TARGET_GROUP_IDS }) @IsOptional() @IsIn(TARGET_GROUP_IDS) targetGroup?: string;
 }
 
@@ -26,7 +26,7 @@ export class ThresholdsRequest implements SupplyThresholds {
 }
 
 export class EvaluateRequest {
-  @ApiPropertyOptional({ description: 'evaluate as of this moment (default now)' }) @IsOptional() @IsISO8601() asOf?: string;
+  @ApiPropertyOptional({ description: 'evaluate as of this moment (default now)' }) @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) asOf?: string;
 }
 
 function ownRegion(principal: Principal, region: string): void {

@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { managesOperator, type Principal } from '@tilbudsnet/auth';
-import { RuleViolation } from '@tilbudsnet/contracts';
+import { IsCalendarDate, RuleViolation } from '@tilbudsnet/contracts';
 import { IsOptional, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { kroner } from '../domain/money';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** POST /placements/:placementId/special-measures: an individual add-on price per day. */
 export class SpecialMeasureRequest {
   /** A short code for the measure, never a description of the citizen (it is billed and exported). */
   @ApiProperty({ example: 'ekstra-nattevagt' }) @Matches(/^[a-z0-9æøå-]{2,40}$/, { message: 'code must be 2-40 lowercase letters, digits or dashes' }) code: string;
   @ApiProperty({ example: '300.00' }) @Matches(/^\d{1,7}(\.\d{1,2})?$/, { message: 'perDay must be an amount in kroner as text, e.g. "300.00"' }) perDay: string;
-  @ApiProperty({ example: '2026-11-20' }) @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
+  @ApiProperty({ example: '2026-11-20' }) @IsCalendarDate({ min: '2000-01-01' }) from: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate({ min: '2000-01-01' }) to?: string;
 }
 
 /** Særforanstaltning: priced by the operator for one placement, billed on its own line. */

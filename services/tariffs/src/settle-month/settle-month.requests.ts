@@ -1,10 +1,11 @@
+import { IsCalendarDate } from '@tilbudsnet/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 
 /** POST /settlements/:month/close and POST /settlements/held/bill. */
 export class CloseMonthRequest {
   @ApiPropertyOptional({ description: 'default: the first day of the next month' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'invoiceDate must be a date YYYY-MM-DD' }) invoiceDate?: string;
+  @IsOptional() @IsCalendarDate({ min: '2000-01-01' }) invoiceDate?: string;
 }
 
 export class PackageDecisionsQuery {

@@ -9,7 +9,7 @@ import type { AuditAction } from '../audit/audit-record.entity';
 import { CaseRecord } from '../cases/case.entity';
 import { CatalogueOfferRecord } from '../catalogue/catalogue-offer.entity';
 import {
-  cancelRequest, changePackage, confirmPlacement, endPlacement, giveNotice, requestPlacement, timeOut, type PlacementDecision, type PlacementState,
+  cancelRequest, changePackage, confirmPlacement, endPlacement, giveNotice, mustBeOnTariff, requestPlacement, timeOut, type PlacementDecision, type PlacementState,
 } from './domain/placement';
 import { terminationRuleFor } from './domain/termination-notice';
 import { Waitlist } from '../waitlist/waitlist';
@@ -27,6 +27,12 @@ function viewOf(p: PlacementState): PlacementView {
   return view;
 }
 
+/** The published rates of the offer's tariff for the year of `date`, as visitation's catalogue has them; null when none is known. */
+async function ratesInForce(manager: EntityManager, offerId: string, date: string): Promise<Record<string, string> | null> {
+  const [row] = await manager.query('SELECT rates FROM catalogue_tariffs WHERE offer_id = $1 AND year = $2', [offerId, Number(date.slice(0, 4))]);
+  return row?.rates ?? null;
+}
+
 /** Use cases of the placement saga on visitation's side. Every command is audited. */
 @Injectable()
 export class PlacingCitizens {
@@ -40,6 +46,7 @@ export class PlacingCitizens {
       const offer = await manager.findOneBy(CatalogueOfferRecord, { offerId: input.offerId });
       if (!offer) throw new RuleViolation('offerId', 'offer-in-catalogue', `no offer ${input.offerId} in the catalogue`, 422);
       const targetGroup = found.needs.targetGroups.find((t) => offer.targetGroups.includes(t)) ?? found.needs.targetGroups[0];
+      mustBeOnTariff(input.packageCode ?? 'base', await ratesInForce(manager, input.offerId, input.startDate), input.startDate.slice(0, 4));
       const decision = requestPlacement({
         id: randomUUID(), caseId, offerId: input.offerId, actingMunicipality: found.actingMunicipality, payingMunicipality: found.payingMunicipality,
         paragraph: found.needs.paragraph, targetGroup, startDate: input.startDate, packageCode: input.packageCode ?? 'base',
@@ -66,7 +73,7 @@ export class PlacingCitizens {
   }
 
   changePackage(id: string, body: { packageCode: string; effectiveDate: string }, principal: Principal, purpose: string, cause: EventCause): Promise<PlacementView> {
-    return this.command(id, principal, purpose, 'change-package', cause, (p) => changePackage(p, body.packageCode, body.effectiveDate));
+    return this.command(id, principal, purpose, 'change-package', cause, async (p, manager) => changePackage(p, body.packageCode, body.effectiveDate, await ratesInForce(manager, p.offerId, body.effectiveDate)));
   }
 
   giveNotice(id: string, givenOn: string, principal: Principal, purpose: string, cause: EventCause): Promise<PlacementView> {

@@ -1,5 +1,5 @@
 import {
-  cancelRequest, changePackage, confirmPlacement, evolvePlacement, endPlacement, giveNotice, placeReserved, requestPlacement, reservationExpired, reservationRejected, timeOut,
+  cancelRequest, changePackage, confirmPlacement, evolvePlacement, mustBeOnTariff, endPlacement, giveNotice, placeReserved, requestPlacement, reservationExpired, reservationRejected, timeOut,
   type PlacementState,
 } from './placement';
 
@@ -85,5 +85,17 @@ describe('the placement saga', () => {
       expect(replayed).toEqual(decision.state);
       expect(decision.events.map((e) => e.aggregateVersion)).toEqual(decision.events.map((_, i) => before.version + 1 + i));
     }
+  });
+});
+
+describe('packages on the tariff in force', () => {
+  it('refuses a package the offer\'s tariff for that year does not have, naming the field', () => {
+    expect(() => mustBeOnTariff('p2800', { base: '1441.96', high: '1891.96' }, '2027')).toThrow(expect.objectContaining({ field: 'packageCode', rule: 'package-on-tariff', status: 422 }));
+  });
+
+  it('accepts base always, a package the tariff has, and any package while no tariff for the year is published', () => {
+    expect(() => mustBeOnTariff('base', { base: '1' }, '2027')).not.toThrow();
+    expect(() => mustBeOnTariff('high', { base: '1', high: '2' }, '2027')).not.toThrow();
+    expect(() => mustBeOnTariff('p2800', null, '2027')).not.toThrow();
   });
 });

@@ -147,8 +147,19 @@ export function confirmPlacement(state: PlacementState, reviewAfterMonths: numbe
   })]);
 }
 
-export function changePackage(state: PlacementState, packageCode: string, effectiveDate: string): PlacementDecision {
+/**
+ * A package must be one the offer's tariff in force has (its rates; null when no tariff for that
+ * year is published yet, and the month close holds unpriced months back then). `base` always is.
+ */
+export function mustBeOnTariff(packageCode: string, ratesInForce: Record<string, unknown> | null, year: string): void {
+  if (packageCode === 'base' || ratesInForce === null || packageCode in ratesInForce) return;
+  throw new RuleViolation('packageCode', 'package-on-tariff', `the offer's ${year} tariff has no package ${packageCode}; it has ${Object.keys(ratesInForce).join(', ')}`, 422);
+}
+
+export function changePackage(state: PlacementState, packageCode: string, effectiveDate: string, ratesInForce: Record<string, unknown> | null = null): PlacementDecision {
   must(state, ['started', 'notice-given'], 'change the package of');
+  if (effectiveDate < state.startDate) throw new RuleViolation('effectiveDate', 'not-before-start', `effectiveDate must not be before the start date ${state.startDate}`);
+  mustBeOnTariff(packageCode, ratesInForce, effectiveDate.slice(0, 4));
   return decide(state, [event(state, 'PlacementPackageChanged', { placementId: state.id, offerId: state.offerId, packageCode, effectiveDate })]);
 }
 
