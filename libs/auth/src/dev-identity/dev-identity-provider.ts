@@ -36,6 +36,8 @@ interface PendingCode {
 
 export interface DevIdentityProvider {
   issuer: string;
+  /** The interface it listens on (127.0.0.1 unless `host` says otherwise). */
+  address: string;
   /** Signs an access token for a demo user; `overrides` lets tests make expired or foreign tokens. */
   signAccessToken(user: DemoUser, overrides?: { issuer?: string; audience?: string; expiresInSeconds?: number }): Promise<string>;
   close(): Promise<void>;
@@ -101,7 +103,7 @@ export async function startDevIdentityProvider(options: { port: number; host?: s
     const redirectUri = params.get('redirect_uri') ?? '';
     if (!client || !(client.redirectUris.includes(redirectUri) || (client.loopbackAnyPort && isLoopbackCallback(redirectUri)))) return json(res, 400, { error: 'invalid_request', error_description: 'unknown client_id or redirect_uri' });
     if (params.get('response_type') !== 'code') return json(res, 400, { error: 'unsupported_response_type' });
-    if (params.get('code_challenge_method') !== 'S256' || !params.get('code_challenge')) {
+    if (params.get('code_challenge_method') !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(params.get('code_challenge') ?? '')) {
       return json(res, 400, { error: 'invalid_request', error_description: 'PKCE with S256 is required' });
     }
     if (req.method === 'GET') {
@@ -126,6 +128,8 @@ export async function startDevIdentityProvider(options: { port: number; host?: s
     if (!pending || pending.expiresAt < Date.now()) return json(res, 400, { error: 'invalid_grant', error_description: 'unknown or expired code' });
     if (pending.clientId !== form.get('client_id') || pending.redirectUri !== form.get('redirect_uri')) return json(res, 400, { error: 'invalid_grant' });
     const verifier = form.get('code_verifier') ?? '';
+    // RFC 7636 §4.1: 43-128 unreserved characters. An empty or short verifier is no proof at all.
+    if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) return json(res, 400, { error: 'invalid_grant', error_description: 'code_verifier must be 43-128 unreserved characters (RFC 7636)' });
     if (createHash('sha256').update(verifier).digest('base64url') !== pending.challenge) {
       return json(res, 400, { error: 'invalid_grant', error_description: 'code_verifier does not match the challenge' });
     }
@@ -185,6 +189,7 @@ export async function startDevIdentityProvider(options: { port: number; host?: s
     get issuer() {
       return issuer;
     },
+    address: typeof address === 'object' && address ? address.address : host,
     signAccessToken,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
