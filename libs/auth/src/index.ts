@@ -7,3 +7,4 @@ export * from './auth.module';
 export * from './dev-identity/demo-users';
 export * from './dev-identity/dev-identity-provider';
 export * from './dev-identity/fetch-token';
+export * from './rate-limit';

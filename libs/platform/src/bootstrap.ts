@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { HostileInputPipe } from './hostile-input.pipe';
 import { completeApiDocument } from './openapi';
 import { securityHeaders } from './security-headers';
+import { rateFromEnv, RateLimiter, rateLimitMiddleware } from '@tilbudsnet/auth';
 import { HttpErrorFilter, RuleViolationFilter } from './rule-violation.filter';
 import pinoHttp from 'pino-http';
 import { createServiceLogger, JsonNestLogger, loggerOf, rememberLogger } from './logging';
@@ -29,6 +30,9 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
   rememberLogger(app, logger);
   const http = app.get(HttpMetrics);
   app.use(securityHeaders);
+  // Per principal (bearer token) or, without one, per address: RATE_LIMIT_API=<per second>/<burst>.
+  const limited = rateLimitMiddleware(new RateLimiter(rateFromEnv(process.env.RATE_LIMIT_API, { perSecond: 200, burst: 1000 })));
+  app.use((req: { path: string }, res: never, next: () => void) => (/^\/(health|metrics)/.test(req.path) ? next() : limited(req as never, res, next)));
   (app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void }).disable?.('x-powered-by');
   app.use(httpServerSpans());
   app.use((req: { method: string; route?: { path: string }; baseUrl?: string }, res: { statusCode: number; on(e: string, f: () => void): void }, next: () => void) => {

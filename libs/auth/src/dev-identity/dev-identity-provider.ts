@@ -1,3 +1,4 @@
+import { rateFromEnv, RateLimiter } from '../rate-limit';
 // Development OpenID Connect provider: discovery, JWKS, authorization code with PKCE (S256),
 // token and userinfo endpoints, signing RS256 JWTs for the demo users. Small on purpose; it runs
 // only in development and tests. Services know it only as an issuer with a JWKS, so a real
@@ -138,9 +139,18 @@ export async function startDevIdentityProvider(options: { port: number; host?: s
     json(res, 200, { access_token: accessToken, id_token: idToken, token_type: 'Bearer', expires_in: 3600, scope: 'openid profile' });
   }
 
+  // Sign-in and token requests per client address: IDENTITY_RATE_LIMIT=<per second>/<burst>.
+  const limiter = new RateLimiter(rateFromEnv(process.env.IDENTITY_RATE_LIMIT, { perSecond: 10, burst: 60 }));
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', issuer);
     const route = `${req.method} ${url.pathname}`;
+    if (/^(GET|POST) \/(authorize|token)$/.test(route)) {
+      const wait = limiter.take(`address:${req.socket.remoteAddress}`);
+      if (wait !== null) {
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(wait) });
+        return void res.end(JSON.stringify({ error: 'slow_down', error_description: `too many requests; try again in ${wait} s` }));
+      }
+    }
     (async () => {
       switch (route) {
         case 'GET /.well-known/openid-configuration':

@@ -1,3 +1,4 @@
+import { rateFromEnv, RateLimiter, rateLimitMiddleware } from '@tilbudsnet/auth';
 import express, { type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -83,6 +84,9 @@ export async function startConsole(config: ConsoleConfig): Promise<RunningConsol
     ].join('\n'));
   });
 
+  // Sign-in per client address: CONSOLE_LOGIN_RATE_LIMIT=<per second>/<burst>.
+  const signIns = rateLimitMiddleware(new RateLimiter(rateFromEnv(process.env.CONSOLE_LOGIN_RATE_LIMIT, { perSecond: 5, burst: 30 })), (req) => `address:${req.socket?.remoteAddress}`);
+  app.use('/auth', signIns as never);
   app.get('/auth/login', async (req, res) => {
     try {
       const returnTo = typeof req.query.returnTo === 'string' && req.query.returnTo.startsWith('#/') ? req.query.returnTo : '#/';
