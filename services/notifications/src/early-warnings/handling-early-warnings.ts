@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { managesOperator, organisationLabel, type Principal, requireOwnOperator, servesRegion } from '@tilbudsnet/auth';
-import {
-  createEvent, RuleViolation, type EarlyWarningCategory, type EarlyWarningSeverity, type EarlyWarningStatus, type EventCause, type SupplyRule, type TilbudsnetEvent,
-} from '@tilbudsnet/contracts';
+import { applyEvents, createEvent, type EarlyWarningCategory, type EarlyWarningSeverity, type EarlyWarningStatus, type EventCause, RuleViolation, type SupplyRule, type TilbudsnetEvent } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { nextWarningStatus, type EarlyWarningAction } from './domain/early-warning-lifecycle';
+import { actOnWarning, evolveWarning, type EarlyWarningAction, type WarningState } from './domain/early-warning-lifecycle';
 import { municipalityKey, regionKey } from '../notices/domain/notice';
 import { earlyWarningRaised, earlyWarningResolved } from '../notices/domain/notice-texts';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
@@ -87,8 +85,8 @@ export class HandlingEarlyWarnings {
         throw new RuleViolation('warningId', 'warning-owner-only', action === 'action-plan'
           ? 'the region\'s secretariat or the offer\'s operator writes the action plan' : `only the region's secretariat may ${action} a warning`, 403);
       }
-      const status = nextWarningStatus(row.status, action);
-      const version = row.version + 1;
+      const decision = actOnWarning({ warningId, regionCode: row.region_code, offerId: row.offer_id, status: row.status, version: row.version }, action);
+      const { status, version } = decision.state;
       await manager.query('UPDATE early_warnings SET status = $2, version = $3, action_plan = COALESCE($4, action_plan) WHERE id = $1', [
         warningId, status, version, action === 'action-plan' ? note : null]);
       await manager.query('INSERT INTO early_warning_history (warning_id, at, status, by_organisation, by_user, note) VALUES ($1, now(), $2, $3, $4, $5)', [
@@ -97,11 +95,7 @@ export class HandlingEarlyWarnings {
         const subject = row.offer_id ? (await offerRow(manager, row.offer_id))?.name ?? row.region_code : row.description.slice(0, 80);
         await this.dispatcher.dispatch(manager, earlyWarningResolved({ subject, regionCode: row.region_code, targetGroups: row.target_groups, offerId: row.offer_id ?? undefined }, row.recipients));
       }
-      const event = createEvent('notifications', {
-        type: 'EarlyWarningStatusChanged', aggregateId: warningId, aggregateVersion: version,
-        payload: { warningId, regionCode: row.region_code, status, ...(row.offer_id ? { offerId: row.offer_id } : {}) },
-      }, cause);
-      return { result: await this.view(manager, warningId), events: [event] };
+      return { result: await this.view(manager, warningId), events: decision.events.map((e) => createEvent('notifications', e, cause)) };
     });
   }
 
@@ -159,13 +153,14 @@ export class HandlingEarlyWarnings {
     await manager.query("INSERT INTO early_warning_history (warning_id, at, status, by_organisation, by_user, note) VALUES ($1, $2, 'raised', $3, $4, NULL)", [
       warningId, now, w.raisedBy.organisation, w.raisedBy.user]);
     await this.dispatcher.dispatch(manager, earlyWarningRaised({ ...w, offerId: w.offerId ?? undefined }, recipients));
-    const event = createEvent('notifications', {
-      type: 'EarlyWarningRaised', aggregateId: warningId, aggregateVersion: 1,
+    const raised = applyEvents({ warningId, regionCode: w.regionCode, offerId: w.offerId ?? null, status: 'raised', version: 0 } as WarningState, [{
+      type: 'EarlyWarningRaised', aggregateId: warningId,
       payload: {
         warningId, regionCode: w.regionCode, targetGroups: w.targetGroups, category: w.category, severity: w.severity, source: w.source,
         ...(w.offerId ? { offerId: w.offerId } : {}), ...(w.rule ? { rule: w.rule } : {}),
       },
-    }, cause, now);
+    }], evolveWarning);
+    const event = createEvent('notifications', raised.events[0], cause, now);
     return { warningId, events: [event] };
   }
 

@@ -1,4 +1,4 @@
-import type { EventOf, NewEvent, RejectionReason } from '@tilbudsnet/contracts';
+import { applyEvents, type EventDraft, type EventOf, type NewEvent, type RejectionReason } from '@tilbudsnet/contracts';
 import { capacityChanged, capacityOf, decide, type OfferEventType, type OfferState } from './offer';
 
 /** What offers knows of one placement: the place it holds in an offer (reservation, then occupancy). */
@@ -24,6 +24,31 @@ export interface HoldDecision {
 }
 
 const NOTHING: HoldDecision = { hold: null, offer: null, events: [] };
+
+type ReservationEventType = 'PlaceReserved' | 'ReservationRejected' | 'ReservationExpired';
+
+/** Evolve: the hold after one of its reservation events (`offers.reservation`). */
+export function evolveHold(hold: PlacementHold, event: NewEvent<ReservationEventType>): PlacementHold {
+  switch (event.type) {
+    case 'PlaceReserved':
+      return { ...hold, status: 'reserved', expiresAt: new Date((event as NewEvent<'PlaceReserved'>).payload.expiresAt) };
+    case 'ReservationRejected':
+      return { ...hold, status: 'rejected', expiresAt: null };
+    case 'ReservationExpired':
+      return { ...hold, status: 'expired' };
+    default: {
+      const never: never = event.type;
+      throw new Error(`a hold does not evolve by ${String(never)}`);
+    }
+  }
+}
+
+function decideHold(hold: PlacementHold, draft: EventDraft<ReservationEventType>) {
+  return applyEvents(hold, [draft], evolveHold);
+}
+
+/** A hold not yet answered: version 0, so its first reservation event is version 1. */
+const unanswered = (placementId: string, offerId: string): PlacementHold => ({ placementId, offerId, status: 'rejected', expiresAt: null, version: 0 });
 
 function rejection(offer: OfferState | null, request: PlacementEvent['payload'] & { paragraph: string; targetGroup: string }): { reason: RejectionReason; message: string } | null {
   if (!offer) return { reason: 'unknown-offer', message: 'the offer is not in the registry' };
@@ -52,22 +77,13 @@ export function decidePlacementEvent(hold: PlacementHold | null, offer: OfferSta
       const refused = rejection(offer, event.payload);
       if (refused || !offer) {
         const reason = refused ?? { reason: 'unknown-offer' as const, message: 'the offer is not in the registry' };
-        return {
-          hold: { placementId, offerId, status: 'rejected', expiresAt: null, version: 1 },
-          offer: null,
-          events: [{ type: 'ReservationRejected', aggregateId: placementId, aggregateVersion: 1, payload: { placementId, offerId, ...reason } }],
-        };
+        const rejected = decideHold(unanswered(placementId, offerId), { type: 'ReservationRejected', aggregateId: placementId, payload: { placementId, offerId, ...reason } });
+        return { hold: rejected.state, offer: null, events: rejected.events };
       }
       const expiresAt = new Date(now.getTime() + holdHours * 3600_000);
       const next = withPlaces(offer, 0, +1, 'place-reserved');
-      return {
-        hold: { placementId, offerId, status: 'reserved', expiresAt, version: 1 },
-        offer: next.state,
-        events: [
-          { type: 'PlaceReserved', aggregateId: placementId, aggregateVersion: 1, payload: { placementId, offerId, expiresAt: expiresAt.toISOString() } },
-          ...next.events,
-        ],
-      };
+      const reserved = decideHold(unanswered(placementId, offerId), { type: 'PlaceReserved', aggregateId: placementId, payload: { placementId, offerId, expiresAt: expiresAt.toISOString() } });
+      return { hold: reserved.state, offer: next.state, events: [...reserved.events, ...next.events] };
     }
     case 'PlacementStarted': {
       if (!offer || hold?.status === 'started' || hold?.status === 'ended') return NOTHING;
@@ -100,13 +116,6 @@ export function decidePlacementEvent(hold: PlacementHold | null, offer: OfferSta
 export function expireHold(hold: PlacementHold, offer: OfferState, now: Date): HoldDecision {
   if (hold.status !== 'reserved' || !hold.expiresAt || hold.expiresAt > now) return NOTHING;
   const next = withPlaces(offer, 0, -1, 'reservation-released');
-  const version = hold.version + 1;
-  return {
-    hold: { ...hold, status: 'expired', version },
-    offer: next.state,
-    events: [
-      { type: 'ReservationExpired', aggregateId: hold.placementId, aggregateVersion: version, payload: { placementId: hold.placementId, offerId: hold.offerId } },
-      ...next.events,
-    ],
-  };
+  const expired = decideHold(hold, { type: 'ReservationExpired', aggregateId: hold.placementId, payload: { placementId: hold.placementId, offerId: hold.offerId } });
+  return { hold: expired.state, offer: next.state, events: [...expired.events, ...next.events] };
 }
