@@ -19,7 +19,13 @@ import { TariffHandlers } from './catalogue/tariff.handlers';
 import { PlacementJobs } from './placements/placement-jobs';
 import { PlacementRecord } from './placements/placement.entity';
 import { PlacementsController } from './placements/placements.controller';
-import { PlacingCitizens } from './placements/placing-citizens';
+import { CancellingPlacement } from './placements/cancel-placement/cancelling-placement';
+import { ChangingPackage } from './placements/change-package/changing-package';
+import { ConfirmingPlacement } from './placements/confirm-placement/confirming-placement';
+import { EndingPlacement } from './placements/end-placement/ending-placement';
+import { GivingNotice } from './placements/give-notice/giving-notice';
+import { RequestingPlacement } from './placements/request-placement/requesting-placement';
+import { TimingOut } from './placements/time-out/timing-out';
 import { ReservationHandlers } from './placements/reservation.handlers';
 import { WaitlistEntryRecord } from './waitlist/waitlist-entry.entity';
 import { Waitlist } from './waitlist/waitlist';
@@ -46,7 +52,7 @@ import { SearchingOffers } from './search-offers/searching-offers';
   providers: [HttpMetrics, 
     SearchingOffers,
     KeepingCases,
-    PlacingCitizens,
+    RequestingPlacement, ConfirmingPlacement, CancellingPlacement, ChangingPackage, GivingNotice, EndingPlacement, TimingOut,
     PlacementJobs,
     Waitlist,
     Worklist,
