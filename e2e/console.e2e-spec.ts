@@ -1,11 +1,11 @@
-import { startConsole, type RunningConsole } from '@tilbudsnet/console';
+import type { RunningConsole } from '@tilbudsnet/console';
 import { waitUntil } from '@tilbudsnet/testing';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { offerRequest } from './support/demo-offer';
-import { call, startSystem, type RunningSystem } from './support/running-system';
+import { call, startConsoleFor, startSystem, type RunningSystem } from './support/running-system';
 
 /**
  * The console in Debian's Chromium against the running system: one journey per role, axe-core on
@@ -20,10 +20,7 @@ const checkedPages: string[] = [];
 
 beforeAll(async () => {
   system = await startSystem('console');
-  consoleApp = await startConsole({
-    port: 0, issuer: system.identity.issuer,
-    services: { offers: system.offers.url, visitation: system.visitation.url, tariffs: system.tariffs.url, notifications: system.notifications.url },
-  });
+  consoleApp = await startConsoleFor(system);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -1,5 +1,5 @@
-import { startConsole, type RunningConsole } from '@tilbudsnet/console';
-import { startSystem, type RunningSystem } from '../support/running-system';
+import type { RunningConsole } from '@tilbudsnet/console';
+import { startConsoleFor, startSystem, type RunningSystem } from '../support/running-system';
 
 /**
  * Findings 2 and 3 of the hardening issue. Console CSRF: the gateway took any content type and
@@ -12,10 +12,7 @@ let consoleApp: RunningConsole;
 
 beforeAll(async () => {
   system = await startSystem('csrf');
-  consoleApp = await startConsole({
-    port: 0, issuer: system.identity.issuer, liveUpdates: false,
-    services: { offers: system.offers.url, visitation: system.visitation.url, tariffs: system.tariffs.url, notifications: system.notifications.url },
-  });
+  consoleApp = await startConsoleFor(system, { liveUpdates: false });
 }, 120_000);
 
 afterAll(async () => {

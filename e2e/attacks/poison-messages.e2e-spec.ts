@@ -1,10 +1,10 @@
-import { startConsole, type RunningConsole } from '@tilbudsnet/console';
+import type { RunningConsole } from '@tilbudsnet/console';
 import { ALL_TOPICS, Topics } from '@tilbudsnet/contracts';
 import type { BusProducer, MessageBus } from '@tilbudsnet/messaging';
 import { testBus, waitUntil } from '@tilbudsnet/testing';
 import { DataSource } from 'typeorm';
 import { offerRequest } from '../support/demo-offer';
-import { call, startSystem, type RunningSystem } from '../support/running-system';
+import { call, startConsoleFor, startSystem, type RunningSystem } from '../support/running-system';
 
 /**
  * Findings 4 and 5 of the hardening issue: one message whose value was the JSON `null` on
@@ -31,10 +31,7 @@ const POISON: [string, string][] = [
 
 beforeAll(async () => {
   system = await startSystem('poison');
-  consoleApp = await startConsole({
-    port: 0, issuer: system.identity.issuer,
-    services: { offers: system.offers.url, visitation: system.visitation.url, tariffs: system.tariffs.url, notifications: system.notifications.url },
-  });
+  consoleApp = await startConsoleFor(system);
   bus = await testBus('attacker');
   producer = await bus.producer();
 }, 120_000);

@@ -1,5 +1,5 @@
-import { startConsole, type RunningConsole } from '@tilbudsnet/console';
-import { startSystem, type RunningSystem } from '../support/running-system';
+import type { RunningConsole } from '@tilbudsnet/console';
+import { startConsoleFor, startSystem, type RunningSystem } from '../support/running-system';
 
 /**
  * Finding 8 of the hardening issue: no rate limits anywhere. Now the identity provider's authorize
@@ -15,10 +15,7 @@ beforeAll(async () => {
   process.env.IDENTITY_RATE_LIMIT = '1/30';
   process.env.CONSOLE_LOGIN_RATE_LIMIT = '1/10';
   system = await startSystem('ratelimit');
-  consoleApp = await startConsole({
-    port: 0, issuer: system.identity.issuer, liveUpdates: false,
-    services: { offers: system.offers.url, visitation: system.visitation.url, tariffs: system.tariffs.url, notifications: system.notifications.url },
-  });
+  consoleApp = await startConsoleFor(system, { liveUpdates: false });
 }, 120_000);
 
 afterAll(async () => {

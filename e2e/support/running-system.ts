@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import {
   createTestDatabase, startMailCatcher, startTestIdentity, testKafkaBrokers, uniqueGroupId, type MailCatcher, type TestDatabase, type TestIdentity,
 } from '@tilbudsnet/testing';
+import { startConsole, type RunningConsole } from '@tilbudsnet/console';
 import { createNotificationsApp } from '@tilbudsnet/notifications';
 import { createOffersApp } from '@tilbudsnet/offers';
 import { createTariffsApp } from '@tilbudsnet/tariffs';
@@ -103,4 +104,12 @@ export async function call(url: string, method: string, body?: unknown, headers:
   if (type.includes('spreadsheetml')) return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
   const text = await response.text();
   return { status: response.status, body: type.includes('json') && text ? JSON.parse(text) : text };
+}
+
+/** The console in front of a running system, on a free port (live updates from the test broker unless turned off). */
+export function startConsoleFor(system: RunningSystem, options: { liveUpdates?: boolean } = {}): Promise<RunningConsole> {
+  return startConsole({
+    port: 0, issuer: system.identity.issuer, ...options,
+    services: { offers: system.offers.url, visitation: system.visitation.url, tariffs: system.tariffs.url, notifications: system.notifications.url },
+  });
 }
