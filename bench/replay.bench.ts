@@ -37,8 +37,8 @@ async function produce(): Promise<void> {
       const offerId = ids[i];
       const version = ++versions[i];
       const event = version === 1
-        ? createEvent('bench', { type: 'OfferRegistered', aggregateId: offerId, aggregateVersion: 1, payload: { offer: snapshot(offerId, i) } }, cause)
-        : createEvent('bench', {
+        ? createEvent('offers', { type: 'OfferRegistered', aggregateId: offerId, aggregateVersion: 1, payload: { offer: snapshot(offerId, i) } }, cause)
+        : createEvent('offers', {
           type: 'CapacityChanged', aggregateId: offerId, aggregateVersion: version,
           payload: { offerId, capacity: { approvedPlaces: 50, occupiedPlaces: version % 50, reservedPlaces: 0, vacantPlaces: 50 - (version % 50) }, paragraphs: [{ paragraph: '108', approvedPlaces: 50 }], reason: 'placement-started' },
         }, cause);

@@ -32,7 +32,7 @@ it('lists a dead letter with its reason, shows it whole, and replays it once the
   const offerId = randomUUID();
   const cause = { correlationId: randomUUID(), causationId: randomUUID() };
   // A capacity change for an offer visitation has never seen: its catalogue handler refuses it.
-  const early = createEvent('script', {
+  const early = createEvent('offers', {
     type: 'CapacityChanged', aggregateId: offerId, aggregateVersion: 2,
     payload: { offerId, capacity: { approvedPlaces: 8, occupiedPlaces: 1, reservedPlaces: 0, vacantPlaces: 7 }, paragraphs: [{ paragraph: '108', approvedPlaces: 8 }], reason: 'placement-started' },
   }, cause);
@@ -50,7 +50,7 @@ it('lists a dead letter with its reason, shows it whole, and replays it once the
   expect(whole.body.headers).toMatchObject({ 'dlq-original-topic': Topics.offer, 'event-id': early.eventId });
 
   // The fix: the registration arrives. Then the replay applies the capacity change.
-  const registered = createEvent('script', { type: 'OfferRegistered', aggregateId: offerId, aggregateVersion: 1, payload: { offer: snapshot(offerId) } }, cause);
+  const registered = createEvent('offers', { type: 'OfferRegistered', aggregateId: offerId, aggregateVersion: 1, payload: { offer: snapshot(offerId) } }, cause);
   await producer.send([{ topic: Topics.offer, messages: [{ key: offerId, value: JSON.stringify(registered) }] }]);
   const catalogue = system.visitation.app.get(DataSource);
   await waitUntil(async () => (await catalogue.query('SELECT 1 FROM catalogue_offers WHERE offer_id = $1', [offerId])).length === 1, { what: 'the registration in the catalogue' });

@@ -1,5 +1,6 @@
 import type { RunningConsole } from '@tilbudsnet/console';
-import { ALL_TOPICS, Topics } from '@tilbudsnet/contracts';
+import { ALL_TOPICS, loadExampleEvent, Topics, type EventOf } from '@tilbudsnet/contracts';
+import { randomUUID } from 'node:crypto';
 import type { BusProducer, MessageBus } from '@tilbudsnet/messaging';
 import { testBus, waitUntil } from '@tilbudsnet/testing';
 import { DataSource } from 'typeorm';
@@ -89,3 +90,27 @@ it('dead-letters bad messages on every topic, and every consumer still applies t
   expect(truncated[0].value.length).toBeLessThan(2000);
   expect(truncated[0].headers['dlq-original-size']).toBe(String(1_048_302));
 }, 180_000);
+
+it('dead-letters a valid-looking event from a producer that does not own the topic, or on a topic it does not belong on', async () => {
+  const example = loadExampleEvent('OfferRegistered') as EventOf<'OfferRegistered'>;
+  const forge = (producer: string) => {
+    const offerId = randomUUID();
+    return { ...example, eventId: randomUUID(), producer, aggregateId: offerId, payload: { offer: { ...example.payload.offer, offerId, name: `Forfalsket ${producer}` } } };
+  };
+  const fromVisitation = forge('visitation');
+  const onWrongTopic = forge('offers');
+  await producer.send([
+    { topic: Topics.offer, messages: [{ key: fromVisitation.aggregateId, value: JSON.stringify(fromVisitation), headers: {} }] },
+    { topic: Topics.placement, messages: [{ key: onWrongTopic.aggregateId, value: JSON.stringify(onWrongTopic), headers: {} }] },
+  ]);
+  // A real registration after them: once it is in the catalogue, the forged ones were read (and refused) before it on their partitions or not at all.
+  const real = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Ægte' }), await as('manager-aarhus'));
+  const catalogue = system.visitation.app.get(DataSource);
+  await waitUntil(async () => (await catalogue.query('SELECT 1 FROM catalogue_offers WHERE offer_id = $1', [real.body.offerId])).length === 1, { what: 'the real offer', timeoutMs: 60_000 });
+  const admin = await as('admin');
+  await waitUntil(async () => {
+    const letters = (await call(`${system.visitation.url}/admin/dead-letters?topic=${Topics.offer}`, 'GET', undefined, admin)).body.items as { reason: string }[];
+    return letters.some((l) => l.reason.includes('OfferRegistered from producer visitation'));
+  }, { what: 'the forged event dead-lettered', timeoutMs: 30_000 });
+  expect(await catalogue.query('SELECT 1 FROM catalogue_offers WHERE offer_id = ANY($1::uuid[])', [[fromVisitation.aggregateId, onWrongTopic.aggregateId]])).toEqual([]);
+}, 120_000);

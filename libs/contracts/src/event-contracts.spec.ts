@@ -1,6 +1,6 @@
 import { EVENT_TYPES } from './event-types';
 import { loadExampleEvent } from './examples/load-example';
-import { validateEvent } from './validate-event';
+import { foreignEventReason, validateEvent } from './validate-event';
 
 describe('event contracts', () => {
   it.each(EVENT_TYPES)('the example %s message is valid against its contract', (type) => {
@@ -33,5 +33,14 @@ describe('event contracts', () => {
 
   it('rejects a message that is not an object', () => {
     expect(validateEvent('hello')).toEqual({ ok: false, reason: 'message is not a JSON object' });
+  });
+});
+
+describe('events on the topic they belong to', () => {
+  it('accepts an event from the service that owns its topic, and names what is foreign otherwise', () => {
+    const event = loadExampleEvent('CapacityChanged');
+    expect(foreignEventReason(event, 'offers.offer')).toBeNull();
+    expect(foreignEventReason({ ...event, producer: 'visitation' }, 'offers.offer')).toMatch(/producer visitation, but offers.offer is offers's/);
+    expect(foreignEventReason(event, 'visitation.placement')).toMatch(/does not belong on visitation.placement/);
   });
 });

@@ -18,3 +18,8 @@ export const ALL_TOPICS: readonly TopicName[] = Object.values(Topics);
 export function deadLetterTopic(topic: string): string {
   return `${topic}.dlq`;
 }
+
+/** The service that owns a topic, and alone publishes on it: `offers.offer` is offers'. */
+export function topicOwner(topic: string): string {
+  return topic.split('.')[0];
+}

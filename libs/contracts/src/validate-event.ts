@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EnvelopeShape } from './envelope';
-import { EVENT_DEFINITIONS, isEventType, type TilbudsnetEvent } from './event-types';
+import { EVENT_DEFINITIONS, isEventType, topicOf, type TilbudsnetEvent } from './event-types';
+import { topicOwner } from './topics';
 import { describeValidationErrors, violationsToText } from './validation-errors';
 
 export type EventValidation = { ok: true; event: TilbudsnetEvent } | { ok: false; reason: string };
@@ -34,4 +35,15 @@ export function validateEvent(raw: unknown): EventValidation {
     return { ok: false, reason: `invalid ${type} payload: ${violationsToText(describeValidationErrors(payloadErrors, 'payload'))}` };
   }
   return { ok: true, event: raw as TilbudsnetEvent };
+}
+
+/**
+ * Whether a valid event may stand on the topic it was read from: its type belongs on that topic and
+ * its producer owns the topic. An event that fails this was written by someone else (a forgery, or
+ * a bug): the reason, else null. Broker ACLs are what keeps others from writing at all.
+ */
+export function foreignEventReason(event: { type: string; producer: string }, topic: string): string | null {
+  if (!isEventType(event.type) || topicOf(event.type) !== topic) return `foreign event: ${event.type} does not belong on ${topic}`;
+  if (event.producer !== topicOwner(topic)) return `foreign event: ${event.type} from producer ${event.producer}, but ${topic} is ${topicOwner(topic)}'s`;
+  return null;
 }

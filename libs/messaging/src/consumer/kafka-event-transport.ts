@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
-import { deadLetterTopic, isEventType, topicOf, validateEvent, type TilbudsnetEvent } from '@tilbudsnet/contracts';
+import { deadLetterTopic, foreignEventReason, isEventType, topicOf, validateEvent, type TilbudsnetEvent } from '@tilbudsnet/contracts';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BusConsumer, BusProducer, IncomingMessage, MessageBus } from '../bus/message-bus';
@@ -48,7 +48,8 @@ export interface KafkaEventTransportOptions {
 /**
  * A NestJS transport on the message bus so handlers read as `@EventPattern('CapacityChanged')`,
  * with the guarantees Nest's own Kafka server lacks:
- * - every message is validated against `@tilbudsnet/contracts`; an invalid one is dead-lettered;
+ * - every message is validated against `@tilbudsnet/contracts`; an invalid one is dead-lettered,
+ *   and so is a valid one whose type or producer does not belong on the topic it came from;
  * - each handler runs in one transaction with its inbox row (at most one effect per event id);
  * - a failing handler is retried with backoff, then dead-lettered: the partition moves on;
  * - infrastructure errors (database down) are retried until they pass, so nothing valid is lost;
@@ -198,6 +199,8 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     }
     const check = validateEvent(decoded);
     if (!check.ok) return this.deadLetter(message, check.reason, 0);
+    const foreign = foreignEventReason(check.event, message.topic);
+    if (foreign) return this.deadLetter(message, foreign, 0);
     const event = check.event;
     const handler = this.getHandlerByPattern(event.type);
     if (!handler) {

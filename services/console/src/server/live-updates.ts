@@ -1,4 +1,4 @@
-import { Topics, validateEvent, type TilbudsnetEvent } from '@tilbudsnet/contracts';
+import { foreignEventReason, Topics, validateEvent, type TilbudsnetEvent } from '@tilbudsnet/contracts';
 import { createKafkaBus, brokersFromEnv, deadLetterFor, partitionsFromEnv, type BusConsumer, type BusProducer, type IncomingMessage, type MessageBus } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
@@ -83,6 +83,8 @@ export class LiveUpdates {
     }
     const check = validateEvent(decoded);
     if (!check.ok) return this.deadLetter(message, check.reason);
+    const foreign = foreignEventReason(check.event, message.topic);
+    if (foreign) return this.deadLetter(message, foreign);
     try {
       const update = toUpdate(check.event);
       if (update) this.broadcast(update);

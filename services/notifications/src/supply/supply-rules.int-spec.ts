@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createEvent, loadExampleEvent, Topics, type EventOf, type NewEvent, type OfferSnapshot, type EventType } from '@tilbudsnet/contracts';
-import { topicOf } from '@tilbudsnet/contracts';
+import { topicOf, topicOwner } from '@tilbudsnet/contracts';
 import type { BusProducer } from '@tilbudsnet/messaging';
 import { createTestDatabase, EventCollector, testBus, testKafkaBrokers, uniqueGroupId, waitUntil, type TestDatabase } from '@tilbudsnet/testing';
 import { randomUUID } from 'node:crypto';
@@ -43,7 +43,7 @@ const versions = new Map<string, number>();
 async function publish<T extends EventType>(type: T, aggregateId: string, payload: NewEvent<T>['payload'], at: string): Promise<void> {
   const version = (versions.get(aggregateId) ?? 0) + 1;
   versions.set(aggregateId, version);
-  const event = createEvent('script', { type, aggregateId, aggregateVersion: version, payload } as NewEvent<T>, cause, new Date(at));
+  const event = createEvent(topicOwner(topicOf(type)), { type, aggregateId, aggregateVersion: version, payload } as NewEvent<T>, cause, new Date(at)); // as the owning service would
   await producer.send([{ topic: topicOf(type), messages: [{ key: aggregateId, value: JSON.stringify(event) }] }]);
 }
 
