@@ -192,3 +192,17 @@ it('KKR secretariat: follows the supply dashboard and acknowledges an early warn
   await admin.context().close();
   expect(checkedPages.length).toBeGreaterThanOrEqual(16);
 });
+
+it('tells the user, in words, when the page is not live, and when it is live again', async () => {
+  const page = await signIn('officer-odense');
+  expect(await page.isHidden('#live-status')).toBe(true);
+  // The console's consumer goes down (as after a crash): every open page is told at once.
+  const live = consoleApp.live as unknown as { setUp(up: boolean): void };
+  live.setUp(false);
+  await page.waitForSelector('#live-status:not([hidden])');
+  expect(await page.textContent('#live-status')).toContain('Ikke live');
+  await expectAccessible(page, 'officer: not live');
+  live.setUp(true);
+  await page.waitForSelector('#live-status', { state: 'hidden' });
+  await page.context().close();
+});

@@ -93,8 +93,21 @@ async function refreshUnread() {
   }
 }
 
+/** Shows, in words and not by colour alone, when the page is not live; the browser reconnects by itself. */
+function showLive(live) {
+  const banner = document.getElementById('live-status');
+  const wasDown = !banner.hidden;
+  banner.hidden = live;
+  if (!live) banner.textContent = t('notLive');
+  else if (wasDown) announce(t('liveAgain'));
+}
+
 function listen() {
   const source = new EventSource('/api/live');
+  // The server says whether its consumer runs; a dropped connection is not live either (EventSource retries).
+  source.addEventListener('status', (e) => showLive(JSON.parse(e.data).live === true));
+  source.addEventListener('error', () => showLive(false));
+  source.addEventListener('open', () => showLive(true));
   source.addEventListener('capacity', (e) => {
     const update = JSON.parse(e.data);
     for (const node of document.querySelectorAll(`[data-vacant-for="${update.offerId}"]`)) {
