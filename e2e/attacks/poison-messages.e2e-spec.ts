@@ -67,6 +67,11 @@ it('dead-letters bad messages on every topic, and every consumer still applies t
   await waitUntil(has('tariffs', 'SELECT 1 FROM tariff_offers WHERE offer_id = $1'), { what: 'the offer in tariffs', timeoutMs: 60_000 });
   await waitUntil(has('notifications', 'SELECT 1 FROM n_offers WHERE offer_id = $1'), { what: 'the offer in notifications', timeoutMs: 60_000 });
   await waitUntil(() => events.some((e) => e.includes(offerId) && e.includes('"approvedPlaces":11')), { what: 'the capacity change on the console\'s live stream', timeoutMs: 60_000 });
+  // Offers' own consumer (visitation.placement) and visitation's (offers.reservation): a placement request is answered.
+  const officer = { ...(await as('officer-koebenhavn')), 'x-purpose': 'anbringelse' };
+  const opened = await call(`${system.visitation.url}/cases`, 'POST', { cpr: '0101801234', name: 'Borger Test', needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'medium' } }, officer);
+  const placement = await call(`${system.visitation.url}/cases/${opened.body.id}/placements`, 'POST', { offerId, startDate: '2026-12-01' }, officer);
+  await waitUntil(async () => (await call(`${system.visitation.url}/placements/${placement.body.id}`, 'GET', undefined, officer)).body.status === 'reserved', { what: 'offers answering the placement request', timeoutMs: 60_000 });
 
   for (const service of ['offers', 'visitation', 'tariffs', 'notifications'] as const) {
     expect({ service, ready: (await fetch(`${system[service].url}/health/ready`)).status }).toEqual({ service, ready: 200 });

@@ -6,6 +6,7 @@ export * from './consumer/event-context';
 export * from './consumer/kafka-event-transport';
 export * from './consumer/retry-policy';
 export * from './consumer/dead-letter';
+export * from './consumer/read-event';
 export * from './outbox/transactional-outbox';
 export * from './messaging.module';
 export * from './migrations/messaging-tables.migration';

@@ -9,8 +9,8 @@ if (process.env.NODE_ENV === 'production') {
 }
 
 const port = portFor('identity');
-// Loopback only unless told otherwise (IDENTITY_HOST=0.0.0.0 in a container): it hands out tokens without a password.
-startDevIdentityProvider({ port, host: process.env.IDENTITY_HOST ?? '127.0.0.1', issuer: process.env.OIDC_ISSUER ?? `http://localhost:${port}` })
+// Loopback only (the provider's default) unless IDENTITY_HOST says otherwise (0.0.0.0 in a container): it hands out tokens without a password.
+startDevIdentityProvider({ port, host: process.env.IDENTITY_HOST, issuer: process.env.OIDC_ISSUER ?? `http://localhost:${port}` })
   .then((idp) => console.log(JSON.stringify({ level: 'info', service: 'dev-identity', msg: `issuer ${idp.issuer}` })))
   .catch((error) => {
     console.error(error);

@@ -2,6 +2,7 @@
  * What the tariff use cases share: the stored tariff as it is shown, its cost basis, the offer as
  * tariffs knows it, the `TariffPublished` event and the warnings computed when a tariff is read.
  */
+import { managesOperator, servesRegion, type Principal } from '@tilbudsnet/auth';
 import { createEvent, RuleViolation, type EventCause } from '@tilbudsnet/contracts';
 import type { EntityManager } from 'typeorm';
 import { formatKroner, kroner, type Oere } from './domain/money';
@@ -77,6 +78,27 @@ export async function offerOf(manager: EntityManager, offerId: string): Promise<
   const [offer] = await manager.query('SELECT offer_id, operator, region_code, framework_agreement FROM tariff_offers WHERE offer_id = $1', [offerId]);
   if (!offer) throw new RuleViolation('offerId', 'offer-known', `offer ${offerId} is not (yet) known to tariffs`, 404);
   return offer;
+}
+
+/**
+ * A published tariff is a public fact every role reads. A tariff awaiting approval is still the
+ * operator's budget: only its operator, the region's KKR secretariat that approves it, and
+ * operations read it; competing operators and municipalities do not.
+ */
+export async function readTariff(manager: EntityManager, offerId: string, year: number, principal: Principal): Promise<TariffView> {
+  const tariff = await loadTariff(manager, offerId, year);
+  if (tariff.status === 'published' || principal.role === 'admin') return tariff;
+  const offer = await offerOf(manager, offerId);
+  if (!managesOperator(principal, operatorOf(offer)) && !servesRegion(principal, offer.region_code)) {
+    throw new RuleViolation('year', 'budget-before-approval', `the ${year} tariff awaits approval: only its operator and the region's secretariat read it`, 403);
+  }
+  return tariff;
+}
+
+/** The operator of an offer as tariffs stores it (`<kind>:<id>`), in parts. */
+export function operatorOf(offer: Pick<OfferRow, 'operator'>): { kind: string; id: string } {
+  const [kind, ...id] = offer.operator.split(':');
+  return { kind, id: id.join(':') };
 }
 
 /** The stored tariff of an offer and year, with its warnings. */

@@ -29,6 +29,7 @@ import { TimingOut } from './placements/time-out/timing-out';
 import { ReservationHandlers } from './placements/reservation.handlers';
 import { WaitlistEntryRecord } from './waitlist/waitlist-entry.entity';
 import { Waitlist } from './waitlist/waitlist';
+import { ReadingAuditLog } from './audit/reading-audit-log';
 import { Worklist } from './waitlist/worklist';
 import { WorklistController } from './waitlist/worklist.controller';
 import { SearchOffersController } from './search-offers/search-offers.controller';
@@ -56,6 +57,7 @@ import { SearchingOffers } from './search-offers/searching-offers';
     PlacementJobs,
     Waitlist,
     Worklist,
+    ReadingAuditLog,
     { provide: CitizenDataCipher, useFactory: () => new CitizenDataCipher(cipherKeysFromEnv()) },
   ],
 })

@@ -1,8 +1,8 @@
-import { rateFromEnv, RateLimiter } from '../rate-limit';
 // Development OpenID Connect provider: discovery, JWKS, authorization code with PKCE (S256),
 // token and userinfo endpoints, signing RS256 JWTs for the demo users. Small on purpose; it runs
 // only in development and tests. Services know it only as an issuer with a JWKS, so a real
 // provider replaces it by configuration.
+import { rateFromEnv, RateLimiter } from '../rate-limit';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';

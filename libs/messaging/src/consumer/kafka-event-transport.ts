@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
-import { deadLetterTopic, foreignEventReason, isEventType, topicOf, validateEvent, type TilbudsnetEvent } from '@tilbudsnet/contracts';
+import { deadLetterTopic, isEventType, topicOf, type TilbudsnetEvent } from '@tilbudsnet/contracts';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BusConsumer, BusProducer, IncomingMessage, MessageBus } from '../bus/message-bus';
@@ -9,6 +9,7 @@ import { deadLetterFor } from './dead-letter';
 import { readToEnd, type ReadProgress } from '../replay/read-to-end';
 import { withConsumerSpan } from '../trace-context';
 import { EventContext } from './event-context';
+import { readEvent } from './read-event';
 import { backoffDelayMs, isTransientInfrastructureError, PermanentHandlerError } from './retry-policy';
 
 /** Structured logging as pino does it: an object of fields, then the message. */
@@ -191,17 +192,9 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
 
   /** Never throws for a bad message, so the partition always moves on. */
   private async handle(message: IncomingMessage, consumerGroup: string, rebuilding: boolean): Promise<void> {
-    let decoded: unknown;
-    try {
-      decoded = JSON.parse(message.value ?? '');
-    } catch (error) {
-      return this.deadLetter(message, `malformed JSON: ${(error as Error).message}`, 0);
-    }
-    const check = validateEvent(decoded);
-    if (!check.ok) return this.deadLetter(message, check.reason, 0);
-    const foreign = foreignEventReason(check.event, message.topic);
-    if (foreign) return this.deadLetter(message, foreign, 0);
-    const event = check.event;
+    const read = readEvent(message);
+    if (!read.ok) return this.deadLetter(message, read.reason, 0);
+    const event = read.event;
     const handler = this.getHandlerByPattern(event.type);
     if (!handler) {
       // Another type on a topic we read for other types: deliberately not ours.

@@ -112,7 +112,7 @@ export async function startConsole(config: ConsoleConfig): Promise<RunningConsol
   });
   app.post('/auth/logout', (req, res) => {
     const refusal = crossSiteRefusal(req, session(req));
-    if (refusal) return void res.status(403).json(refusal);
+    if (refusal) return void res.status(refusal.statusCode).json(refusal);
     sessions.end(cookieOf(req.headers.cookie, COOKIE));
     res.setHeader('set-cookie', `${COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0${secure()}`);
     res.status(204).end();

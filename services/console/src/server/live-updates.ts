@@ -1,5 +1,5 @@
-import { foreignEventReason, Topics, validateEvent, type TilbudsnetEvent } from '@tilbudsnet/contracts';
-import { createKafkaBus, brokersFromEnv, deadLetterFor, partitionsFromEnv, type BusConsumer, type BusProducer, type IncomingMessage, type MessageBus } from '@tilbudsnet/messaging';
+import { Topics, type TilbudsnetEvent } from '@tilbudsnet/contracts';
+import { backoffDelayMs, createKafkaBus, brokersFromEnv, deadLetterFor, partitionsFromEnv, readEvent, type BusConsumer, type BusProducer, type IncomingMessage, type MessageBus } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 
@@ -57,7 +57,7 @@ export class LiveUpdates {
   private restartAfterCrash(crashed: BusConsumer, error: Error, attempt: number): void {
     if (this.stopping || this.consumer !== crashed) return;
     this.setUp(false);
-    const delay = Math.min(30_000, 500 * 2 ** (attempt - 1));
+    const delay = backoffDelayMs(attempt, 500, 30_000);
     console.warn(JSON.stringify({ level: 'warn', service: 'console', msg: 'live-updates consumer stopped; restarting', error: error.message, attempt, delayMs: delay }));
     setTimeout(() => {
       if (this.stopping || this.consumer !== crashed) return;
@@ -75,18 +75,10 @@ export class LiveUpdates {
 
   /** Never throws: a bad message must not stop the partition or the consumer. */
   async handle(message: IncomingMessage): Promise<void> {
-    let decoded: unknown;
+    const read = readEvent(message);
+    if (!read.ok) return this.deadLetter(message, read.reason);
     try {
-      decoded = JSON.parse(message.value ?? '');
-    } catch (error) {
-      return this.deadLetter(message, `malformed JSON: ${(error as Error).message}`);
-    }
-    const check = validateEvent(decoded);
-    if (!check.ok) return this.deadLetter(message, check.reason);
-    const foreign = foreignEventReason(check.event, message.topic);
-    if (foreign) return this.deadLetter(message, foreign);
-    try {
-      const update = toUpdate(check.event);
+      const update = toUpdate(read.event);
       if (update) this.broadcast(update);
     } catch (error) {
       return this.deadLetter(message, `console could not use the event: ${(error as Error).message}`);

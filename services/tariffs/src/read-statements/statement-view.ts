@@ -38,9 +38,8 @@ export function isoDate(d: Date | string): string {
 }
 
 export function toView(row: { id: string; month: string; paying_municipality: string; operator: string; invoice_date: Date | string; due_date: Date | string; lines: StatementView['lines']; total_oere: string; late_claim_lines: number; supplement?: number }): StatementView {
-  const date = isoDate;
   return {
-    id: row.id, month: row.month, payingMunicipality: row.paying_municipality, operator: row.operator, invoiceDate: date(row.invoice_date), dueDate: date(row.due_date),
+    id: row.id, month: row.month, payingMunicipality: row.paying_municipality, operator: row.operator, invoiceDate: isoDate(row.invoice_date), dueDate: isoDate(row.due_date),
     total: formatKroner(BigInt(row.total_oere)), lateClaimLines: row.late_claim_lines, lines: row.lines, supplement: row.supplement ?? 0,
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@tilbudsnet/auth';
+import { actsForMunicipality, type Principal } from '@tilbudsnet/auth';
 import { createEvent, RuleViolation, type EventCause } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { kroner, type Oere } from '../domain/money';
 import { heldReason } from '../domain/package-decisions';
 import { invoiceDateFor, settleMonth, type HeldPlacementMonth, type PlacementPeriod, type RateOn, type Statement } from '../domain/settlement';
-import { isoDate, viewOf, type StatementView } from '../read-statements/statement-view';
+import { isoDate, mayRead, viewOf, type StatementView } from '../read-statements/statement-view';
 
 interface PlacementRow {
   placement_id: string; offer_id: string; paying_municipality: string; acting_municipality: string; start_date: string; end_date: string | null;
@@ -63,13 +63,9 @@ function heldView(r: HeldRow): HeldMonthView {
   };
 }
 
-/** A held month concerns the operator (it bills), the acting municipality (it decides) and the paying one (it pays). */
+/** A held month concerns whoever reads its statement (the operator, the paying municipality) and the acting municipality, which decides. */
 function mayReadHeld(principal: Principal, r: HeldRow): boolean {
-  const o = principal.organisation;
-  if (principal.role === 'admin') return true;
-  if (principal.role === 'visitation-officer' && o.kind === 'municipality') return o.code === r.acting_municipality || o.code === r.paying_municipality;
-  if (principal.role === 'offer-manager' && o.kind === 'operator') return `${o.operatorKind}:${o.id}` === r.operator;
-  return false;
+  return mayRead(principal, { payingMunicipality: r.paying_municipality, operator: r.operator }) || actsForMunicipality(principal, r.acting_municipality);
 }
 
 /**

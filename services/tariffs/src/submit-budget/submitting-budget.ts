@@ -4,7 +4,7 @@ import type { EventCause } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { kroner } from '../domain/money';
 import { computeTariff, type Budget } from '../domain/tariff-computation';
-import { centralAdministrationPctFor, offerOf, publishedEvent, vatCompensationPct, view, withWarnings, type TariffView } from '../tariff-store';
+import { centralAdministrationPctFor, offerOf, operatorOf, publishedEvent, vatCompensationPct, view, withWarnings, type TariffView } from '../tariff-store';
 import type { BudgetRequest } from './budget.request';
 
 /**
@@ -19,8 +19,8 @@ export class SubmittingBudget {
   submitBudget(offerId: string, year: number, request: BudgetRequest, principal: Principal, cause: EventCause): Promise<TariffView> {
     return this.outbox.run(async (manager) => {
       const offer = await offerOf(manager, offerId);
-      const [kind, id] = offer.operator.split(':');
-      requireOwnOperator(principal, { kind, id }, 'offerId', 'an offer manager budgets its own operator\'s offers only');
+      const { kind } = operatorOf(offer);
+      requireOwnOperator(principal, offer.operator, 'offerId', 'an offer manager budgets its own operator\'s offers only');
       const carried: { from_year: number; amount_oere: string }[] = await manager.query(
         'SELECT from_year, amount_oere FROM carry_overs WHERE offer_id = $1 AND into_year = $2 AND amount_oere <> 0 ORDER BY from_year', [offerId, year]);
       const budget: Budget = {

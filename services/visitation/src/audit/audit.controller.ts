@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, requireAuditorOf, Roles, type Principal } from '@tilbudsnet/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
-import { AuditRecord } from './audit-record.entity';
+import type { AuditRecord } from './audit-record.entity';
+import { ReadingAuditLog } from './reading-audit-log';
 
 export class AuditQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
@@ -16,19 +16,13 @@ export class AuditQuery {
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly auditLog: ReadingAuditLog) {}
 
   @ApiOperation({ summary: "Read the audit log of the municipality's cases (logning)", description: "Who read or changed which case, when and why, newest first. For the municipality's auditor; never a CPR number." })
   @Get()
   @Roles('auditor')
   async list(@Query() query: AuditQuery, @CurrentPrincipal() principal: Principal): Promise<{ items: AuditRecord[] }> {
-    const municipality = principal.organisation.kind === 'municipality' ? principal.organisation.code : '';
-    requireAuditorOf(principal, municipality, 'organisation', 'the audit log is read by the municipality\'s own auditor');
-    const items = await this.dataSource.getRepository(AuditRecord).find({
-      where: { municipality, ...(query.caseId ? { caseId: query.caseId } : {}) },
-      order: { id: 'DESC' },
-      take: query.limit,
-    });
-    return { items };
+    return { items: await this.auditLog.read(principal, query) };
   }
+
 }
