@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { KAFKA_PRINCIPALS, topicsWrittenBy } from '@tilbudsnet/messaging';
+import { kafkaAccessYaml } from './kafka-resources';
 
 /**
  * The Kubernetes manifests, each document validated against the Kubernetes OpenAPI schema of its
@@ -21,8 +23,9 @@ function manifests(): Manifest[] {
   return kustomization.resources.flatMap((file) => parseAllDocuments(readFileSync(join(BASE, file), 'utf8')).map((d) => d.toJS() as Manifest));
 }
 
-/** Throws when the document breaks its kind's schema. */
+/** Throws when the document breaks its kind's schema (Kubernetes' own kinds; Strimzi's are checked below). */
 function validate(doc: Manifest): void {
+  if (doc.apiVersion.startsWith('kafka.strimzi.io/')) return;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const models = require(`kubernetes-models/${doc.apiVersion}/${doc.kind}`) as Record<string, new (d: unknown) => { validate(): void }>;
   new models[doc.kind](doc).validate();
@@ -59,5 +62,25 @@ describe('Kubernetes manifests', () => {
     const hpa = all.find((m) => m.kind === 'HorizontalPodAutoscaler' && m.metadata.name === service)!;
     expect(hpa.spec).toMatchObject({ scaleTargetRef: { kind: 'Deployment', name: service }, minReplicas: 2 });
     expect(all.some((m) => m.kind === 'Service' && m.metadata.name === service)).toBe(true);
+  });
+
+  it('carries the Kafka users and ACLs of the access map (kafka-access.yaml is up to date)', () => {
+    expect(readFileSync(join(BASE, 'kafka-access.yaml'), 'utf8')).toBe(kafkaAccessYaml());
+    const users = manifests().filter((m) => m.kind === 'KafkaUser');
+    expect(users.map((u) => u.metadata.name).sort()).toEqual([...KAFKA_PRINCIPALS].sort());
+    // visitation may write visitation's topics and no one else's.
+    const writes = users.find((u) => u.metadata.name === 'visitation')!.spec.authorization.acls
+      .filter((a: { operations: string[] }) => a.operations.includes('Write')).map((a: { resource: { name: string } }) => a.resource.name);
+    expect(writes.filter((t: string) => !t.endsWith('.dlq')).sort()).toEqual(topicsWrittenBy('visitation').sort());
+    expect(writes).not.toContain('offers.offer');
+  });
+
+  it.each(SERVICES)('signs %s into Kafka over TLS as its own principal', (service) => {
+    const deployment = manifests().find((m) => m.kind === 'Deployment' && m.metadata.name === service)!;
+    const [container] = deployment.spec.template.spec.containers;
+    expect(container.env).toContainEqual({ name: 'KAFKA_SASL_USERNAME', value: service });
+    expect(container.env).toContainEqual({ name: 'KAFKA_SASL_PASSWORD', valueFrom: { secretKeyRef: { name: service, key: 'password' } } });
+    const config = manifests().find((m) => m.kind === 'ConfigMap')! as unknown as { data: Record<string, string> };
+    expect(config.data).toMatchObject({ KAFKA_SSL: 'on', KAFKA_SSL_CA_FILE: '/etc/kafka-ca/ca.crt' });
   });
 });

@@ -2,8 +2,11 @@
 # Local Apache Kafka (KRaft, single node) from Maven Central jars and the machine's Java.
 #   deploy/local/kafka.sh start|stop|status
 # Start is idempotent and returns once a consumer can join a group; logs go to .cache/kafka/logs.
+# Clients authenticate with SASL/SCRAM-SHA-512 (users in kafka-users.sh) and the broker authorizes
+# with ACLs; nobody but `admin` may do anything until deploy/local/kafka-provision.ts grants it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$ROOT/deploy/local/kafka-users.sh"
 LIBS="$ROOT/.cache/kafka/libs"
 # State (data, logs, pid) can live elsewhere, so tests run a broker of their own beside npm start's.
 CACHE="${KAFKA_STATE_DIR:-$ROOT/.cache/kafka}"
@@ -32,11 +35,18 @@ write_config() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$PORT
+listeners=SASL_PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:$PORT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$KAFKA_ADMIN_USERNAME" password="$(kafka_dev_password "$KAFKA_ADMIN_USERNAME")";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+# The controller listener (127.0.0.1, controller requests only) is plain, so its peer is ANONYMOUS.
+super.users=User:$KAFKA_ADMIN_USERNAME;User:ANONYMOUS
+allow.everyone.if.no.acl.found=false
 log.dirs=$DATA
 num.partitions=3
 auto.create.topics.enable=false
@@ -56,9 +66,19 @@ start() {
   command -v java >/dev/null || { echo "kafka: Java 17 is required" >&2; exit 1; }
   fetch_jars
   write_config
+  # Data formatted before the broker had SCRAM users cannot be signed into: start it afresh.
+  if [ -f "$DATA/meta.properties" ] && [ ! -f "$CACHE/scram-users" ]; then
+    echo "kafka: the local broker's data predates SASL users; formatting it again (local events are dropped)"
+    rm -rf "$DATA"; mkdir -p "$DATA"
+  fi
   if [ ! -f "$DATA/meta.properties" ]; then
+    local scram=() user
+    for user in "$KAFKA_ADMIN_USERNAME" $KAFKA_PRINCIPALS; do
+      scram+=(--add-scram "SCRAM-SHA-512=[name=$user,password=$(kafka_dev_password "$user")]")
+    done
     java -cp "$LIBS/*" kafka.tools.StorageTool format -t "${KAFKA_CLUSTER_ID:-tilbudsnet-local-0001}" \
-      -c "$CACHE/server.properties" > "$LOGS/format.log" 2>&1
+      -c "$CACHE/server.properties" "${scram[@]}" > "$LOGS/format.log" 2>&1
+    echo "$KAFKA_ADMIN_USERNAME $KAFKA_PRINCIPALS" > "$CACHE/scram-users"
   fi
   nohup java -Xms256m -Xmx768m -XX:+UseG1GC \
     -Dkafka.logs.dir="$LOGS" -Dlog4j.configuration="file:$CACHE/log4j.properties" \
@@ -69,7 +89,8 @@ start() {
 
 wait_ready() {
   # Ready means a consumer can join a group, not just that the port answers.
-  node -r "$ROOT/deploy/local/register.js" "$ROOT/deploy/local/kafka-ready.ts" "$BROKERS" || {
+  KAFKA_SASL_USERNAME="$KAFKA_ADMIN_USERNAME" KAFKA_SASL_PASSWORD="$(kafka_dev_password "$KAFKA_ADMIN_USERNAME")" \
+    node -r "$ROOT/deploy/local/register.js" "$ROOT/deploy/local/kafka-ready.ts" "$BROKERS" || {
     echo "kafka: not ready; see $LOGS/server.log" >&2; exit 1; }
   echo "kafka: ready on $BROKERS"
 }
@@ -91,7 +112,7 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) if running; then echo "running (pid $(cat "$PIDFILE"))"; else echo "stopped"; exit 1; fi ;;
-  reset) stop; rm -rf "$DATA" "$LOGS" ;;
+  reset) stop; rm -rf "$DATA" "$LOGS" "$CACHE/scram-users" ;;
   kill) if running; then kill -9 "$(cat "$PIDFILE")"; rm -f "$PIDFILE"; echo "kafka: killed (SIGKILL)"; fi ;;
   *) echo "usage: $0 start|stop|status|reset|kill" >&2; exit 2 ;;
 esac

@@ -18,6 +18,9 @@ fi
 set -a; . .cache/dev-secrets.env; set +a
 
 bash deploy/local/kafka.sh start
+. deploy/local/kafka-users.sh
+KAFKA_SASL_USERNAME="$KAFKA_ADMIN_USERNAME" KAFKA_SASL_PASSWORD="$(kafka_dev_password "$KAFKA_ADMIN_USERNAME")" \
+  node -r ./deploy/local/register.js deploy/local/kafka-provision.ts
 node -r ./deploy/local/register.js deploy/local/create-databases.ts
 
 # Where each service is, for the console, the seeds and the lines printed at the end.
@@ -44,8 +47,11 @@ supervise() {
     echo "$name: port $port is taken by a process npm start did not start; stop it (or set the port) and run npm start again" >&2
     exit 1
   fi
+  # Each service signs into Kafka as its own principal (kafka-users.sh); the others never touch Kafka.
+  local kafka_user=""
+  case " $KAFKA_PRINCIPALS " in *" $name "*) kafka_user="$name" ;; esac
   # setsid: the supervisor leads a session of its own, so it outlives this script and its terminal.
-  setsid node "$SUPERVISOR" --name "$name" --cwd "$ROOT/$dir" --log "$RUN/$name.log" --child-pidfile "$RUN/$name.child-pid" \
+  KAFKA_SASL_USERNAME="$kafka_user" KAFKA_SASL_PASSWORD="${kafka_user:+$(kafka_dev_password "$kafka_user")}" setsid node "$SUPERVISOR" --name "$name" --cwd "$ROOT/$dir" --log "$RUN/$name.log" --child-pidfile "$RUN/$name.child-pid" \
     -- node -r "$ROOT/deploy/local/register.js" "$script" < /dev/null > /dev/null 2>&1 &
   echo $! > "$RUN/$name.pid"
   echo "$name: starting (log $RUN/$name.log)"
@@ -54,7 +60,7 @@ supervise() {
 wait_ready() {
   local name="$1" url="$2"
   for _ in $(seq 1 120); do
-    if curl -fsS "$url/health/ready" >/dev/null 2>&1; then echo "$name: ready"; return 0; fi
+    if curl -fsS -m 5 "$url/health/ready" >/dev/null 2>&1; then echo "$name: ready"; return 0; fi
     if ! supervisor_pid "$name" >/dev/null; then echo "$name: its supervisor exited; see $RUN/$name.log" >&2; tail -20 "$RUN/$name.log" >&2; exit 1; fi
     sleep 0.5
   done
@@ -77,16 +83,18 @@ for name in $SERVICES; do
   wait_ready "$name" "http://127.0.0.1:$(port_of "$name")"
 done
 
-node -r ./deploy/local/register.js services/offers/src/seed/seed-demo-offers.ts
+# The seed runs offers' own use case in-process, so it signs into Kafka as offers.
+KAFKA_SASL_USERNAME=offers KAFKA_SASL_PASSWORD="$(kafka_dev_password offers)" \
+  node -r ./deploy/local/register.js services/offers/src/seed/seed-demo-offers.ts
 node -r ./deploy/local/register.js deploy/local/seed-demo-notices.ts
 
 cat <<TXT
 
 Tilbudsnet is running:
 $(for name in $SERVICES; do p="$(port_of "$name")"; if [ "$name" = console ]; then printf '  %-14shttp://localhost:%s   (sign in as a demo user, e.g. officer-koebenhavn, manager-aarhus, kkr-midtjylland)\n' "$name" "$p"; else printf '  %-14shttp://localhost:%s   (OpenAPI: http://localhost:%s/docs)\n' "$name" "$p" "$p"; fi; done)
-  identity      http://localhost:$(port_of identity)   (dev OpenID Connect provider; token: npm run --silent token -- officer-aarhus)
+  identity      http://localhost:$(port_of identity)   (dev OpenID Connect provider; demo users' password: ${IDENTITY_DEV_PASSWORD:-tilbudsnet-demo}; token: npm run --silent token -- officer-aarhus)
   mail catcher  http://localhost:$(port_of mail-catcher)   (every e-mail notifications sends; API: /api/messages; SMTP 127.0.0.1:${MAIL_CATCHER_SMTP_PORT:-1025})
-  kafka         ${KAFKA_BROKERS:-127.0.0.1:9092}
+  kafka         ${KAFKA_BROKERS:-127.0.0.1:9092}   (SASL/SCRAM; each service signs in as itself, admin: $KAFKA_ADMIN_USERNAME / $(kafka_dev_password "$KAFKA_ADMIN_USERNAME"))
 Logs: $RUN/*.log     Stop: npm stop
 A service that crashes is started again by its supervisor (see its log); npm start again starts whatever is not running.
 TXT

@@ -11,4 +11,9 @@ export KAFKA_STATE_DIR="$ROOT/.cache/kafka-test"
 bash deploy/local/kafka.sh reset >/dev/null
 bash deploy/local/kafka.sh start
 trap 'bash deploy/local/kafka.sh stop >/dev/null' EXIT
+# What runs inside signs in as the broker's admin unless it says otherwise (e2e/attacks/kafka-acls
+# and npm start's services sign in as their own principals).
+. deploy/local/kafka-users.sh
+export KAFKA_SASL_USERNAME="${KAFKA_SASL_USERNAME:-$KAFKA_ADMIN_USERNAME}"
+export KAFKA_SASL_PASSWORD="${KAFKA_SASL_PASSWORD:-$(kafka_dev_password "$KAFKA_SASL_USERNAME")}"
 "$@"

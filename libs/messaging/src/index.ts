@@ -1,5 +1,6 @@
 export * from './bus/message-bus';
-export { createKafkaBus } from './bus/kafka-bus';
+export { createKafkaBus, kafkaSecurityFromEnv } from './bus/kafka-bus';
+export * from './access/kafka-access';
 export * from './outbox/event-headers';
 export * from './inbox/apply-once';
 export * from './consumer/event-context';
@@ -10,6 +11,7 @@ export * from './consumer/read-event';
 export * from './outbox/transactional-outbox';
 export * from './messaging.module';
 export * from './migrations/messaging-tables.migration';
+export * from './migrations/messaging-retention.migration';
 export * from './consumer/rethrow-handler-errors.filter';
 export * from './messaging-stats';
 export * from './trace-context';

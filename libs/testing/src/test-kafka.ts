@@ -10,6 +10,11 @@ let started: Promise<string> | undefined;
 /** Port of the broker tests start for themselves, so they never share npm start's broker. */
 export const TEST_KAFKA_BROKERS = '127.0.0.1:19092';
 
+/** The local broker's development password of a SCRAM user (the rule of deploy/local/kafka-users.sh). */
+export function devKafkaPassword(user: string): string {
+  return `${user}-dev-password`;
+}
+
 /**
  * Brokers for integration tests: `KAFKA_BROKERS` when given (npm test sets it); else a Kafka
  * container where a Docker engine answers; else the local broker from deploy/local/kafka.sh.
@@ -23,6 +28,9 @@ export function testKafkaBrokers(): Promise<string> {
       return `${container.getHost()}:${container.getMappedPort(9093)}`;
     }
     await runKafkaScript('start');
+    // The local broker wants SASL; tests that are not about access sign in as its admin.
+    process.env.KAFKA_SASL_USERNAME ??= 'admin';
+    process.env.KAFKA_SASL_PASSWORD ??= devKafkaPassword(process.env.KAFKA_SASL_USERNAME);
     return TEST_KAFKA_BROKERS;
   })();
   return started;

@@ -1,6 +1,10 @@
 // The one module that imports kafkajs (unmaintained since 2023): replacing the client means
 // rewriting this file against `message-bus.ts`, nothing else.
-import { Kafka, logLevel, type Consumer, type IHeaders } from 'kafkajs';
+import { readFileSync } from 'node:fs';
+import {
+  AclOperationTypes, AclPermissionTypes, AclResourceTypes, CompressionTypes, Kafka, logLevel, ResourcePatternTypes, type Consumer, type IHeaders, type KafkaConfig,
+} from 'kafkajs';
+import type { KafkaGrant } from '../access/kafka-access';
 import type {
   BusAdmin, BusConfig, BusConsumer, BusProducer, ConsumerOptions, IncomingMessage, MessageBus, MessageHeaders, PartitionLag,
   TopicSpec,
@@ -26,12 +30,26 @@ class TopicNames {
   }
 }
 
+/** Thrown out of a batch's `done` when the partition was taken away meanwhile. */
+class BatchAbandoned extends Error {}
+
 class KafkaConsumer implements BusConsumer {
   private consumer: Consumer | null = null;
   private crashListener: ((error: Error) => void) | null = null;
   constructor(private readonly kafka: Kafka, private readonly options: ConsumerOptions, private readonly names: TopicNames) {}
 
-  async start(topics: string[], fromBeginning: boolean, onMessage: (m: IncomingMessage) => Promise<void>): Promise<void> {
+  start(topics: string[], fromBeginning: boolean, onMessage: (m: IncomingMessage) => Promise<void>): Promise<void> {
+    return this.startBatches(topics, fromBeginning, async (messages, done) => {
+      for (const message of messages) {
+        await onMessage(message);
+        await done(message.offset);
+      }
+    });
+  }
+
+  async startBatches(
+    topics: string[], fromBeginning: boolean, onBatch: (messages: IncomingMessage[], done: (offset: string) => Promise<void>) => Promise<void>,
+  ): Promise<void> {
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30000,
@@ -51,13 +69,25 @@ class KafkaConsumer implements BusConsumer {
     await consumer.subscribe({ topics: topics.map((t) => this.names.physical(t)), fromBeginning });
     await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3,
-      eachMessage: async ({ topic, partition, message }) => {
-        await onMessage({
-          topic: this.names.logical(topic), partition, offset: message.offset,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        const topic = this.names.logical(batch.topic);
+        const messages: IncomingMessage[] = batch.messages.map((message) => ({
+          topic, partition: batch.partition, offset: message.offset,
           key: message.key ? message.key.toString() : null,
           value: message.value ? message.value.toString() : null,
           headers: headersToText(message.headers),
           timestamp: message.timestamp,
+        }));
+        if (!messages.length || !isRunning() || isStale()) return;
+        await onBatch(messages, async (offset) => {
+          resolveOffset(offset);
+          await commitOffsetsIfNecessary();
+          await heartbeat();
+          // After a rebalance the rest of this batch belongs to someone else; stop handing it over.
+          if (!isRunning() || isStale()) throw new BatchAbandoned();
+        }).catch((error: unknown) => {
+          if (!(error instanceof BatchAbandoned)) throw error;
         });
       },
     });
@@ -133,6 +163,42 @@ class KafkaAdmin implements BusAdmin {
     return groups[0]?.members.length ?? 0;
   }
 
+  async grant(principal: string, grants: KafkaGrant[]): Promise<void> {
+    const operation = { READ: AclOperationTypes.READ, WRITE: AclOperationTypes.WRITE, DESCRIBE: AclOperationTypes.DESCRIBE };
+    const entries = grants.flatMap((g) => g.operations.map((op) => ({
+      resourceType: g.resource === 'topic' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
+      resourceName: g.name,
+      resourcePatternType: g.pattern === 'literal' ? ResourcePatternTypes.LITERAL : ResourcePatternTypes.PREFIXED,
+      principal: `User:${principal}`,
+      host: '*',
+      operation: operation[op],
+      permissionType: AclPermissionTypes.ALLOW,
+    })));
+    await this.admin.createAcls({ acl: entries });
+    await this.untilAclsEffective(`User:${principal}`, entries.map(aclKey));
+  }
+
+  /**
+   * CreateAcls returns when the controller has committed the rules; a broker applies them a moment
+   * later. A client that signs in within that moment is refused (an idempotent producer's first
+   * request then fails with CLUSTER_AUTHORIZATION_FAILED). DescribeAcls answers from the broker's
+   * own authorizer, so once it lists every rule, the rules are in force.
+   */
+  private async untilAclsEffective(principal: string, expected: string[], timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { resources } = await this.admin.describeAcls({
+        resourceType: AclResourceTypes.ANY, resourcePatternType: ResourcePatternTypes.ANY, principal,
+        operation: AclOperationTypes.ANY, permissionType: AclPermissionTypes.ANY,
+      });
+      const present = new Set(resources.flatMap((r) => r.acls.map((a) => aclKey({ ...r, ...a }))));
+      const missing = expected.filter((key) => !present.has(key));
+      if (missing.length === 0) return;
+      if (Date.now() > deadline) throw new Error(`${missing.length} ACL(s) for ${principal} not in force after ${timeoutMs} ms, e.g. ${missing[0]}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   async ping(): Promise<boolean> {
     try {
       await this.admin.describeCluster();
@@ -147,21 +213,49 @@ class KafkaAdmin implements BusAdmin {
   }
 }
 
+function aclKey(acl: { resourceType: number; resourceName: string; resourcePatternType: number; operation: number; permissionType: number; host: string }): string {
+  return [acl.resourceType, acl.resourcePatternType, acl.resourceName, acl.operation, acl.permissionType, acl.host].join('|');
+}
+
+/**
+ * TLS and SASL from the environment (README, "Kafka with TLS and SASL"): `KAFKA_SASL_USERNAME` and
+ * `KAFKA_SASL_PASSWORD` (mechanism `KAFKA_SASL_MECHANISM`, default scram-sha-512); `KAFKA_SSL=on`
+ * with optional `KAFKA_SSL_CA_FILE`, and `KAFKA_SSL_CERT_FILE`/`KAFKA_SSL_KEY_FILE` for mutual TLS.
+ */
+export function kafkaSecurityFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<KafkaConfig, 'ssl' | 'sasl'> {
+  const out: Pick<KafkaConfig, 'ssl' | 'sasl'> = {};
+  if (env.KAFKA_SSL === 'on') {
+    const file = (name: string | undefined) => (name ? readFileSync(name, 'utf8') : undefined);
+    out.ssl = { rejectUnauthorized: true, ca: file(env.KAFKA_SSL_CA_FILE), cert: file(env.KAFKA_SSL_CERT_FILE), key: file(env.KAFKA_SSL_KEY_FILE) };
+  }
+  if (env.KAFKA_SASL_USERNAME) {
+    const mechanism = (env.KAFKA_SASL_MECHANISM ?? 'scram-sha-512').toLowerCase();
+    if (mechanism !== 'scram-sha-512' && mechanism !== 'scram-sha-256' && mechanism !== 'plain') {
+      throw new Error(`KAFKA_SASL_MECHANISM must be scram-sha-512, scram-sha-256 or plain, not ${mechanism}`);
+    }
+    out.sasl = { mechanism, username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD ?? '' } as KafkaConfig['sasl'];
+  }
+  return out;
+}
+
 export function createKafkaBus(config: BusConfig): MessageBus {
   const names = new TopicNames(config.topicPrefix ?? process.env.KAFKA_TOPIC_PREFIX ?? '');
   const kafka = new Kafka({
     clientId: config.clientId,
     brokers: config.brokers,
+    ...((config.security as Pick<KafkaConfig, 'ssl' | 'sasl'> | undefined) ?? kafkaSecurityFromEnv()),
     logLevel: logLevel.NOTHING,
     retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 3000 },
   });
+  // KAFKA_COMPRESSION: gzip (default; the codec kafkajs carries itself) or none.
+  const compression = (process.env.KAFKA_COMPRESSION ?? 'gzip') === 'none' ? CompressionTypes.None : CompressionTypes.GZIP;
   return {
     async producer(): Promise<BusProducer> {
       const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await producer.connect();
       return {
         async send(batches) {
-          await producer.sendBatch({ acks: -1, topicMessages: batches.map((b) => ({ ...b, topic: names.physical(b.topic) })) });
+          await producer.sendBatch({ acks: -1, compression, topicMessages: batches.map((b) => ({ ...b, topic: names.physical(b.topic) })) });
         },
         disconnect: () => producer.disconnect(),
       };

@@ -1,3 +1,5 @@
+import type { KafkaGrant } from '../access/kafka-access';
+
 /**
  * What the rest of the code knows of the broker. Only `kafka-bus.ts` implements it, so another
  * Kafka client is a change of that one file.
@@ -44,6 +46,12 @@ export interface ConsumerOptions {
 export interface BusConsumer {
   /** Subscribes and resolves once this consumer has joined its group and has partitions assigned. */
   start(topics: string[], fromBeginning: boolean, onMessage: (message: IncomingMessage) => Promise<void>): Promise<void>;
+  /**
+   * As `start`, but hands over what the broker fetched for one partition at a time, in offset
+   * order. `done(offset)` marks everything up to that offset handled (committed soon after); what
+   * is not marked when the process dies is delivered again.
+   */
+  startBatches(topics: string[], fromBeginning: boolean, onBatch: (messages: IncomingMessage[], done: (offset: string) => Promise<void>) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
   /**
    * Told once when the consumer stops for good without `stop()` being called (the client gave up
@@ -68,6 +76,8 @@ export interface BusAdmin {
   offsets(topic: string): Promise<{ partition: number; low: number; high: number }[]>;
   /** How many consumers are members of the group now. */
   groupMembers(groupId: string): Promise<number>;
+  /** Adds allow rules for a principal (needs an admin principal; see access/kafka-access.ts). */
+  grant(principal: string, grants: KafkaGrant[]): Promise<void>;
   /** Can we talk to the cluster right now? */
   ping(): Promise<boolean>;
   disconnect(): Promise<void>;
@@ -87,6 +97,8 @@ export interface BusConfig {
    * systems can share one broker; the code only ever sees the logical names.
    */
   topicPrefix?: string;
+  /** TLS/SASL for this client; default from the environment (`kafkaSecurityFromEnv`). */
+  security?: { sasl?: { mechanism: 'scram-sha-512' | 'scram-sha-256' | 'plain'; username: string; password: string }; ssl?: unknown };
 }
 
 /** Broker list from `KAFKA_BROKERS` (comma-separated), default 127.0.0.1:9092. */
