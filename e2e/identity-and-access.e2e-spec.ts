@@ -42,9 +42,9 @@ describe('tokens', () => {
   });
 
   it.each([
-    ['expired', () => system.identity.idp.signAccessToken(user, { expiresInSeconds: -120 })],
-    ['from another issuer', () => system.identity.idp.signAccessToken(user, { issuer: 'http://evil.example' })],
-    ['for another audience', () => system.identity.idp.signAccessToken(user, { audience: 'another-api' })],
+    ['expired', () => system.identity.signAccessToken(user, { expiresInSeconds: -120 })],
+    ['from another issuer', () => system.identity.signAccessToken(user, { issuer: 'http://evil.example' })],
+    ['for another audience', () => system.identity.signAccessToken(user, { audience: 'another-api' })],
   ])('answers 401 to a token %s', async (_label, make) => {
     const r = await call(offersList(), 'GET', undefined, { authorization: `Bearer ${await make()}` });
     expect(r.status).toBe(401);

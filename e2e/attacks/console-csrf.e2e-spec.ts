@@ -1,3 +1,4 @@
+import { signInAtProvider } from '@tilbudsnet/auth';
 import type { RunningConsole } from '@tilbudsnet/console';
 import { startConsoleFor, startSystem, type RunningSystem } from '../support/running-system';
 
@@ -25,11 +26,8 @@ const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c
 /** The sign-in up to the callback URL, as a browser would do it: the cookie it got, and where the provider sends it back. */
 async function startSignIn(user: string): Promise<{ loginCookie: string; callback: string }> {
   const started = await fetch(`${consoleApp.url}/auth/login`, { redirect: 'manual' });
-  const authorize = new URL(started.headers.get('location')!);
-  const form = new URLSearchParams(authorize.searchParams);
-  form.set('user', user);
-  const answered = await fetch(`${authorize.origin}/authorize`, { method: 'POST', body: form, redirect: 'manual' });
-  return { loginCookie: cookiesOf(started).find((c) => c.startsWith('tn_login='))!, callback: answered.headers.get('location')! };
+  const callback = await signInAtProvider(started.headers.get('location')!, user, system.identity.password);
+  return { loginCookie: cookiesOf(started).find((c) => c.startsWith('tn_login='))!, callback };
 }
 
 async function signIn(user: string): Promise<{ cookie: string; csrfToken: string }> {

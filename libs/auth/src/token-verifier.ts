@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { InvalidTokenClaims, principalFromClaims, type Principal } from './principal';
+import { TokenCache } from './token-cache';
 
 export interface AuthConfig {
   /** Who issues tokens; its discovery document names the JWKS. */
@@ -31,10 +32,14 @@ export class TokenRejected extends Error {}
 /** Verifies bearer tokens against the issuer's keys: signature, algorithm, issuer, audience, expiry. */
 export class TokenVerifier {
   private keys: JWTVerifyGetKey | null = null;
+  /** Verified tokens for up to a minute (never past `exp`): see token-cache.ts. */
+  private readonly verified = new TokenCache<Principal>({ maxEntries: 10_000, maxAgeMs: 60_000, toleranceMs: 5_000 });
 
   constructor(private readonly config: AuthConfig) {}
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known) return known;
     try {
       const { payload } = await jwtVerify(token, await this.keySet(), {
         issuer: this.config.issuer,
@@ -43,7 +48,9 @@ export class TokenVerifier {
         requiredClaims: ['exp', 'sub'],
         clockTolerance: 5,
       });
-      return principalFromClaims(payload);
+      const principal = Object.freeze(principalFromClaims(payload));
+      this.verified.set(token, principal, payload.exp!);
+      return principal;
     } catch (error) {
       if (error instanceof InvalidTokenClaims) throw new TokenRejected(error.message);
       if (error instanceof errors.JOSEError) throw new TokenRejected(reasonOf(error));

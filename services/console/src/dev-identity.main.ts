@@ -1,6 +1,7 @@
-// The development identity provider (OpenID Connect) on port 3010, for npm start only.
-// Refuses to start in production: real users sign in at their municipality's own provider.
-import { startDevIdentityProvider } from '@tilbudsnet/auth';
+// The development identity provider (OpenID Connect, oidc-provider) on port 3010, for npm start
+// and tests only. Refuses to start in production: real users sign in at their municipality's own
+// provider. Prints one line with its issuer once it listens (tests read it).
+import { startDevIdentityProvider, type JWK } from '@tilbudsnet/auth';
 import { portFor } from '@tilbudsnet/platform';
 
 if (process.env.NODE_ENV === 'production') {
@@ -9,9 +10,11 @@ if (process.env.NODE_ENV === 'production') {
 }
 
 const port = portFor('identity');
-// Loopback only (the provider's default) unless IDENTITY_HOST says otherwise (0.0.0.0 in a container): it hands out tokens without a password.
-startDevIdentityProvider({ port, host: process.env.IDENTITY_HOST, issuer: process.env.OIDC_ISSUER ?? `http://localhost:${port}` })
-  .then((idp) => console.log(JSON.stringify({ level: 'info', service: 'dev-identity', msg: `issuer ${idp.issuer}` })))
+// IDENTITY_SIGNING_KEY: a private RS256 JWK (tests pass theirs); otherwise a fresh key per start.
+const signingKey = process.env.IDENTITY_SIGNING_KEY ? (JSON.parse(process.env.IDENTITY_SIGNING_KEY) as JWK) : undefined;
+// Loopback only unless IDENTITY_HOST says otherwise (0.0.0.0 in a container).
+startDevIdentityProvider({ port, host: process.env.IDENTITY_HOST, issuer: process.env.OIDC_ISSUER || undefined, signingKey })
+  .then((idp) => console.log(JSON.stringify({ level: 'info', service: 'dev-identity', msg: 'listening', issuer: idp.issuer, address: idp.address })))
   .catch((error) => {
     console.error(error);
     process.exit(1);
