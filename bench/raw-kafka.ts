@@ -2,10 +2,11 @@
 // envelope validation. What the system adds on top is the ratio against this.
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaSecurityFromEnv } from '@tilbudsnet/messaging';
 import { summarise, type Summary } from './stats';
 
 export async function rawRoundTrip(brokers: string[], count: number, concurrency: number, payloadBytes: number): Promise<Summary> {
-  const kafka = new Kafka({ clientId: 'bench-raw', brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'bench-raw', brokers, logLevel: logLevel.NOTHING, ...kafkaSecurityFromEnv() });
   const topic = `bench.raw.${randomUUID().slice(0, 8)}`;
   const admin = kafka.admin();
   await admin.connect();
@@ -50,7 +51,7 @@ export async function rawRoundTrip(brokers: string[], count: number, concurrency
 
 /** Baseline for replays: how fast raw kafkajs reads a topic from the start, doing nothing with the messages. */
 export async function rawConsumeRate(brokers: string[], physicalTopic: string, count: number): Promise<{ seconds: number; perSecond: number }> {
-  const kafka = new Kafka({ clientId: 'bench-raw-replay', brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'bench-raw-replay', brokers, logLevel: logLevel.NOTHING, ...kafkaSecurityFromEnv() });
   const consumer = kafka.consumer({ groupId: `bench-raw-replay-${randomUUID()}`, sessionTimeout: 10000, heartbeatInterval: 1000 });
   await consumer.connect();
   await consumer.subscribe({ topic: physicalTopic, fromBeginning: true });
@@ -73,7 +74,7 @@ export async function rawConsumeRate(brokers: string[], physicalTopic: string, c
 
 /** Moves a consumer group to the end of a topic, so a service starting in it reads only what comes next. */
 export async function moveGroupToEnd(brokers: string[], groupId: string, physicalTopics: string[]): Promise<void> {
-  const admin = new Kafka({ clientId: 'bench-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({ clientId: 'bench-admin', brokers, logLevel: logLevel.NOTHING, ...kafkaSecurityFromEnv() }).admin();
   await admin.connect();
   for (const topic of physicalTopics) {
     const ends = await admin.fetchTopicOffsets(topic);

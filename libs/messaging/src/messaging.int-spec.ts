@@ -1,10 +1,13 @@
 import { createEvent, deadLetterTopic, loadExampleEvent, Topics, type EventOf } from '@tilbudsnet/contracts';
-import { createTestDatabase, EventCollector, testBus, uniqueGroupId, waitUntil, type TestDatabase } from '@tilbudsnet/testing';
+import { createTestDatabase, EventCollector, testBus, testKafkaBrokers, uniqueGroupId, waitUntil, type TestDatabase } from '@tilbudsnet/testing';
+import { createKafkaBus } from './bus/kafka-bus';
+import { readToEnd } from './replay/read-to-end';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { MessageBus } from './bus/message-bus';
 import { EventContext } from './consumer/event-context';
 import { KafkaEventTransport } from './consumer/kafka-event-transport';
+import { MessagingRetention1763900000000 } from './migrations/messaging-retention.migration';
 import { MessagingTables1763800000000 } from './migrations/messaging-tables.migration';
 import { appendToOutbox } from './outbox/append-to-outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -47,7 +50,7 @@ async function publishRaw(value: string, key: string): Promise<void> {
 
 beforeAll(async () => {
   db = await createTestDatabase('messaging');
-  dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1763800000000] });
+  dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1763800000000, MessagingRetention1763900000000] });
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.query('CREATE TABLE effects (seq serial PRIMARY KEY, event_id uuid NOT NULL, offer_id text NOT NULL, approved int NOT NULL)');
@@ -224,4 +227,107 @@ describe('dead letters', () => {
       await dlq.stop();
     }
   });
+});
+
+describe('batch consumption', () => {
+  async function publishAll(events: unknown[], key: string): Promise<void> {
+    const producer = await bus.producer();
+    await producer.send([{ topic: Topics.offer, messages: events.map((e) => ({ key, value: JSON.stringify(e) })) }]);
+    await producer.disconnect();
+  }
+
+  it('applies what one fetch brings in one transaction, in order, each event once (a copy inside the batch too)', async () => {
+    const offerId = randomUUID();
+    const events = Array.from({ length: 60 }, (_, i) => capacityChanged(offerId, i + 1, i + 1));
+    await publishAll([...events.slice(0, 30), events[10], ...events.slice(30)], offerId);
+    await waitUntil(async () => (await effectsFor(offerId)).length >= 60, { what: 'sixty effects' });
+    await new Promise((r) => setTimeout(r, 300)); // a second effect of the copy would land by now
+    expect((await effectsFor(offerId)).map((e) => e.approved)).toEqual(events.map((_, i) => i + 1));
+    // Rows written by one transaction share its id (xmin): event by event there would be 60.
+    const [{ transactions }] = await dataSource.query('SELECT count(DISTINCT xmin::text)::int AS transactions FROM effects WHERE offer_id = $1', [offerId]);
+    expect(transactions).toBeLessThanOrEqual(3);
+  });
+
+  it('isolates a failing event: the rest of its batch is applied in order, the failing one dead-lettered alone', async () => {
+    const offerId = randomUUID();
+    const dlq = await new EventCollector(bus, [deadLetterTopic(Topics.offer)]).start();
+    try {
+      const events = Array.from({ length: 20 }, (_, i) => capacityChanged(offerId, i + 1, i + 1));
+      poisonEvents.add(events[7].eventId);
+      await publishAll(events, offerId);
+      await waitUntil(async () => (await effectsFor(offerId)).length >= 19, { what: 'the nineteen good events' });
+      expect((await effectsFor(offerId)).map((e) => e.approved)).toEqual(events.filter((_, i) => i !== 7).map((_, i, all) => all[i].payload.capacity.approvedPlaces));
+      const letters = await dlq.waitFor((ms) => ms.some((m) => m.key === offerId && m.headers['dlq-consumer-group'] === consumerGroup), 30000, 'the dead letter');
+      const mine = letters.filter((m) => m.key === offerId && m.headers['dlq-consumer-group'] === consumerGroup);
+      expect(mine).toHaveLength(1);
+      expect(JSON.parse(mine[0].value ?? '').eventId).toBe(events[7].eventId);
+    } finally {
+      await dlq.stop();
+    }
+  });
+});
+
+describe('outbox relay', () => {
+  it('wakes on a commit made through another connection (another replica) without waiting for its poll', async () => {
+    const offerId = randomUUID();
+    const collector = await new EventCollector(bus, [Topics.offer]).start();
+    const relay = new OutboxRelay(dataSource, bus, { service: `listen-test-${offerId}`, idleMs: 120_000 });
+    relay.start();
+    const other = new DataSource({ type: 'postgres', url: db.url });
+    await other.initialize();
+    try {
+      await waitUntil(() => relay.isLeader, { what: 'the relay to lead' });
+      await new Promise((r) => setTimeout(r, 300)); // the relay is asleep now, for two minutes unless woken
+      const event = capacityChanged(offerId, 3, 1);
+      // Written as another replica would: no in-process nudge can reach this relay.
+      await other.query(`INSERT INTO messaging_outbox (event_id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4, '{}')`, [
+        event.eventId, Topics.offer, offerId, JSON.stringify(event)]);
+      await collector.waitFor((ms) => ms.some((m) => m.key === offerId), 20_000, 'the event published after the NOTIFY');
+    } finally {
+      await relay.stop();
+      await other.destroy();
+      await collector.stop();
+    }
+  }, 60_000);
+
+  it('prunes published outbox rows past their retention and inbox rows past theirs, and keeps the rest', async () => {
+    const relay = new OutboxRelay(dataSource, bus, { service: 'prune-test', outboxRetentionMs: 3_600_000, inboxRetentionMs: 14 * 86_400_000 });
+    const ids = { oldPublished: randomUUID(), oldUnpublished: randomUUID(), newPublished: randomUUID(), oldInbox: randomUUID(), newInbox: randomUUID() };
+    const outboxRow = (id: string, age: string, published: boolean) => dataSource.query(
+      `INSERT INTO messaging_outbox (event_id, topic, message_key, envelope, headers, created_at, published_at)
+       VALUES ($1, 'prune.test', 'k', '{}', '{}', now() - $2::interval, ${published ? 'now() - $2::interval' : 'NULL'})`, [id, age]);
+    await outboxRow(ids.oldPublished, '2 hours', true);
+    await outboxRow(ids.oldUnpublished, '2 hours', false);
+    await outboxRow(ids.newPublished, '10 minutes', true);
+    await dataSource.query(`INSERT INTO messaging_inbox (consumer_group, event_id, event_type, processed_at) VALUES ('prune', $1, 'X', now() - interval '15 days'), ('prune', $2, 'X', now() - interval '13 days')`, [ids.oldInbox, ids.newInbox]);
+    const deleted = await relay.prune();
+    expect(deleted.outbox).toBeGreaterThanOrEqual(1);
+    const left = async (table: string, id: string) => (await dataSource.query(`SELECT 1 FROM ${table} WHERE event_id = $1`, [id])).length === 1;
+    expect(await left('messaging_outbox', ids.oldPublished)).toBe(false);
+    expect(await left('messaging_outbox', ids.oldUnpublished)).toBe(true); // never published: never pruned
+    expect(await left('messaging_outbox', ids.newPublished)).toBe(true);
+    expect(await left('messaging_inbox', ids.oldInbox)).toBe(false);
+    expect(await left('messaging_inbox', ids.newInbox)).toBe(true);
+    await dataSource.query(`DELETE FROM messaging_outbox WHERE topic = 'prune.test'`);
+  });
+});
+
+describe('reading a topic to its end', () => {
+  it('reads a topic larger than one fetch exactly once and stops at its end', async () => {
+    const prefixed = createKafkaBus({ brokers: (await testKafkaBrokers()).split(','), clientId: 'read-to-end-test', topicPrefix: `${uniqueGroupId('rte')}.` });
+    const admin = await prefixed.admin();
+    await admin.ensureTopics([{ topic: Topics.offer, partitions: 2 }]);
+    await admin.disconnect();
+    const producer = await prefixed.producer();
+    const value = 'x'.repeat(900);
+    for (let batch = 0; batch < 5; batch++) {
+      await producer.send([{ topic: Topics.offer, messages: Array.from({ length: 1000 }, (_, i) => ({ key: String(i % 7), value: `${batch * 1000 + i}:${value}` })) }]);
+    }
+    await producer.disconnect();
+    const seen = new Map<string, number>();
+    const progress = await readToEnd(prefixed, [Topics.offer], async (m) => { const n = m.value!.split(':')[0]; seen.set(n, (seen.get(n) ?? 0) + 1); });
+    expect(progress).toEqual({ total: 5000, processed: 5000 });
+    expect(seen.size).toBe(5000);
+    expect([...seen.values()].every((n) => n === 1)).toBe(true);
+  }, 60_000);
 });

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '../../..');
 
 /** Runs a service as its own process, as npm start does, and waits for /health/ready. */
-export async function startServiceProcess(service: string, port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'deploy/local/register.js'), join(ROOT, `services/${service}/src/main.ts`)], {
+export async function startServiceProcess(service: string, port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', join(ROOT, 'deploy/local/register.js'), join(ROOT, `services/${service}/src/main.ts`)], {
     cwd: join(ROOT, `services/${service}`),
     env: { ...process.env, ...env, [`${service.toUpperCase()}_PORT`]: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { connectEventConsumer, type KafkaEventTransportOptions } from '@tilbudsnet/messaging';
 import { createServiceApp, loggerOf, runService } from '@tilbudsnet/platform';
 import { AppModule } from './app.module';
+import { applyOfferEventsInBulk, CATALOGUE_EVENT_TYPES } from './catalogue/catalogue-bulk';
 
 /** Consumer group of visitation's read models (the offer catalogue). */
 export const VISITATION_CONSUMER_GROUP = process.env.VISITATION_CONSUMER_GROUP ?? 'visitation';
@@ -15,7 +16,9 @@ export async function createVisitationApp(
     title: 'Tilbudsnet visitation',
     description: 'Cases, offer search, placements, waiting lists',
   });
-  connectEventConsumer(app, { logger: loggerOf(app), consumerGroup: VISITATION_CONSUMER_GROUP, ...consumer });
+  const transport = connectEventConsumer(app, { logger: loggerOf(app), consumerGroup: VISITATION_CONSUMER_GROUP, ...consumer });
+  // A rebuild applies runs of catalogue events with one read and one write (catalogue-bulk.ts).
+  transport.addRebuildBulkApply(CATALOGUE_EVENT_TYPES, applyOfferEventsInBulk);
   return app;
 }
 

@@ -38,6 +38,10 @@ export interface KafkaEventTransportOptions {
   retryMaxMs?: number;
   sessionTimeoutMs?: number;
   partitions?: number;
+  /** Events applied in one transaction (default 200); a failing one is isolated by applying the rest one by one. */
+  batchSize?: number;
+  /** The same while rebuilding a read model (default 1000). */
+  rebuildBatchSize?: number;
   /** Told of every dead letter, e.g. for metrics. */
   onDeadLetter?: (topic: string, reason: string) => void;
   /** Told of every message handled or skipped, e.g. for metrics and tests. */
@@ -46,18 +50,25 @@ export interface KafkaEventTransportOptions {
   onConsumerState?: (up: boolean) => void;
 }
 
+/** Applies a run of events in one go (one read, one write), inside the chunk's transaction. */
+export type BulkApply = (events: TilbudsnetEvent[], manager: EntityManager) => Promise<void>;
+
 /**
  * A NestJS transport on the message bus so handlers read as `@EventPattern('CapacityChanged')`,
  * with the guarantees Nest's own Kafka server lacks:
  * - every message is validated against `@tilbudsnet/contracts`; an invalid one is dead-lettered,
  *   and so is a valid one whose type or producer does not belong on the topic it came from;
- * - each handler runs in one transaction with its inbox row (at most one effect per event id);
+ * - handlers run in the same transaction as their inbox rows, a chunk of a partition's events per
+ *   transaction (at most one effect per event id; see processBatch);
  * - a failing handler is retried with backoff, then dead-lettered: the partition moves on;
  * - infrastructure errors (database down) are retried until they pass, so nothing valid is lost;
  * - a pattern that names no known event type fails at start-up instead of silently never matching.
  */
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
   private consumer: BusConsumer | null = null;
+  private rebuildBulk: { types: Set<string>; apply: BulkApply } | null = null;
+  /** Nest's own lookup normalises the pattern on every call; types are plain strings, so remember them. */
+  private readonly handlers = new Map<string, ReturnType<Server['getHandlerByPattern']>>();
   private dlqProducer: BusProducer | null = null;
   private closing = false;
   private readonly events: EventLogger;
@@ -85,6 +96,16 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
 
   unwrap<T>(): T {
     return this.consumer as T;
+  }
+
+  /**
+   * While a read model is rebuilt, consecutive events of these types in a chunk are applied by
+   * `apply` at once (set operations: only the last version of an aggregate matters to a read
+   * model) instead of by their handlers one by one. Live consumption always uses the handlers,
+   * which may do more than keep the read model (offer a vacant place to the waiting list).
+   */
+  addRebuildBulkApply(types: readonly string[], apply: BulkApply): void {
+    this.rebuildBulk = { types: new Set(types), apply };
   }
 
   /** Topics this consumer reads: those carrying the event types it has handlers for. */
@@ -123,7 +144,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     });
     const consumer = this.consumer;
     consumer.onCrash((error) => this.restartAfterCrash(consumer, error));
-    await consumer.start(topics, this.options.fromBeginning ?? true, (message) => this.process(message));
+    await consumer.startBatches(topics, this.options.fromBeginning ?? true, (messages, done) => this.processBatch(messages, done, this.options.consumerGroup, false));
     this.options.onConsumerState?.(true);
   }
 
@@ -144,12 +165,97 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     }, delay).unref();
   }
 
-  /** Handles one message in a consumer span continuing the producer's trace (when tracing is on). */
-  process(message: IncomingMessage): Promise<void> {
+  /**
+   * Applies what the broker fetched for one partition in chunks of `batchSize`: each chunk is one
+   * transaction (its inbox rows in one insert, then the handlers in offset order), and its offsets
+   * are marked done after the commit. When anything in a chunk fails, the chunk is rolled back and
+   * its events are applied one by one, so the failing one is retried and dead-lettered alone and
+   * its neighbours are not held back.
+   */
+  async processBatch(messages: IncomingMessage[], done: (offset: string) => Promise<void>, consumerGroup: string, rebuilding: boolean): Promise<void> {
+    // A rebuild holds no one up (the live consumer is paused), so it takes bigger chunks.
+    const size = rebuilding ? (this.options.rebuildBatchSize ?? 1000) : (this.options.batchSize ?? 200);
+    for (let i = 0; i < messages.length; i += size) {
+      const chunk = messages.slice(i, i + size);
+      await this.applyChunk(chunk, consumerGroup, rebuilding);
+      await done(chunk[chunk.length - 1].offset);
+    }
+  }
+
+  private async applyChunk(chunk: IncomingMessage[], consumerGroup: string, rebuilding: boolean): Promise<void> {
+    const todo: { message: IncomingMessage; event: TilbudsnetEvent; handler: NonNullable<ReturnType<Server['getHandlerByPattern']>> }[] = [];
+    for (const message of chunk) {
+      const read = readEvent(message);
+      if (!read.ok) {
+        await this.deadLetter(message, read.reason, 0);
+        continue;
+      }
+      const handler = this.handlerFor(read.event.type);
+      if (handler) todo.push({ message, event: read.event, handler });
+      else this.options.onProcessed?.(read.event, 'ignored');
+    }
+    if (todo.length <= 1) {
+      for (const { message } of todo) await this.traced(message, () => this.handle(message, consumerGroup, rebuilding));
+      return;
+    }
+    let outcomes: ('applied' | 'duplicate')[];
+    try {
+      outcomes = await this.options.dataSource.transaction(async (manager) => {
+        const fresh = new Set((await manager.query(
+          `INSERT INTO messaging_inbox (consumer_group, event_id, event_type)
+           SELECT $1, id, type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
+           ON CONFLICT DO NOTHING RETURNING event_id::text`,
+          [consumerGroup, todo.map((t) => t.event.eventId), todo.map((t) => t.event.type)],
+        ) as { event_id: string }[]).map((r) => r.event_id));
+        const result: ('applied' | 'duplicate')[] = [];
+        const bulk = rebuilding ? this.rebuildBulk : null;
+        let run: TilbudsnetEvent[] = [];
+        const flush = async () => {
+          if (run.length) await bulk!.apply(run, manager);
+          run = [];
+        };
+        for (const { message, event, handler } of todo) {
+          // An id seen before (or twice in this chunk) is a redelivery: applied once only.
+          if (!fresh.delete(event.eventId.toLowerCase())) {
+            result.push('duplicate');
+            continue;
+          }
+          result.push('applied');
+          if (bulk?.types.has(event.type)) {
+            run.push(event);
+            continue;
+          }
+          await flush();
+          await this.traced(message, async () => {
+            const outcome = await handler(event, new EventContext([event, manager, message, rebuilding]));
+            await lastValueFrom(this.transformToObservable(outcome), { defaultValue: undefined });
+          });
+        }
+        await flush();
+        return result;
+      });
+    } catch (error) {
+      if (this.closing) throw error; // leave the offsets uncommitted; the next owner retries
+      for (const { message } of todo) await this.traced(message, () => this.handle(message, consumerGroup, rebuilding));
+      return;
+    }
+    todo.forEach(({ message, event }, i) => {
+      if (!rebuilding) this.events.info({ ...fieldsOf(event, message), consumerGroup, outcome: outcomes[i] }, `event ${outcomes[i]}`);
+      this.options.onProcessed?.(event, outcomes[i]);
+    });
+  }
+
+  private handlerFor(type: string): ReturnType<Server['getHandlerByPattern']> {
+    if (!this.handlers.has(type)) this.handlers.set(type, this.getHandlerByPattern(type));
+    return this.handlers.get(type) ?? null;
+  }
+
+  /** Runs `work` in a consumer span continuing the producer's trace (when tracing is on). */
+  private traced<T>(message: IncomingMessage, work: () => Promise<T>): Promise<T> {
     return withConsumerSpan(`process ${message.headers['event-type'] ?? message.topic}`, message.headers, {
       'messaging.system': 'kafka', 'messaging.destination.name': message.topic, 'messaging.consumer.group.name': this.options.consumerGroup,
       'messaging.kafka.offset': message.offset,
-    }, () => this.handle(message, this.options.consumerGroup, false));
+    }, work);
   }
 
   /**
@@ -168,7 +274,9 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         await clear(manager);
         await manager.query('DELETE FROM messaging_inbox WHERE consumer_group = $1', [group]);
       });
-      const progress = await readToEnd(this.options.bus, topics, (message) => this.handle(message, group, true), { groupPrefix: group, onProgress });
+      const progress = await readToEnd(this.options.bus, topics, (message) => this.handle(message, group, true), {
+        groupPrefix: group, onProgress, onBatch: (messages) => this.processBatch(messages, async () => undefined, group, true),
+      });
       await this.options.dataSource.query('DELETE FROM messaging_inbox WHERE consumer_group = $1', [group]);
       return progress;
     } finally {
@@ -195,7 +303,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     const read = readEvent(message);
     if (!read.ok) return this.deadLetter(message, read.reason, 0);
     const event = read.event;
-    const handler = this.getHandlerByPattern(event.type);
+    const handler = this.handlerFor(event.type);
     if (!handler) {
       // Another type on a topic we read for other types: deliberately not ours.
       this.options.onProcessed?.(event, 'ignored');

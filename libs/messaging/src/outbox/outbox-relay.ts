@@ -11,6 +11,23 @@ export interface OutboxRelayOptions {
   /** How long a standby instance waits before trying the lock again. */
   standbyMs?: number;
   onError?: (error: unknown) => void;
+  /** Published outbox rows are kept this long (tests and operators read them), then deleted in bulk. Default 1 h. */
+  outboxRetentionMs?: number;
+  /** Inbox rows are kept this long, which must cover any redelivery (offsets are committed within seconds). Default 14 days. */
+  inboxRetentionMs?: number;
+  /** How often the leader prunes. Default 1 min. */
+  pruneEveryMs?: number;
+}
+
+/** Rows deleted per statement when pruning, so a prune never holds locks or bloats WAL for long. */
+const PRUNE_CHUNK = 5000;
+
+/** Retention from the environment: `OUTBOX_RETENTION_MINUTES` (60), `INBOX_RETENTION_DAYS` (14). */
+export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<OutboxRelayOptions, 'outboxRetentionMs' | 'inboxRetentionMs'> {
+  return {
+    outboxRetentionMs: Number(env.OUTBOX_RETENTION_MINUTES ?? 60) * 60_000,
+    inboxRetentionMs: Number(env.INBOX_RETENTION_DAYS ?? 14) * 86_400_000,
+  };
 }
 
 interface OutboxRow {
@@ -31,6 +48,9 @@ export function relayLockKey(service: string): string {
  * locks its aggregate row). A row is marked published only after the broker acknowledged it; a
  * crash between the two means it is published again, and consumers drop the duplicate by event id.
  * Only the instance holding the PostgreSQL advisory lock publishes, so order holds with replicas.
+ * The leader LISTENs on `messaging_outbox` (a trigger NOTIFYs at every commit that adds rows, on
+ * any replica), so it publishes at once instead of at the next poll; the poll stays as a safety
+ * net. It also prunes published outbox rows and old inbox rows in chunks.
  */
 export class OutboxRelay {
   private running = false;
@@ -39,6 +59,8 @@ export class OutboxRelay {
   /** A nudge that came while the relay was busy: the next sleep is skipped, so no commit waits a full poll. */
   private nudged = false;
   private lockHolder: QueryRunner | null = null;
+  private stopListening: (() => Promise<void>) | null = null;
+  private nextPruneAt = 0;
   private producer: BusProducer | null = null;
   private readonly batchSize: number;
   private readonly idleMs: number;
@@ -46,7 +68,7 @@ export class OutboxRelay {
 
   constructor(private readonly dataSource: DataSource, private readonly bus: MessageBus, private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
-    this.idleMs = options.idleMs ?? 100;
+    this.idleMs = options.idleMs ?? 1000;
     this.standbyMs = options.standbyMs ?? 2000;
   }
 
@@ -105,6 +127,10 @@ export class OutboxRelay {
           continue;
         }
         const published = await this.publishBatch();
+        if (Date.now() >= this.nextPruneAt) {
+          this.nextPruneAt = Date.now() + (this.options.pruneEveryMs ?? 60_000);
+          await this.prune();
+        }
         if (published < this.batchSize) await this.sleep(this.idleMs);
       } catch (error) {
         this.options.onError?.(error);
@@ -116,6 +142,31 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Deletes published outbox rows past their retention and inbox rows past theirs, a chunk per
+   * statement. Returns how many rows went. Exposed for tests and operations.
+   */
+  async prune(now = new Date()): Promise<{ outbox: number; inbox: number }> {
+    const retention = { ...retentionFromEnv(), ...this.options };
+    const outboxBefore = new Date(now.getTime() - (retention.outboxRetentionMs ?? 0));
+    const inboxBefore = new Date(now.getTime() - (retention.inboxRetentionMs ?? 0));
+    const deleted = { outbox: 0, inbox: 0 };
+    for (;;) {
+      const [, count] = await this.dataSource.query(
+        `DELETE FROM messaging_outbox WHERE id IN (
+           SELECT id FROM messaging_outbox WHERE created_at < $1 AND published_at IS NOT NULL AND published_at < $1 LIMIT ${PRUNE_CHUNK})`, [outboxBefore]);
+      deleted.outbox += Number(count);
+      if (Number(count) < PRUNE_CHUNK) break;
+    }
+    for (;;) {
+      const [, count] = await this.dataSource.query(
+        `DELETE FROM messaging_inbox WHERE ctid IN (SELECT ctid FROM messaging_inbox WHERE processed_at < $1 LIMIT ${PRUNE_CHUNK})`, [inboxBefore]);
+      deleted.inbox += Number(count);
+      if (Number(count) < PRUNE_CHUNK) break;
+    }
+    return deleted;
+  }
+
   private async holdLock(): Promise<boolean> {
     if (this.lockHolder) return true;
     const runner = this.dataSource.createQueryRunner();
@@ -123,16 +174,32 @@ export class OutboxRelay {
     const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [relayLockKey(this.options.service)]);
     if (locked) {
       this.lockHolder = runner;
+      await this.listen(runner);
       return true;
     }
     await runner.release();
     return false;
   }
 
+  /** LISTEN on the lock's own connection: the leader hears every commit that added outbox rows. */
+  private async listen(runner: QueryRunner): Promise<void> {
+    const client = (runner as unknown as { databaseConnection?: { on(e: 'notification', l: (n: { channel: string }) => void): void; off(e: 'notification', l: (n: { channel: string }) => void): void } }).databaseConnection;
+    if (!client) return;
+    const onNotification = (n: { channel: string }) => { if (n.channel === 'messaging_outbox') this.nudge(); };
+    client.on('notification', onNotification);
+    await runner.query('LISTEN messaging_outbox');
+    this.stopListening = async () => {
+      client.off('notification', onNotification);
+      await runner.query('UNLISTEN messaging_outbox').catch(() => undefined);
+    };
+  }
+
   private async releaseLock(): Promise<void> {
     const runner = this.lockHolder;
     this.lockHolder = null;
     if (!runner) return;
+    await this.stopListening?.();
+    this.stopListening = null;
     await runner.query('SELECT pg_advisory_unlock($1::bigint)', [relayLockKey(this.options.service)]).catch(() => undefined);
     await runner.release().catch(() => undefined);
   }

@@ -13,7 +13,11 @@ export interface ReadProgress {
  */
 export async function readToEnd(
   bus: MessageBus, topics: string[], onMessage: (m: IncomingMessage) => Promise<void>,
-  options: { groupPrefix?: string; onProgress?: (p: ReadProgress) => void; partitionsConcurrently?: number } = {},
+  options: {
+    groupPrefix?: string; onProgress?: (p: ReadProgress) => void; partitionsConcurrently?: number;
+    /** Takes a partition's messages a batch at a time instead of `onMessage` one by one (in order either way). */
+    onBatch?: (messages: IncomingMessage[]) => Promise<void>;
+  } = {},
 ): Promise<ReadProgress> {
   const admin = await bus.admin();
   const remaining = new Map<string, number>(); // "topic/partition" -> last offset to read
@@ -40,14 +44,19 @@ export async function readToEnd(
   });
   let finish!: () => void;
   const done = new Promise<void>((resolve) => (finish = resolve));
-  await consumer.start([...new Set(topics)], true, async (message) => {
-    const key = `${message.topic}/${message.partition}`;
+  await consumer.startBatches([...new Set(topics)], true, async (messages, done) => {
+    const key = `${messages[0].topic}/${messages[0].partition}`;
     const last = remaining.get(key);
-    if (last === undefined || Number(message.offset) > last) return;
-    await onMessage(message);
-    progress.processed++;
+    // Marked done either way: an unmarked batch would be fetched again.
+    if (last === undefined) return done(messages[messages.length - 1].offset);
+    const wanted = messages.filter((m) => Number(m.offset) <= last);
+    if (!wanted.length) return done(messages[messages.length - 1].offset);
+    if (options.onBatch) await options.onBatch(wanted);
+    else for (const message of wanted) await onMessage(message);
+    await done(messages[messages.length - 1].offset);
+    progress.processed += wanted.length;
     options.onProgress?.(progress);
-    if (Number(message.offset) >= last) {
+    if (Number(wanted[wanted.length - 1].offset) >= last) {
       remaining.delete(key);
       if (!remaining.size) finish();
     }
