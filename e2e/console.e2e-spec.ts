@@ -42,6 +42,7 @@ async function signIn(user: string): Promise<Page> {
   if (!checkedPages.includes('welcome (signed out)')) await expectAccessible(page, 'welcome (signed out)');
   await page.click('#sign-in');
   await page.check(`input[name="user"][value="${user}"]`);
+  await page.fill('input[name="password"]', system.identity.password);
   await page.click('button[type="submit"]');
   await page.waitForSelector('#sign-out:not([hidden])');
   return page;
@@ -130,9 +131,24 @@ it('offer manager lowers capacity, and the officer\'s open search page shows the
   // The budget gives the tariff line by line.
   await manager.goto(`${consoleApp.url}/#/budget`);
   await manager.waitForSelector('#directOperatingCosts');
-  await manager.fill('#directOperatingCosts', '5000000.00');
+  // Amounts are typed as Danes write them; what is no amount is refused by the page, naming the field.
+  await manager.fill('#directOperatingCosts', '5.000.000,00');
+  await manager.fill('#otherIncome', '12,5,0');
+  await manager.click('button[type="submit"]');
+  expect(await manager.textContent('[role="alert"]')).toContain('Andre indtægter');
+  expect(await manager.getAttribute('#otherIncome', 'aria-invalid')).toBe('true');
+  await manager.fill('#otherIncome', '1.350,50');
+  // A refusal of the service reaches the page in Danish (errors.js), not in the API's English.
+  await manager.fill('#approvedPlaces', '0');
+  await manager.click('button[type="submit"]');
+  await manager.waitForFunction(() => (globalThis as any).document.querySelector('[role="alert"]')?.textContent.includes('Et eller flere felter er ikke udfyldt rigtigt'));
+  expect(await manager.textContent('[role="alert"]')).toContain('approvedPlaces');
+  await manager.fill('#approvedPlaces', '10');
   await manager.click('button[type="submit"]');
   await manager.waitForSelector('text=Døgntakst');
+  // Shown back in Danish formats, and stored as the amounts typed.
+  expect(await manager.textContent('main table')).toContain('5.000.000,00 kr.');
+  expect(await manager.textContent('main table')).toContain('1.350,50');
   await officer.context().close();
   await manager.context().close();
 
@@ -171,6 +187,12 @@ it('KKR secretariat: follows the supply dashboard and acknowledges an early warn
   await expectAccessible(secretariat, 'secretariat: early warnings');
   await secretariat.click('button:has-text("Kvitter: Varselhuset")');
   await secretariat.waitForSelector('[data-status="acknowledged"]');
+  // Who did what, in words: not `operator:municipality:0751`.
+  await secretariat.click(`[data-warning]:has-text("Varselhuset") summary`);
+  const history = (await secretariat.textContent(`[data-warning]:has-text("Varselhuset") details`)) ?? '';
+  expect(history).toContain('Aarhus Kommune, som driftsherre');
+  expect(history).toContain('KKR-sekretariatet, Region Midtjylland');
+  expect(history).not.toMatch(/operator:|region:\d/);
   const [warning] = (await call(`${system.notifications.url}/early-warnings`, 'GET', undefined, await system.identity.authFor('kkr-midtjylland'))).body.items;
   expect(warning).toMatchObject({ offerName: 'Varselhuset', status: 'acknowledged', description: 'To nøglemedarbejdere har sagt op.' });
   // The history keeps who did what: the operator raised it, the region's secretariat acknowledged it.
@@ -180,9 +202,27 @@ it('KKR secretariat: follows the supply dashboard and acknowledges an early warn
   await secretariat.goto(`${consoleApp.url}/#/approvals`);
   await secretariat.waitForSelector('main h1');
   await expectAccessible(secretariat, 'secretariat: tariff approvals');
+  // The budget the offer manager submitted awaits approval here, by the offer's name, not its id.
+  const awaiting = (await call(`${system.tariffs.url}/tariffs/awaiting-approval`, 'GET', undefined, await system.identity.authFor('kkr-midtjylland'))).body.items;
+  expect(awaiting.length).toBeGreaterThan(0);
+  const approvals = (await secretariat.textContent('main table tbody')) ?? '';
+  for (const x of awaiting) {
+    const offer = (await call(`${system.offers.url}/offers/${x.offerId}`, 'GET', undefined, await system.identity.authFor('kkr-midtjylland'))).body;
+    expect(approvals).toContain(offer.name);
+    expect(approvals).not.toContain(x.offerId.slice(0, 8));
+  }
   await secretariat.goto(`${consoleApp.url}/#/inbox`);
   await secretariat.waitForSelector('main h1');
   await expectAccessible(secretariat, 'secretariat: inbox');
+  // Marking a notice read lowers the menu's unread count at once.
+  const unreadInMenu = async () => Number(/\((\d+) /.exec((await secretariat.textContent('nav a[href="#/inbox"]')) ?? '')?.[1] ?? 0);
+  const unreadBefore = await unreadInMenu();
+  expect(unreadBefore).toBeGreaterThan(0);
+  await secretariat.click('main button:has-text("Marker som læst") >> nth=0');
+  await secretariat.waitForFunction((n) => {
+    const text = (globalThis as any).document.querySelector('nav a[href="#/inbox"]')?.textContent ?? '';
+    return Number(/\((\d+) /.exec(text)?.[1] ?? 0) === n;
+  }, unreadBefore - 1, { timeout: 5000 });
   await secretariat.context().close();
 
   // Operations' month close shows its progress; its page is checked like the others.

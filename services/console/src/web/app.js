@@ -4,11 +4,13 @@ import { TEXTS } from './i18n.js';
 import { offerManagerPages } from './manager.js';
 import { officerPages } from './officer.js';
 import { secretariatPages } from './secretariat.js';
-import { api, csrfHeaders, el, field, message, announce, useCsrfToken } from './ui.js';
+import { ERRORS } from './errors.js';
+import { api, csrfHeaders, el, field, message, announce, useCsrfToken, useErrorTexts } from './ui.js';
 
 const state = { lang: localStorage.getItem('lang') === 'en' ? 'en' : 'da', me: null, reference: null, unread: 0 };
 export const t = (key) => TEXTS[state.lang][key] ?? key;
 export const lang = () => state.lang;
+useErrorTexts((code) => (code ? ERRORS[state.lang]?.[code] : undefined));
 export const me = () => state.me;
 export const reference = () => state.reference;
 
@@ -16,6 +18,18 @@ export const reference = () => state.reference;
 export const groupName = (id) => state.reference?.targetGroups.find((g) => g.id === id)?.[state.lang] ?? id;
 export const regionName = (code) => state.reference?.regions.find((r) => r.code === code)?.name ?? code;
 export const municipalityName = (code) => state.reference?.municipalities.find((m) => m.code === code)?.name ?? code;
+/** An organisation as the APIs name it (`municipality:0101`, `region:1082`, `operator:private:12345678`) in words. */
+export function organisationName(id) {
+  const [kind, ...rest] = String(id ?? '').split(':');
+  if (kind === 'municipality') return `${municipalityName(rest[0])} ${t('municipalityWord')}`;
+  if (kind === 'region') return `${t('kkrOf')} ${regionName(rest[0])}`;
+  if (kind === 'operator') {
+    const [operatorKind, code] = rest;
+    const owner = operatorKind === 'municipality' ? `${municipalityName(code)} ${t('municipalityWord')}` : operatorKind === 'region' ? regionName(code) : `${t('privateOperator')} (CVR ${code})`;
+    return `${owner}, ${t('asOperator')}`;
+  }
+  return String(id ?? '');
+}
 export const statusName = (s) => t('statuses')[s] ?? s;
 
 const PAGES = { ...officerPages, ...offerManagerPages, ...secretariatPages, inbox: inboxPage, 'month-close': monthClosePage };
@@ -134,7 +148,11 @@ async function inboxPage() {
     el('h2', {}, item.title[state.lang], item.readAt ? '' : el('span', { class: 'badge warn' }, ` ${t('unread')}`)),
     el('p', {}, item.body[state.lang]),
     el('p', { class: 'meta' }, new Date(item.createdAt).toLocaleString(state.lang === 'da' ? 'da-DK' : 'en-GB')),
-    item.readAt ? '' : el('button', { type: 'button', class: 'secondary', onclick: async () => { await api(`/notifications/inbox/${item.id}/read`, { method: 'POST', body: {} }); render(); } }, t('markRead'))));
+    item.readAt ? '' : el('button', { type: 'button', class: 'secondary', onclick: async () => {
+      await api(`/notifications/inbox/${item.id}/read`, { method: 'POST', body: {} });
+      await refreshUnread(); // the menu's count drops at once, not at the next poll
+      render();
+    } }, t('markRead'))));
   return [el('h1', {}, t('inbox')), items.length ? el('ul', { class: 'results' }, ...items) : el('p', {}, t('none'))];
 }
 

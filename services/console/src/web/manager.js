@@ -1,6 +1,7 @@
 // Offer manager (tilbudsleder): its offers, capacity, confirming the data, closures and reductions
 // with the notice rule shown first, early warnings, and budgets with the tariff line by line.
-import { me, statusName, t } from './app.js';
+import { lang, me, statusName, t } from './app.js';
+import { formatAmount, parseAmount } from './formats.js';
 import { api, el, field, message, select } from './ui.js';
 
 const operatorId = () => (me().operator ?? '').split(':')[1];
@@ -92,18 +93,30 @@ async function budgetPage() {
   const offers = await ownOffers();
   const out = el('section', { 'aria-live': 'polite' });
   const year = new Date().getFullYear() + 1;
-  const money = (name, label) => field(label, el('input', { name, id: name, inputmode: 'decimal', pattern: '\\d{1,13}(\\.\\d{1,2})?', value: '0.00', required: true }));
-  const form = el('form', { class: 'panel', onsubmit: async (e) => {
+  // Amounts are typed as people write them ("1.350.000,00" or "1350000.00") and checked here, field by field.
+  const MONEY = ['directOperatingCosts', 'depreciationAndInterest', 'civilServantPensions', 'otherIncome'];
+  const money = (name, label) => field(label, el('input', { name, id: name, inputmode: 'decimal', value: '0,00', required: true }), t('amountHint'));
+  const form = el('form', { class: 'panel', novalidate: true, onsubmit: async (e) => {
     e.preventDefault();
+    const amounts = {};
+    for (const name of MONEY) {
+      amounts[name] = parseAmount(form[name].value);
+      form[name].setAttribute('aria-invalid', String(amounts[name] === null));
+    }
+    const wrong = MONEY.filter((name) => amounts[name] === null);
+    if (wrong.length) {
+      out.replaceChildren(message(`${t('notAnAmount')}: ${wrong.map((name) => form[name].labels[0].firstChild.textContent).join(', ')}`, 'error'));
+      form[wrong[0]].focus();
+      return;
+    }
     try {
       const tariff = await api(`/tariffs/offers/${form.offer.value}/budgets/${form.year.value}`, { method: 'PUT', body: {
-        directOperatingCosts: form.directOperatingCosts.value, depreciationAndInterest: form.depreciationAndInterest.value, civilServantPensions: form.civilServantPensions.value,
-        otherIncome: form.otherIncome.value, approvedPlaces: Number(form.approvedPlaces.value), budgetedOccupancyPct: Number(form.budgetedOccupancyPct.value),
+        ...amounts, approvedPlaces: Number(form.approvedPlaces.value), budgetedOccupancyPct: Number(form.budgetedOccupancyPct.value),
       } });
       out.replaceChildren(el('h2', {}, t('tariffLines')), el('p', {}, `${t('status')}: ${statusName(tariff.status)}`),
-        el('table', {}, el('caption', {}, `${t('dayTariff')} ${tariff.dayTariff} kr`),
+        el('table', {}, el('caption', {}, `${t('dayTariff')} ${formatAmount(tariff.dayTariff, lang())}`),
           el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('description')), el('th', { scope: 'col', class: 'num' }, t('amount')))),
-          el('tbody', {}, ...tariff.lines.map((l) => el('tr', {}, el('td', {}, l.label), el('td', { class: 'num' }, l.amount))))));
+          el('tbody', {}, ...tariff.lines.map((l) => el('tr', {}, el('td', {}, l.label), el('td', { class: 'num' }, formatAmount(l.amount, lang())))))));
     } catch (error) {
       out.replaceChildren(message(error.message, 'error'));
     }

@@ -1,6 +1,7 @@
 // KKR secretariat: the supply-obligation dashboard with charts and exports, early warnings to
 // acknowledge and follow, and tariffs to approve.
-import { groupName, lang, me, municipalityName, regionName, statusName, t } from './app.js';
+import { groupName, lang, me, municipalityName, organisationName, regionName, statusName, t } from './app.js';
+import { formatAmount } from './formats.js';
 import { api, download, el, field, message } from './ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -105,7 +106,7 @@ async function supplyPage() {
     ? scrollable(el('table', { id: 'trade-matrix' }, el('caption', {}, `${t('trade')} ${year} (${t('amount')})`),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, `${t('buyer')} / ${t('seller')}`), ...sellers.map((s) => el('th', { scope: 'col', class: 'num' }, s)))),
       el('tbody', {}, ...buyers.map((b) => el('tr', {}, el('th', { scope: 'row' }, municipalityName(b)),
-        ...sellers.map((s) => el('td', { class: 'num' }, cell(b, s) ? `${cell(b, s).amount} (${number(cell(b, s).placements)})` : '–')))))), t('trade'))
+        ...sellers.map((s) => el('td', { class: 'num' }, cell(b, s) ? `${formatAmount(cell(b, s).amount, lang())} (${number(cell(b, s).placements)})` : '–')))))), t('trade'))
     : el('p', {}, t('none'));
   const groups = [...byGroup.keys()];
   const trendBox = el('div', {}, ...trendChart(snapshots.items, groups[0]));
@@ -141,7 +142,7 @@ async function warningsPage() {
           ` ${t('categories')[w.category]} · ${t('severity')}: ${t('severities')[w.severity]} · ${w.targetGroups.map(groupName).join(', ')}`),
         el('p', {}, w.description),
         w.actionPlan ? el('p', {}, el('strong', {}, `${t('actionPlan')}: `), w.actionPlan) : '',
-        el('details', {}, el('summary', {}, t('history')), el('ul', {}, ...w.history.map((h) => el('li', {}, `${h.at.slice(0, 16).replace('T', ' ')} · ${statusName(h.status)} · ${h.byOrganisation}${h.note ? ` · ${h.note}` : ''}`)))),
+        el('details', {}, el('summary', {}, t('history')), el('ul', {}, ...w.history.map((h) => el('li', {}, `${h.at.slice(0, 16).replace('T', ' ')} · ${statusName(h.status)} · ${organisationName(h.byOrganisation)}${h.note ? ` · ${h.note}` : ''}`)))),
         el('div', { class: 'actions' },
           w.status === 'raised' ? el('button', { type: 'button', class: 'primary', onclick: act('acknowledge') }, `${t('acknowledge')}: ${w.offerName ?? ''}`) : '',
           ['acknowledged', 'action-plan'].includes(w.status) ? [field(t('actionPlan'), plan), el('button', { type: 'button', class: 'secondary', onclick: () => act('action-plan', { plan: plan.value })() }, t('actionPlan')),
@@ -158,7 +159,10 @@ async function approvalsPage() {
   const body = el('tbody');
   const load = async () => {
     const { items } = await api('/tariffs/tariffs/awaiting-approval');
-    body.replaceChildren(...items.map((x) => el('tr', {}, el('td', {}, x.offerId.slice(0, 8)), el('td', {}, String(x.year)), el('td', { class: 'num' }, x.dayTariff),
+    // Offers by name, as offers knows them (tariffs keeps ids only).
+    const names = new Map(await Promise.all([...new Set(items.map((x) => x.offerId))].map(async (id) =>
+      [id, await api(`/offers/offers/${id}`).then((o) => o.name, () => t('unknownOffer'))])));
+    body.replaceChildren(...items.map((x) => el('tr', {}, el('th', { scope: 'row' }, names.get(x.offerId)), el('td', {}, String(x.year)), el('td', { class: 'num' }, formatAmount(x.dayTariff, lang())),
       el('td', {}, el('button', { type: 'button', class: 'primary', onclick: async () => {
         try {
           await api(`/tariffs/offers/${x.offerId}/tariffs/${x.year}/approve`, { method: 'POST' });
@@ -167,7 +171,7 @@ async function approvalsPage() {
         } catch (error) {
           out.replaceChildren(message(error.message, 'error'));
         }
-      } }, `${t('approve')} ${x.year}`)))));
+      } }, `${t('approve')}: ${names.get(x.offerId)} ${x.year}`)))));
     if (!items.length) body.replaceChildren(el('tr', {}, el('td', { colspan: 4 }, t('nothingToApprove'))));
   };
   await load();

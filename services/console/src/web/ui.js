@@ -45,6 +45,21 @@ export function useCsrfToken(token) {
 }
 export const csrfHeaders = () => ({ 'x-csrf-token': csrfToken });
 
+let errorText = () => undefined;
+/** Where refusal codes get their words (errors.js, in the page's language). */
+export function useErrorTexts(lookup) {
+  errorText = lookup;
+}
+
+/** A refusal in the reader's language: the rule's text (or the code's), the fields it concerns; the API's own words only for a code without text. */
+function refusalText(data, status) {
+  const violations = Array.isArray(data?.violations) ? data.violations : [];
+  const text = errorText(violations[0]?.rule) ?? errorText(data?.code);
+  if (!text) return Array.isArray(data?.message) ? data.message.join('; ') : (data?.message ?? `${status}`);
+  const fields = data?.code === 'validation-failed' ? [...new Set(violations.map((v) => v.field))].join(', ') : '';
+  return fields ? `${text}: ${fields}` : text;
+}
+
 /** Calls a service through the gateway: `/offers/...`, `/visitation/...`; errors carry the API's message. */
 export async function api(path, { method = 'GET', body, purpose } = {}) {
   const headers = { accept: 'application/json', ...(method === 'GET' ? {} : csrfHeaders()) };
@@ -55,7 +70,8 @@ export async function api(path, { method = 'GET', body, purpose } = {}) {
   const data = text && (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
   if (response.status === 401) location.reload();
   if (!response.ok) {
-    const error = new Error(Array.isArray(data?.message) ? data.message.join('; ') : (data?.message ?? `${response.status}`));
+    const error = new Error(refusalText(data, response.status));
+    error.code = data?.violations?.[0]?.rule ?? data?.code;
     error.status = response.status;
     error.body = data;
     throw error;
