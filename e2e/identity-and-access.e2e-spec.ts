@@ -88,6 +88,22 @@ describe('audit of citizen data', () => {
     expect(JSON.stringify(cases)).not.toContain('skærmet');
   });
 
+  it('filters the audit log by action, user and Danish calendar day, and refuses an impossible day', async () => {
+    const caseId = await openCase();
+    await call(`${system.visitation.url}/cases/${caseId}`, 'GET', undefined, { ...(await auth('officer-koebenhavn')), ...PURPOSE });
+    const audit = async (q: string) => call(`${system.visitation.url}/audit?caseId=${caseId}&${q}`, 'GET', undefined, await auth('auditor-koebenhavn'));
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+    const actions = async (q: string) => (await audit(q)).body.items.map((r: { action: string }) => r.action);
+    expect(await actions('action=read-case')).toEqual(['read-case']);
+    expect(await actions('actor=mette%20sagsbehandler')).toEqual(['read-case', 'open-case']);
+    expect(await actions('actor=someone-else')).toEqual([]);
+    expect(await actions(`from=${today}&to=${today}`)).toEqual(['read-case', 'open-case']);
+    expect(await actions('to=2000-01-01')).toEqual([]);
+    const impossible = await audit('from=2026-02-30');
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.violations[0]).toMatchObject({ field: 'from' });
+  });
+
   it('refuses to read a case without a stated purpose, naming the header', async () => {
     const caseId = await openCase();
     const r = await call(`${system.visitation.url}/cases/${caseId}`, 'GET', undefined, await auth('officer-koebenhavn'));

@@ -16,6 +16,7 @@ const CITIZENS = [
   { cpr: '0311854477', name: 'Karen Privatsen' },
   { cpr: '1407927781', name: 'Mikkel Hemmeligsen' },
   { cpr: '2902004123', name: 'Asta Fortroligsdatter' },
+  { cpr: '0512887710', name: 'Ole Diskretsen' },
 ];
 const printed: string[] = [];
 const originalWrite = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
@@ -146,6 +147,27 @@ it('flags a started placement for re-placement in the worklist when its offer an
   await waitUntil(async () => (await visitation('GET', '/worklist')).body.replacements.some((p: { id: string }) => p.id === placementId), { what: 'the re-placement in the worklist' });
   const flagged = (await visitation('GET', '/worklist')).body.replacements.find((p: { id: string }) => p.id === placementId);
   expect(flagged).toMatchObject({ needsReplacementFrom: earliest, offerId, status: 'started' });
+});
+
+it('opens a case with its placement request in one step; a refused request leaves no case, and no CPR number, behind', async () => {
+  const citizen = CITIZENS[3];
+  const body = (offerId: string) => ({
+    ...citizen, notes: `Fortrolig note om ${citizen.name}`,
+    needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'medium' }, placement: { offerId, startDate: '2026-12-01' },
+  });
+  const casesOf = async () => (await visitation('POST', '/cases/find-by-cpr', { cpr: citizen.cpr })).body.items;
+
+  const refused = await visitation('POST', '/cases', body('00000000-0000-4000-8000-000000000000'));
+  expect(refused.status).toBe(422);
+  expect(refused.body.violations[0]).toMatchObject({ field: 'placement.offerId', rule: 'offer-in-catalogue' });
+  expect(await casesOf()).toEqual([]);
+
+  const offerId = await newOffer(2);
+  const opened = await visitation('POST', '/cases', body(offerId));
+  expect(opened.status).toBe(201);
+  expect(opened.body.placement).toMatchObject({ caseId: opened.body.id, offerId, status: 'requested', startDate: '2026-12-01' });
+  expect((await casesOf()).map((c: { id: string }) => c.id)).toEqual([opened.body.id]);
+  await waitUntil(async () => (await statusOf(opened.body.placement.id)) === 'reserved', { what: 'the reservation' });
 });
 
 it('sent no CPR number, name or case note over Kafka, and printed none in any log line', async () => {

@@ -134,3 +134,30 @@ describe('search from a point', () => {
     expect(noPoint.body.violations).toEqual([expect.objectContaining({ field: 'maxDistanceKm', rule: 'needs-point' })]);
   });
 });
+
+describe('search by name, in pages', () => {
+  it('finds offers by words of their name, pages through every match once, and counts them all', async () => {
+    const tag = `Sidebo${randomUUID().slice(0, 6)}`;
+    const created: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      created.push((await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: `${tag} nummer ${i}` }), await manager())).body.offerId);
+    }
+    // A name with the user's wildcard in it is taken literally: '%' matches no other offer.
+    await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Procenthuset 100% (kontrol)' }), await manager());
+    const officer = await system.identity.authFor('officer-aarhus');
+    const search = (q: string) => call(`${system.visitation.url}/offers?${q}`, 'GET', undefined, officer);
+    await waitUntil(async () => (await search(`q=${tag}&limit=200`)).body.total === 5, { what: 'the five offers in search' });
+
+    const pages = [];
+    for (let offset = 0; offset < 6; offset += 2) pages.push((await search(`q=${tag.toLowerCase()}%20nummer&limit=2&offset=${offset}`)).body);
+    expect(pages.map((p) => [p.count, p.total, p.offset])).toEqual([[2, 5, 0], [2, 5, 2], [1, 5, 4]]);
+    expect(pages.flatMap((p) => p.items.map((o: { offerId: string }) => o.offerId)).sort()).toEqual([...created].sort());
+
+    const literal = await search('q=100%25&limit=200');
+    expect(literal.body.items.map((o: { name: string }) => o.name)).toEqual(['Procenthuset 100% (kontrol)']);
+    expect((await search('q=%25&limit=1')).body.total).toBe(1);
+    const tooFar = await search('offset=5000');
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.body.violations[0]).toMatchObject({ field: 'offset' });
+  });
+});

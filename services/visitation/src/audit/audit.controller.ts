@@ -2,12 +2,17 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import type { AuditRecord } from './audit-record.entity';
+import { IsCalendarDate } from '@tilbudsnet/contracts';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { AUDIT_ACTIONS, type AuditRecord } from './audit-record.entity';
 import { ReadingAuditLog } from './reading-audit-log';
 
 export class AuditQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS }) @IsOptional() @IsIn(AUDIT_ACTIONS) action?: string;
+  @ApiPropertyOptional({ description: "words of the user's name or id" }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) actor?: string;
+  @ApiPropertyOptional({ description: 'from this day (inclusive, Danish time)', example: '2026-11-01' }) @IsOptional() @IsCalendarDate({ min: '2000-01-01' }) from?: string;
+  @ApiPropertyOptional({ description: 'to this day (inclusive, Danish time)', example: '2026-11-30' }) @IsOptional() @IsCalendarDate({ min: '2000-01-01' }) to?: string;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 100;
 }
 

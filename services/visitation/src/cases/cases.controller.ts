@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
 import { Purpose, PURPOSE_HEADER } from '../audit/purpose.decorator';
-import { KeepingCases, type CaseSummary, type CaseWithCitizen } from './keeping-cases';
+import type { EventCause } from '@tilbudsnet/contracts';
+import { RequestCause } from '@tilbudsnet/platform';
+import { KeepingCases, type CaseSummary, type CaseWithCitizen, type CaseWithPlacement } from './keeping-cases';
 import { FindCaseByCprRequest, OpenCaseRequest } from './open-case/open-case.request';
 
 @ApiTags('cases')
@@ -12,12 +14,15 @@ import { FindCaseByCprRequest, OpenCaseRequest } from './open-case/open-case.req
 export class CasesController {
   constructor(private readonly cases: KeepingCases) {}
 
-  @ApiOperation({ summary: "Open a case for a citizen (sag)", description: "The acting municipality opens a case with the citizen's CPR number, name and needs. Citizen data is sealed at rest; the access is audited and needs X-Purpose." })
+  @ApiOperation({
+    summary: "Open a case for a citizen (sag)",
+    description: "The acting municipality opens a case with the citizen's CPR number, name and needs, and may request a place at once (`placement`): then both are stored, or neither. Citizen data is sealed at rest; the access is audited and needs X-Purpose.",
+  })
   @Post()
   @HttpCode(201)
   @Roles('visitation-officer')
-  open(@Body() body: OpenCaseRequest, @CurrentPrincipal() principal: Principal, @Purpose() purpose: string): Promise<CaseSummary> {
-    return this.cases.open(body, principal, purpose);
+  open(@Body() body: OpenCaseRequest, @CurrentPrincipal() principal: Principal, @Purpose() purpose: string, @RequestCause() cause: EventCause): Promise<CaseWithPlacement> {
+    return this.cases.open(body, principal, purpose, cause);
   }
 
   @ApiOperation({ summary: "Find the municipality's case by CPR number", description: "Looks a case up by CPR number without the number ever being stored in clear or logged. Needs X-Purpose; audited." })

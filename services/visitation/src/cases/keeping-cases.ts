@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { requireActingMunicipality, type Principal } from '@tilbudsnet/auth';
-import { RuleViolation } from '@tilbudsnet/contracts';
+import { RuleViolation, type EventCause } from '@tilbudsnet/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { recordAccess } from '../audit/audit-log';
+import type { PlacementView } from '../placements/placement-store';
+import { RequestingPlacement } from '../placements/request-placement/requesting-placement';
 import { CaseRecord, type NeedsAssessment } from './case.entity';
 import { CitizenDataCipher } from './citizen-data-cipher';
 import type { OpenCaseRequest } from './open-case/open-case.request';
@@ -15,6 +17,11 @@ export interface CaseSummary {
   payingMunicipality: string;
   needs: NeedsAssessment;
   openedAt: string;
+}
+
+/** A case opened together with its placement request. */
+export interface CaseWithPlacement extends CaseSummary {
+  placement?: PlacementView;
 }
 
 export interface CaseWithCitizen extends CaseSummary {
@@ -34,9 +41,10 @@ function municipalityOf(principal: Principal): string {
 /** Use cases on cases; every touch of citizen data writes its audit record in the same transaction. */
 @Injectable()
 export class KeepingCases {
-  constructor(private readonly dataSource: DataSource, private readonly cipher: CitizenDataCipher) {}
+  constructor(private readonly dataSource: DataSource, private readonly cipher: CitizenDataCipher, private readonly requesting: RequestingPlacement) {}
 
-  open(request: OpenCaseRequest, principal: Principal, purpose: string): Promise<CaseSummary> {
+  /** Opens a case; with `request.placement`, requests the place in the same transaction. */
+  open(request: OpenCaseRequest, principal: Principal, purpose: string, cause: EventCause): Promise<CaseWithPlacement> {
     const acting = municipalityOf(principal);
     return this.dataSource.transaction(async (manager) => {
       const record = manager.create(CaseRecord, {
@@ -51,7 +59,9 @@ export class KeepingCases {
       });
       await manager.save(record);
       await recordAccess(manager, principal, { caseId: record.id, municipality: acting, action: 'open-case', purpose });
-      return summaryOf(record);
+      if (!request.placement) return summaryOf(record);
+      const placement = await this.requesting.requestIn(manager, record, request.placement, principal, purpose, cause, 'placement.');
+      return { ...summaryOf(record), placement };
     });
   }
 

@@ -1,10 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MUNICIPALITY_CODES, PARAGRAPHS, REGION_CODES, SPECIALISATION_LEVELS, TARGET_GROUP_IDS } from '@tilbudsnet/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 /** GET /offers: search the catalogue. */
 export class SearchOffersQuery {
+  @ApiPropertyOptional({ description: "words in the offer's or its operator's name (case-insensitive)", example: 'Egebakken' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) q?: string;
   @ApiPropertyOptional({ enum: TARGET_GROUP_IDS }) @IsOptional() @IsIn(TARGET_GROUP_IDS) targetGroup?: string;
   @ApiPropertyOptional({ enum: PARAGRAPHS, description: 'SEL §' }) @IsOptional() @IsIn(PARAGRAPHS) paragraph?: string;
   @ApiPropertyOptional({ enum: REGION_CODES }) @IsOptional() @IsIn(REGION_CODES) region?: string;
@@ -25,4 +27,6 @@ export class SearchOffersQuery {
   @IsOptional() @Matches(/^[a-z0-9-]{1,30}$/, { message: 'packageCode must be 1-30 lowercase letters, digits or dashes' }) packageCode?: string;
   @ApiPropertyOptional({ description: 'tariff year; default this year' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) tariffYear?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1800, default: 0, description: 'skip this many ranked results (paging)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1800) offset = 0;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RuleViolation, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { DataSource } from 'typeorm';
 import { CatalogueOfferRecord } from '../catalogue/catalogue-offer.entity';
+import { namePattern } from './domain/name-pattern';
 import { rankOffers, type RankedOffer } from './domain/ranking';
 import type { SearchOffersQuery } from './search-offers.query';
 
@@ -9,8 +10,16 @@ export type SearchHit = OfferSnapshot & { rank: Omit<RankedOffer, 'offer'> };
 
 export interface SearchResult {
   items: SearchHit[];
+  /** Items on this page. */
   count: number;
+  /** Offers that pass the filters (the ranking orders at most RANKED_AT_MOST of them). */
+  total: number;
+  offset: number;
 }
+
+/** How many of the filtered offers are ranked; paging reaches this far. */
+const RANKED_AT_MOST = 2000;
+
 
 /** Great-circle distance in SQL (km), for the distance filter and the pre-sort. */
 const DISTANCE_SQL = `(6371 * acos(least(1, cos(radians(:lat)) * cos(radians(c.lat)) * cos(radians(c.lon) - radians(:lon)) + sin(radians(:lat)) * sin(radians(c.lat)))))`;
@@ -40,6 +49,7 @@ export class SearchingOffers {
     if (query.paragraph) qb.andWhere(':paragraph = ANY(c.paragraphs)', { paragraph: query.paragraph });
     if (query.region) qb.andWhere('c.region_code = :region', { region: query.region });
     if (query.municipality) qb.andWhere('c.municipality_code = :municipality', { municipality: query.municipality });
+    if (query.q?.trim()) qb.andWhere(`(c.snapshot ->> 'name' ILIKE :name OR c.snapshot -> 'operator' ->> 'name' ILIKE :name)`, { name: namePattern(query.q) });
     if (query.specialisationLevel) qb.andWhere('c.specialisation_level = :level', { level: query.specialisationLevel });
     if (query.hasVacancy === true) qb.andWhere(`c.vacant_places > 0 AND c.status = 'active'`);
     if (query.hasVacancy === false) qb.andWhere(`NOT (c.vacant_places > 0 AND c.status = 'active')`);
@@ -49,12 +59,14 @@ export class SearchingOffers {
     // Pre-sort in SQL so the candidates ranked in code are the likely best ones.
     qb.orderBy(`(c.vacant_places > 0 AND c.status = 'active')`, 'DESC');
     if (near) qb.addOrderBy(DISTANCE_SQL, 'ASC');
-    qb.addOrderBy('c.offer_id').limit(query.limit * 4);
+    const total = await qb.clone().orderBy().getCount();
+    const offset = query.offset ?? 0;
+    qb.addOrderBy('c.offer_id').limit(Math.min(RANKED_AT_MOST, (offset + query.limit) * 4));
     const rows: { snapshot: OfferSnapshot; day_rate: string | null }[] = await qb.getRawMany();
     const ranked = rankOffers(rows.map((r) => ({ offer: r.snapshot, dayRate: r.day_rate })), {
       near, maxDistanceKm: query.maxDistanceKm, targetGroups: query.targetGroup ? [query.targetGroup] : undefined, specialisationLevel: query.specialisationLevel,
-    }).slice(0, query.limit);
+    }).slice(offset, offset + query.limit);
     const items = ranked.map(({ offer, ...rank }) => ({ ...offer, rank }));
-    return { items, count: items.length };
+    return { items, count: items.length, total, offset };
   }
 }

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested, registerDecorator,
 } from 'class-validator';
+import { RequestPlacementRequest } from '../../placements/request-placement/request-placement.request';
 import { isValidCpr } from '../domain/cpr';
 
 /** CPR rule as a validator; its message never repeats the number. */
@@ -34,6 +35,11 @@ export class OpenCaseRequest {
   @IsOptional() @IsIn(MUNICIPALITY_CODES) payingMunicipality?: string;
   @ApiProperty({ type: NeedsAssessmentRequest }) @ValidateNested() @Type(() => NeedsAssessmentRequest) needs: NeedsAssessmentRequest;
   @ApiPropertyOptional({ description: 'case notes; stored encrypted' }) @IsOptional() @IsString() @MaxLength(10000) notes?: string;
+  @ApiPropertyOptional({
+    type: RequestPlacementRequest,
+    description: 'request a place at once: the case is stored only when the request is accepted for processing (no case, and no CPR number, is kept when it is refused)',
+  })
+  @IsOptional() @ValidateNested() @Type(() => RequestPlacementRequest) placement?: RequestPlacementRequest;
 }
 
 /** POST /cases/find-by-cpr: the number travels in the body, never in a URL that logs keep. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@tilbudsnet/auth';
 import type { EventCause } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { requireActingMunicipality } from '@tilbudsnet/auth';
 import { RuleViolation } from '@tilbudsnet/contracts';
 import { randomUUID } from 'node:crypto';
@@ -12,27 +12,40 @@ import { CatalogueOfferRecord } from '../../catalogue/catalogue-offer.entity';
 import { mustBeOnTariff, requestPlacement } from '../domain/placement';
 import { loadPlacement, ratesInForce, savePlacement, viewOf, type PlacementView } from '../placement-store';
 
+export interface PlacementInput { offerId: string; startDate: string; packageCode?: string }
+
 /** Use case: place a citizen. The officer asks offers for a place; the answer arrives as the placement's status. */
 @Injectable()
 export class RequestingPlacement {
   constructor(private readonly dataSource: DataSource, private readonly outbox: TransactionalOutbox) {}
 
-  request(caseId: string, input: { offerId: string; startDate: string; packageCode?: string }, principal: Principal, purpose: string, cause: EventCause): Promise<PlacementView> {
+  request(caseId: string, input: PlacementInput, principal: Principal, purpose: string, cause: EventCause): Promise<PlacementView> {
     return this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(CaseRecord, { id: caseId });
       if (!found) throw new RuleViolation('id', 'case-exists', `no case with id ${caseId}`, 404);
       requireActingMunicipality(principal, found.actingMunicipality, 'id', 'only the acting municipality places its citizens');
-      const offer = await manager.findOneBy(CatalogueOfferRecord, { offerId: input.offerId });
-      if (!offer) throw new RuleViolation('offerId', 'offer-in-catalogue', `no offer ${input.offerId} in the catalogue`, 422);
-      const targetGroup = found.needs.targetGroups.find((t) => offer.targetGroups.includes(t)) ?? found.needs.targetGroups[0];
-      mustBeOnTariff(input.packageCode ?? 'base', await ratesInForce(manager, input.offerId, input.startDate), input.startDate.slice(0, 4));
-      const decision = requestPlacement({
-        id: randomUUID(), caseId, offerId: input.offerId, actingMunicipality: found.actingMunicipality, payingMunicipality: found.payingMunicipality,
-        paragraph: found.needs.paragraph, targetGroup, startDate: input.startDate, packageCode: input.packageCode ?? 'base',
-      }, new Date());
-      await recordAccess(manager, principal, { caseId, municipality: found.actingMunicipality, action: 'request-placement', purpose });
-      return savePlacement(manager, this.outbox, decision, cause);
+      return this.requestIn(manager, found, input, principal, purpose, cause);
     });
+  }
+
+  /**
+   * The request inside the caller's transaction (opening a case with its request uses it, so a
+   * refused request leaves no case, and no CPR number, behind). `field` names the request's place
+   * in the caller's body for refusals.
+   */
+  async requestIn(
+    manager: EntityManager, found: CaseRecord, input: PlacementInput, principal: Principal, purpose: string, cause: EventCause, field = '',
+  ): Promise<PlacementView> {
+    const offer = await manager.findOneBy(CatalogueOfferRecord, { offerId: input.offerId });
+    if (!offer) throw new RuleViolation(`${field}offerId`, 'offer-in-catalogue', `no offer ${input.offerId} in the catalogue`, 422);
+    const targetGroup = found.needs.targetGroups.find((t) => offer.targetGroups.includes(t)) ?? found.needs.targetGroups[0];
+    mustBeOnTariff(input.packageCode ?? 'base', await ratesInForce(manager, input.offerId, input.startDate), input.startDate.slice(0, 4));
+    const decision = requestPlacement({
+      id: randomUUID(), caseId: found.id, offerId: input.offerId, actingMunicipality: found.actingMunicipality, payingMunicipality: found.payingMunicipality,
+      paragraph: found.needs.paragraph, targetGroup, startDate: input.startDate, packageCode: input.packageCode ?? 'base',
+    }, new Date());
+    await recordAccess(manager, principal, { caseId: found.id, municipality: found.actingMunicipality, action: 'request-placement', purpose });
+    return savePlacement(manager, this.outbox, decision, cause);
   }
 
   /** Query: one placement of the caller's municipality. */
