@@ -79,9 +79,18 @@ it('visitation officer: finds an offer, opens a case, and gets the placement con
   await page.screenshot({ path: join(SHOTS, 'officer-find-offers.png'), fullPage: true });
   expect(await page.textContent(`[data-offer="${offerId}"]`)).toContain('Derfor');
 
-  await page.click(`[data-offer="${offerId}"] a.request-link`);
+  expect(await page.isVisible(`[data-offer="${offerId}"] a.request-link`)).toBe(true);
+
+  // The offer is chosen by searching its name, not by typing an id.
+  await page.goto(`${consoleApp.url}/#/new-case`);
   await page.waitForSelector('#cpr');
+  await page.fill('#offerQuery', 'konsolhus');
+  await page.press('#offerQuery', 'Enter');
+  await page.waitForSelector(`#offer-${offerId}`);
   await expectAccessible(page, 'officer: new case');
+  await page.check(`#offer-${offerId}`);
+  // Choosing the offer brought the needs in line with it (§ 108, autism), as the officer would set them.
+  expect([await page.inputValue('#targetGroup'), await page.inputValue('#paragraph')]).toEqual(['autism', '108']);
   await page.fill('#cpr', '0101801234');
   await page.fill('#citizen', 'Konsol Borger');
   await page.click('button[type="submit"]');
@@ -90,6 +99,24 @@ it('visitation officer: finds an offer, opens a case, and gets the placement con
   await page.click('#confirm');
   await page.waitForSelector('text=Anbringelsen er bekræftet.');
   expect(await page.textContent('#placement-status')).toBe('Anbragt');
+  // The contract, in words and Danish dates: the offer's name, not its id.
+  const contract = (await page.textContent('dl.contract')) ?? '';
+  expect(contract).toContain('Konsolhuset');
+  expect(contract).toContain('Betalingskommune');
+  expect(contract).toMatch(/Startdato\d{2}\.\d{2}\.\d{4}/);
+  expect(contract).not.toContain(offerId);
+  // Notice, with a purpose chosen for the audit log (kept for the session).
+  await page.selectOption('#purpose', 'notice');
+  await page.click('#notice-form button[type="submit"]');
+  await page.waitForSelector('text=Anbringelsen er opsagt.');
+  expect(await page.textContent('#placement-status')).toBe('Opsagt');
+  expect(await page.textContent('dl.contract')).toMatch(/Slutdato\d{2}\.\d{2}\.\d{4}/);
+  await expectAccessible(page, 'officer: placement with notice given');
+  await page.screenshot({ path: join(SHOTS, 'officer-placement.png'), fullPage: true });
+  await page.goto(`${consoleApp.url}/#/worklist`);
+  await page.waitForSelector('main li a');
+  expect(await page.textContent('main')).toMatch(/Konsolhuset \(anbringelse fra \d{2}\.\d{2}\.\d{4}\) · Opsagt( · Opfølgning senest \d{2}\.\d{2}\.\d{4})? · Slutdato \d{2}\.\d{2}\.\d{4}/);
+  expect(await page.inputValue('#purpose')).toBe('notice');
 
   for (const route of ['waitlist', 'worklist', 'inbox']) {
     await page.goto(`${consoleApp.url}/#/${route}`);
@@ -244,5 +271,27 @@ it('tells the user, in words, when the page is not live, and when it is live aga
   await expectAccessible(page, 'officer: not live');
   live.setUp(true);
   await page.waitForSelector('#live-status', { state: 'hidden' });
+  await page.context().close();
+});
+
+it('auditor: reads who opened which case, when and why, filtered by action, in words', async () => {
+  const offerId = await newOffer('Logbogen');
+  const officer = await call(`${system.visitation.url}/cases`, 'POST', {
+    cpr: '0202802345', name: 'Logget Borger', needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'medium' },
+    placement: { offerId, startDate: '2026-12-01' },
+  }, { ...(await system.identity.authFor('officer-koebenhavn')), 'x-purpose': 'complaint' });
+  expect(officer.status).toBe(201);
+  const page = await signIn('auditor-koebenhavn');
+  await page.goto(`${consoleApp.url}/#/audit`);
+  await page.waitForSelector('#action');
+  await page.selectOption('#action', 'request-placement');
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('main table');
+  await expectAccessible(page, 'auditor: audit log');
+  const rows = await page.$$eval('main tbody tr', (trs) => trs.map((tr) => (tr as unknown as { innerText: string }).innerText));
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((r) => r.includes('Anmodede om plads'))).toBe(true);
+  expect(rows.join('\n')).toContain('Klagesag');
+  expect(rows.join('\n')).not.toContain('0202802345');
   await page.context().close();
 });

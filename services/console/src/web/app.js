@@ -4,6 +4,7 @@ import { TEXTS } from './i18n.js';
 import { offerManagerPages } from './manager.js';
 import { officerPages } from './officer.js';
 import { secretariatPages } from './secretariat.js';
+import { auditorPages } from './auditor.js';
 import { ERRORS } from './errors.js';
 import { api, csrfHeaders, el, field, message, announce, useCsrfToken, useErrorTexts } from './ui.js';
 
@@ -32,15 +33,22 @@ export function organisationName(id) {
 }
 export const statusName = (s) => t('statuses')[s] ?? s;
 
-const PAGES = { ...officerPages, ...offerManagerPages, ...secretariatPages, inbox: inboxPage, 'month-close': monthClosePage };
+const offerCache = new Map();
+/** An offer as offers holds it (name, operator, capacity), fetched once per page load; null when it cannot be read. */
+export function offerOf(id) {
+  if (!offerCache.has(id)) offerCache.set(id, api(`/offers/offers/${id}`).catch(() => null));
+  return offerCache.get(id);
+}
+
+const PAGES = { ...officerPages, ...offerManagerPages, ...secretariatPages, ...auditorPages, inbox: inboxPage, 'month-close': monthClosePage };
 const NAV = {
   'visitation-officer': ['find', 'new-case', 'waitlist', 'worklist', 'inbox'],
   'offer-manager': ['my-offers', 'warn', 'budget', 'inbox'],
   'kkr-secretariat': ['supply', 'warnings', 'approvals', 'inbox'],
   admin: ['month-close'],
-  auditor: [],
+  auditor: ['audit'],
 };
-const NAV_LABEL = { find: 'find', 'new-case': 'newCase', waitlist: 'waitlist', worklist: 'worklist', inbox: 'inbox', 'my-offers': 'myOffers', warn: 'earlyWarning', budget: 'budget', supply: 'supply', warnings: 'warnings', approvals: 'approvals', 'month-close': 'monthClose' };
+const NAV_LABEL = { find: 'find', 'new-case': 'newCase', waitlist: 'waitlist', worklist: 'worklist', inbox: 'inbox', 'my-offers': 'myOffers', warn: 'earlyWarning', budget: 'budget', supply: 'supply', warnings: 'warnings', approvals: 'approvals', 'month-close': 'monthClose', audit: 'auditLog' };
 
 function route() {
   const [path, query] = location.hash.replace(/^#\/?/, '').split('?');

@@ -29,3 +29,15 @@ export function parseAmount(text) {
   if (kroner.replace(/^0+(?=\d)/, '').length > 13) return null;
   return `${kroner.replace(/^0+(?=\d)/, '')}.${ore.padEnd(2, '0')}`;
 }
+
+/** A calendar day ("2026-11-23") as its reader writes it: "23.11.2026" / "23/11/2026"; '–' when there is none. */
+export function formatDate(day, lang) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(String(day ?? '').slice(0, 10))) return '–';
+  const [y, m, d] = String(day).slice(0, 10).split('-');
+  return lang === 'da' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
+}
+
+/** A count with its noun in the right number: plural(1, ['ledig plads', 'ledige pladser']) = "1 ledig plads". */
+export function plural(count, [one, many], lang) {
+  return `${Number(count).toLocaleString(locale(lang))} ${Number(count) === 1 ? one : many}`;
+}
