@@ -25,7 +25,7 @@ function paths(value: Json, prefix: (string | number)[] = []): (string | number)
 const REMOVE = Symbol('remove');
 function mutate(value: Json, path: (string | number)[], replacement: unknown): unknown {
   if (path.length === 0) return replacement;
-  const copy: Record<string | number, unknown> = Array.isArray(value) ? [...value] : { ...(value as object) };
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
   const [head, ...rest] = path;
   if (rest.length === 0 && replacement === REMOVE) {
     if (Array.isArray(copy)) (copy as unknown[]).splice(head as number, 1);
