@@ -149,9 +149,11 @@ it('holds back a placement month whose package the new year\'s tariff dropped, l
   expect(closed.status).toBe(200);
   expect(closed.body.flatMap((s: { lines: { placementId: string }[] }) => s.lines).filter((l: { placementId: string }) => l.placementId === placement.body.id)).toEqual([]);
   const held = { placementId: placement.body.id, month: '2027-01', packageCode: 'p2800', tariffYear: 2027, from: '2027-01-01', to: '2027-01-31', days: 31, status: 'held', actingMunicipality: '0101', payingMunicipality: '0147' };
+  // (Other placements of the run may be held too: those in offers without a 2027 tariff.)
+  const ofThisPlacement = (items: { placementId: string }[]) => items.filter((i) => i.placementId === placement.body.id);
   for (const user of ['officer-koebenhavn', 'manager-aarhus', 'officer-frederiksberg']) {
     const listed = await call(`${system.tariffs.url}/package-decisions`, 'GET', undefined, await as(user));
-    expect(listed.body.items).toEqual([expect.objectContaining(held)]);
+    expect(ofThisPlacement(listed.body.items)).toEqual([expect.objectContaining(held)]);
   }
   expect((await call(`${system.tariffs.url}/package-decisions`, 'GET', undefined, await as('officer-aarhus'))).body.items).toEqual([]);
   expect((await call(`${system.tariffs.url}/package-decisions`, 'GET', undefined, await as('manager-private'))).body.items).toEqual([]);
@@ -172,7 +174,42 @@ it('holds back a placement month whose package the new year\'s tariff dropped, l
   })]);
   const after = await call(`${system.tariffs.url}/package-decisions?status=billed`, 'GET', undefined, await as('officer-koebenhavn'));
   expect(after.body.items).toEqual([expect.objectContaining({ placementId: placement.body.id, status: 'billed', statementId: billed.body[0].id })]);
-  expect((await call(`${system.tariffs.url}/package-decisions`, 'GET', undefined, await as('officer-koebenhavn'))).body.items).toEqual([]);
+  expect(ofThisPlacement((await call(`${system.tariffs.url}/package-decisions`, 'GET', undefined, await as('officer-koebenhavn'))).body.items)).toEqual([]);
   const csv = await call(`${system.tariffs.url}/settlements/statements/${billed.body[0].id}/csv`, 'GET', undefined, await as('officer-frederiksberg'));
   expect(csv.body).toContain('# Tillægsafregning 1 for 2027-01');
+});
+
+it('holds back a placement month in an offer with no published tariff for the year (never a line at 0 kr.), and bills it once the tariff is published', async () => {
+  const manager = await as('manager-aarhus');
+  const offer = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Uden takst', frameworkAgreement: false }), manager);
+  const offerId = offer.body.offerId;
+  const officer = { ...(await as('officer-koebenhavn')), ...PURPOSE };
+  await waitUntil(async () => (await system.visitation.app.get(DataSource).query('SELECT 1 FROM catalogue_offers WHERE offer_id = $1', [offerId])).length === 1, { what: 'the offer in visitation' });
+  const opened = await call(`${system.visitation.url}/cases`, 'POST', {
+    cpr: '0303803456', name: 'Tove Takstløs', needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'medium' }, placement: { offerId, startDate: '2026-12-01' },
+  }, officer);
+  expect(opened.status).toBe(201);
+  const placementId = opened.body.placement.id;
+  await waitUntil(async () => (await call(`${system.visitation.url}/placements/${placementId}`, 'GET', undefined, officer)).body.status === 'reserved', { what: 'the reservation' });
+  await call(`${system.visitation.url}/placements/${placementId}/confirm`, 'POST', undefined, officer);
+  await waitUntil(async () => (await system.tariffs.app.get(DataSource).query('SELECT 1 FROM tariff_placements WHERE placement_id = $1', [placementId])).length === 1, { what: 'the placement in tariffs' });
+
+  const closed = await call(`${system.tariffs.url}/settlements/2026-12/close`, 'POST', { invoiceDate: '2027-01-04' }, await as('admin'));
+  expect(closed.status).toBe(200);
+  const lines = closed.body.flatMap((st: { lines: { placementId: string; amount: string }[] }) => st.lines);
+  expect(lines.filter((l: { placementId: string }) => l.placementId === placementId)).toEqual([]);
+  expect(lines.filter((l: { amount: string }) => Number(l.amount) === 0)).toEqual([]);
+  const listed = (await call(`${system.tariffs.url}/package-decisions`, 'GET', undefined, officer)).body.items.filter((i: { placementId: string }) => i.placementId === placementId);
+  expect(listed).toEqual([expect.objectContaining({ month: '2026-12', days: 31, status: 'held', reason: expect.stringContaining('ingen offentliggjort takst for 2026') })]);
+
+  // The tariff is published: the held month is billed on a supplementary statement, 31 days at its rate.
+  const tariff = await call(`${system.tariffs.url}/offers/${offerId}/budgets/2026`, 'PUT', {
+    directOperatingCosts: '10000000.00', depreciationAndInterest: '0.00', civilServantPensions: '0.00', otherIncome: '0.00', approvedPlaces: 20, budgetedOccupancyPct: 95, packages: [],
+  }, manager);
+  expect(tariff.body).toMatchObject({ status: 'published', rates: { base: '1441.96' } });
+  const billed = await call(`${system.tariffs.url}/settlements/held/bill`, 'POST', { invoiceDate: '2027-01-11' }, await as('admin'));
+  expect(billed.body).toEqual([expect.objectContaining({
+    month: '2026-12', supplement: 1, payingMunicipality: '0101', total: '44700.76',
+    lines: [expect.objectContaining({ placementId, from: '2026-12-01', to: '2026-12-31', days: 31, packageCode: 'base', dayRate: '1441.96', amount: '44700.76' })],
+  })]);
 });

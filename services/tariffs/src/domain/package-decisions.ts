@@ -44,3 +44,9 @@ export function heldReason(h: Pick<HeldPlacementMonth, 'packageCode' | 'tariffYe
   return `Ydelsespakke ${h.packageCode} findes ikke i takst ${h.tariffYear} (${h.days} ${h.days === 1 ? 'dag' : 'dage'}, ${h.from} til ${h.to}). `
     + 'Måneden afregnes ikke, før anbringelsen har fået en ydelsespakke, som taksten har, eller taksten får pakken.';
 }
+
+/** Why a placement month is held back when the offer has no published tariff for the year at all. */
+export function noTariffReason(h: Pick<HeldPlacementMonth, 'tariffYear' | 'from' | 'to' | 'days'>): string {
+  return `Tilbuddet har ingen offentliggjort takst for ${h.tariffYear} (${h.days} ${h.days === 1 ? 'dag' : 'dage'}, ${h.from} til ${h.to}). `
+    + 'Måneden afregnes, når taksten er offentliggjort.';
+}

@@ -5,7 +5,7 @@ import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { kroner, type Oere } from '../domain/money';
-import { heldReason } from '../domain/package-decisions';
+import { heldReason, noTariffReason } from '../domain/package-decisions';
 import { invoiceDateFor, settleMonth, type HeldPlacementMonth, type PlacementPeriod, type RateOn, type Statement } from '../domain/settlement';
 import { isoDate, mayRead, viewOf, type StatementView } from '../read-statements/statement-view';
 
@@ -29,18 +29,16 @@ function toPeriod(r: PlacementRow): PlacementPeriod & { operator: string } {
 }
 
 /**
- * The rate of each day from the published tariffs. A day with no published tariff for its year is
- * billed at 0 and stands out on the statement; a package the tariff in force lacks has no rate
- * (`null`): never the base rate in its place.
+ * The rate of each day from the published tariffs; `null` when the offer has no published tariff
+ * for the day's year, or the tariff in force lacks the package. Such a placement month is held
+ * back (never billed at 0, never at the base rate in the package's place) until there is a rate.
  */
 async function rateLookup(manager: EntityManager, offerIds: string[]): Promise<RateOn> {
   const tariffs: { offer_id: string; year: number; computation: { rates: Record<string, string> } }[] =
     await manager.query(`SELECT offer_id, year, computation FROM tariffs WHERE status = 'published' AND offer_id = ANY($1::uuid[])`, [[...new Set(offerIds)]]);
   const rates = new Map(tariffs.map((t) => [`${t.offer_id}|${t.year}`, t.computation.rates]));
   return (offerId, date, pkg): Oere | null => {
-    const r = rates.get(`${offerId}|${date.slice(0, 4)}`);
-    if (!r) return 0n;
-    const rate = r[pkg];
+    const rate = rates.get(`${offerId}|${date.slice(0, 4)}`)?.[pkg];
     return rate === undefined ? null : kroner(rate);
   };
 }
@@ -48,6 +46,8 @@ async function rateLookup(manager: EntityManager, offerIds: string[]): Promise<R
 interface HeldRow {
   placement_id: string; month: string; offer_id: string; operator: string; paying_municipality: string; acting_municipality: string;
   package_code: string; tariff_year: number; first_day: Date; last_day: Date; days: number; status: 'held' | 'billed'; statement_id: string | null;
+  /** Whether the offer has a published tariff for tariff_year (then only the package is missing). */
+  tariff_published: boolean;
 }
 
 export interface HeldMonthView {
@@ -59,7 +59,7 @@ function heldView(r: HeldRow): HeldMonthView {
   const h = { packageCode: r.package_code, tariffYear: r.tariff_year, from: isoDate(r.first_day), to: isoDate(r.last_day), days: r.days };
   return {
     placementId: r.placement_id, month: r.month, offerId: r.offer_id, operator: r.operator, payingMunicipality: r.paying_municipality,
-    actingMunicipality: r.acting_municipality, ...h, status: r.status, statementId: r.statement_id, reason: heldReason(h),
+    actingMunicipality: r.acting_municipality, ...h, status: r.status, statementId: r.statement_id, reason: r.tariff_published ? heldReason(h) : noTariffReason(h),
   };
 }
 
@@ -107,7 +107,8 @@ export class SettlingMonth {
   /** Placement months held back for a package decision that the caller may see (operator, acting or paying municipality). */
   async heldMonths(principal: Principal, status: 'held' | 'billed' | undefined): Promise<HeldMonthView[]> {
     const rows: HeldRow[] = await this.dataSource.query(
-      `SELECT * FROM held_placement_months WHERE ($1::text IS NULL OR status = $1) ORDER BY month, placement_id`, [status ?? null]);
+      `SELECT h.*, EXISTS (SELECT 1 FROM tariffs t WHERE t.offer_id = h.offer_id AND t.year = h.tariff_year AND t.status = 'published') AS tariff_published
+       FROM held_placement_months h WHERE ($1::text IS NULL OR h.status = $1) ORDER BY h.month, h.placement_id`, [status ?? null]);
     return rows.filter((r) => mayReadHeld(principal, r)).map(heldView);
   }
 
