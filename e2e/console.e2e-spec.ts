@@ -81,6 +81,16 @@ it('visitation officer: finds an offer, opens a case, and gets the placement con
 
   expect(await page.isVisible(`[data-offer="${offerId}"] a.request-link`)).toBe(true);
 
+  // The offer's own page: who runs it, where, its places now, in words.
+  await page.click(`[data-offer="${offerId}"] h3 a`);
+  await page.waitForSelector('#offer-status');
+  await expectAccessible(page, 'officer: offer page');
+  const offerPage = (await page.textContent('main')) ?? '';
+  expect(offerPage).toContain('Konsolhuset');
+  expect(offerPage).toContain('Aarhus Kommune');
+  expect(offerPage).toMatch(/§ 108 \(12 godkendte pladser\)/);
+  expect(offerPage).toContain('Ledige pladser nu12');
+
   // The offer is chosen by searching its name, not by typing an id.
   await page.goto(`${consoleApp.url}/#/new-case`);
   await page.waitForSelector('#cpr');
@@ -294,4 +304,58 @@ it('auditor: reads who opened which case, when and why, filtered by action, in w
   expect(rows.join('\n')).toContain('Klagesag');
   expect(rows.join('\n')).not.toContain('0202802345');
   await page.context().close();
+});
+
+it('operations close the month in the console; the paying municipality and the operator read the statement line by line, in Danish amounts', async () => {
+  // The data a month of work leaves (through the APIs): a published tariff and a placement from the 10th.
+  const offer = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Regningshuset', frameworkAgreement: false }), await system.identity.authFor('manager-aarhus'));
+  const offerId = offer.body.offerId;
+  await waitUntil(async () => (await system.tariffs.app.get(DataSource).query('SELECT 1 FROM tariff_offers WHERE offer_id = $1', [offerId])).length === 1, { what: 'the offer in tariffs' });
+  const tariff = await call(`${system.tariffs.url}/offers/${offerId}/budgets/2026`, 'PUT', {
+    directOperatingCosts: '10000000.00', depreciationAndInterest: '0.00', civilServantPensions: '0.00', otherIncome: '0.00', approvedPlaces: 20, budgetedOccupancyPct: 95, packages: [],
+  }, await system.identity.authFor('manager-aarhus'));
+  expect(tariff.body.status).toBe('published');
+  const officerAuth = { ...(await system.identity.authFor('officer-koebenhavn')), 'x-purpose': 'visitation' };
+  await waitUntil(async () => (await system.visitation.app.get(DataSource).query('SELECT 1 FROM catalogue_tariffs WHERE offer_id = $1', [offerId])).length === 1, { what: 'the tariff in visitation' });
+  const opened = await call(`${system.visitation.url}/cases`, 'POST', {
+    cpr: '1010801234', name: 'Ole Regning', needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'medium' }, placement: { offerId, startDate: '2026-11-10' },
+  }, officerAuth);
+  expect(opened.status).toBe(201);
+  const placementId = opened.body.placement.id;
+  await waitUntil(async () => (await call(`${system.visitation.url}/placements/${placementId}`, 'GET', undefined, officerAuth)).body.status === 'reserved', { what: 'the reservation' });
+  expect((await call(`${system.visitation.url}/placements/${placementId}/confirm`, 'POST', undefined, officerAuth)).status).toBe(200);
+  await waitUntil(async () => (await system.tariffs.app.get(DataSource).query('SELECT 1 FROM tariff_placements WHERE placement_id = $1', [placementId])).length === 1, { what: 'the placement in tariffs' });
+
+  const admin = await signIn('admin');
+  await admin.waitForSelector('#month');
+  await admin.fill('#month', '2026-11');
+  await admin.click('main button.primary');
+  await admin.waitForSelector('main .message.success');
+  await admin.context().close();
+
+  const officer = await signIn('officer-koebenhavn');
+  await officer.goto(`${consoleApp.url}/#/statements?month=2026-11`);
+  const link = `main table a:has-text("Aarhus Kommune, som driftsherre")`;
+  await officer.waitForSelector(link);
+  await expectAccessible(officer, 'officer: statements');
+  await officer.click(link);
+  await officer.waitForSelector('#statement');
+  await expectAccessible(officer, 'officer: one statement');
+  // 21 days (10-30 November) at the published day rate, in øre, then written as a Dane writes it.
+  const rateOere = Math.round(Number(tariff.body.rates.base) * 100);
+  const danish = (oere: number) => `${(oere / 100).toLocaleString('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr.`;
+  const expectedTotal = danish(21 * rateOere);
+  expect(await officer.textContent('#statement-total')).toBe(expectedTotal);
+  const lines = (await officer.textContent('#statement tbody')) ?? '';
+  expect(lines).toContain('Ophold');
+  expect(lines).toContain('10.11.2026–30.11.2026');
+  expect(lines).toContain(danish(rateOere));
+  await officer.screenshot({ path: join(SHOTS, 'officer-statement.png'), fullPage: true });
+  await officer.context().close();
+
+  const manager = await signIn('manager-aarhus');
+  await manager.goto(`${consoleApp.url}/#/statements?month=2026-11`);
+  await manager.waitForSelector('main table');
+  expect(await manager.textContent('main table')).toContain(expectedTotal);
+  await manager.context().close();
 });

@@ -5,6 +5,8 @@ import { offerManagerPages } from './manager.js';
 import { officerPages } from './officer.js';
 import { secretariatPages } from './secretariat.js';
 import { auditorPages } from './auditor.js';
+import { offerPages } from './offer.js';
+import { statementPages } from './statements.js';
 import { ERRORS } from './errors.js';
 import { api, csrfHeaders, el, field, message, announce, useCsrfToken, useErrorTexts } from './ui.js';
 
@@ -40,15 +42,15 @@ export function offerOf(id) {
   return offerCache.get(id);
 }
 
-const PAGES = { ...officerPages, ...offerManagerPages, ...secretariatPages, ...auditorPages, inbox: inboxPage, 'month-close': monthClosePage };
+const PAGES = { ...officerPages, ...offerManagerPages, ...secretariatPages, ...auditorPages, ...offerPages, ...statementPages, inbox: inboxPage, 'month-close': monthClosePage };
 const NAV = {
-  'visitation-officer': ['find', 'new-case', 'waitlist', 'worklist', 'inbox'],
-  'offer-manager': ['my-offers', 'warn', 'budget', 'inbox'],
+  'visitation-officer': ['find', 'new-case', 'waitlist', 'worklist', 'statements', 'inbox'],
+  'offer-manager': ['my-offers', 'warn', 'budget', 'statements', 'inbox'],
   'kkr-secretariat': ['supply', 'warnings', 'approvals', 'inbox'],
   admin: ['month-close'],
   auditor: ['audit'],
 };
-const NAV_LABEL = { find: 'find', 'new-case': 'newCase', waitlist: 'waitlist', worklist: 'worklist', inbox: 'inbox', 'my-offers': 'myOffers', warn: 'earlyWarning', budget: 'budget', supply: 'supply', warnings: 'warnings', approvals: 'approvals', 'month-close': 'monthClose', audit: 'auditLog' };
+const NAV_LABEL = { find: 'find', 'new-case': 'newCase', waitlist: 'waitlist', worklist: 'worklist', inbox: 'inbox', 'my-offers': 'myOffers', warn: 'earlyWarning', budget: 'budget', supply: 'supply', warnings: 'warnings', approvals: 'approvals', 'month-close': 'monthClose', audit: 'auditLog', statements: 'statements' };
 
 function route() {
   const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
@@ -90,7 +92,8 @@ async function render() {
     return;
   }
   const { name, params, query } = route();
-  const page = (NAV[state.me.role] ?? []).includes(name) || (name === 'placements' && state.me.role === 'visitation-officer') ? PAGES[name] : null;
+  // Pages in the role's menu, the officer's placements, and the offer page, which every role may read.
+  const page = (NAV[state.me.role] ?? []).includes(name) || (name === 'placements' && state.me.role === 'visitation-officer') || name === 'offer' ? PAGES[name] : null;
   main.replaceChildren(el('p', {}, t('loading')));
   try {
     const content = page ? await page({ params, query }) : [el('h1', {}, `Tilbudsnet`), el('p', {}, state.me.name)];

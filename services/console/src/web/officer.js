@@ -60,7 +60,7 @@ function resultItem(o) {
   // An offer that is closing (or closed to admissions) takes no new placements: marked, and no request link.
   const admits = o.status === 'active';
   return el('li', { class: 'result', 'data-offer': o.offerId },
-    el('h3', {}, o.name, admits ? '' : el('span', { class: 'badge warn' }, ` ${statusName(o.status)}`)),
+    el('h3', {}, el('a', { href: `#/offer/${o.offerId}` }, o.name), admits ? '' : el('span', { class: 'badge warn' }, ` ${statusName(o.status)}`)),
     el('p', { class: 'meta' }, `${o.operator.name} · ${municipalityName(o.municipalityCode)} · ${regionName(o.regionCode)} · ${o.targetGroups.map(groupName).join(', ')} · § ${o.paragraphs.map((p) => p.paragraph).join(', ')}`),
     el('p', {}, vacancy, ` ${t('vacant')} · `, el('span', { 'data-approved-for': o.offerId }, String(o.capacity.approvedPlaces)), ` ${t('approved')}`,
       o.rank.dayRate ? ` · ${t('dayTariff')} ${formatAmount(o.rank.dayRate, lang())}` : '',
@@ -165,7 +165,7 @@ async function placementPage({ params }) {
     const rates = tariff?.status === 'published' || tariff?.rates ? tariff.rates ?? {} : {};
     const packageName = (code) => (code === 'base' ? t('basePackage') : code);
     const parts = [contractList([
-      [t('offer'), offer?.name ?? t('unknownOffer')],
+      [t('offer'), offer ? el('a', { href: `#/offer/${p.offerId}` }, offer.name) : t('unknownOffer')],
       [t('operator'), offer?.operator?.name],
       [t('status'), el('strong', { id: 'placement-status' }, statusName(p.status))],
       [t('startDate'), formatDate(p.startDate, lang())],
