@@ -1,6 +1,8 @@
 import type { RunningConsole } from '@tilbudsnet/console';
 import { waitUntil } from '@tilbudsnet/testing';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
@@ -358,4 +360,53 @@ it('operations close the month in the console; the paying municipality and the o
   await manager.waitForSelector('main table');
   expect(await manager.textContent('main table')).toContain(expectedTotal);
   await manager.context().close();
+});
+
+it('officer: sets the organisation\'s e-mail, subscribes, registers a webhook, sends it a test and reads its delivery log, all in the console', async () => {
+  const received: string[] = [];
+  const receiver: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => { received.push(body); response.writeHead(204).end(); });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+  try {
+    const page = await signIn('officer-aalborg');
+    await page.goto(`${consoleApp.url}/#/subscriptions`);
+    await page.waitForSelector('#contact-form');
+    await expectAccessible(page, 'officer: subscriptions and webhooks');
+    await page.fill('#contactEmail', 'visitation@aalborg.example');
+    await page.click('#contact-form button[type="submit"]');
+    await page.waitForSelector('#feedback .message.success');
+
+    await page.selectOption('#subscribe-form #kind', 'supply-risk');
+    await page.selectOption('#subscribe-form #scope', 'organisation');
+    await page.selectOption('#subscribe-form #region', '1081');
+    await page.click('#subscribe-form button[type="submit"]');
+    await page.waitForSelector('#subscriptions >> text=Forsyningsrisiko');
+    expect(await page.textContent('#subscriptions')).toContain('Til hele organisationen · Region Nordjylland');
+
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    await page.fill('#webhookUrl', url);
+    await page.check('#kind-supply-risk');
+    await page.click('#webhook-form button[type="submit"]');
+    await page.waitForSelector('#feedback >> text=/Webhooken er registreret.*[0-9a-f]{64}/');
+    await page.click(`[data-webhook] button[data-action="test"]`);
+    await page.waitForSelector('#feedback >> text=Testbeskeden er sendt');
+    await waitUntil(() => received.length === 1, { what: 'the test notice at the receiver' });
+    expect(JSON.parse(received[0])).toMatchObject({ kind: 'webhook-test' });
+    // The log shows the delivery once the sender has recorded the answer.
+    await waitUntil(async () => {
+      await page.click(`[data-webhook] button[data-action="log"]`);
+      return (await page.$('[data-delivery-status="delivered"]')) !== null;
+    }, { what: 'the delivery in the log' });
+    expect(await page.textContent('[data-delivery-status="delivered"]')).toMatch(/Testbesked.*Leveret.*HTTP 204/);
+    await expectAccessible(page, 'officer: webhook delivery log');
+    await page.context().close();
+
+    const contact = await call(`${system.notifications.url}/organisation/contact`, 'GET', undefined, await system.identity.authFor('officer-aalborg'));
+    expect(contact.body.email).toBe('visitation@aalborg.example');
+  } finally {
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  }
 });

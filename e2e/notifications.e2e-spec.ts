@@ -141,6 +141,34 @@ it('posts a signed payload to a webhook, retries after a 500, and the receiver c
   }
 });
 
+it('sends a signed test notice to a webhook on its owner\'s request, logged like any delivery; another organisation cannot', async () => {
+  const received: { body: string; signature: string }[] = [];
+  const receiver: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      received.push({ body, signature: String(request.headers['x-tilbudsnet-signature']) });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+  try {
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const hook = (await call(`${system.notifications.url}/webhooks`, 'POST', { url, kinds: ['supply-risk'] }, await as('officer-odense'))).body;
+    expect((await call(`${system.notifications.url}/webhooks/${hook.id}/test`, 'POST', undefined, await as('officer-koebenhavn'))).status).toBe(404);
+    const sent = await call(`${system.notifications.url}/webhooks/${hook.id}/test`, 'POST', undefined, await as('officer-odense'));
+    expect(sent.status).toBe(202);
+    await waitUntil(() => received.length === 1, { what: 'the test delivery' });
+    expect(JSON.parse(received[0].body)).toMatchObject({ kind: 'webhook-test', title: { da: 'Test fra Tilbudsnet' } });
+    expect(verifySignature(hook.secret, received[0].signature, received[0].body)).toBe(true);
+    const latest = async () => (await call(`${system.notifications.url}/webhooks/${hook.id}/deliveries`, 'GET', undefined, await as('officer-odense'))).body.items;
+    await waitUntil(async () => (await latest())[0]?.status === 'delivered', { what: 'the test delivery logged' });
+    expect(await latest()).toEqual([expect.objectContaining({ kind: 'webhook-test', status: 'delivered', attempts: 1, lastStatus: 204 })]);
+  } finally {
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  }
+});
+
 it('disables a webhook after repeated failures and sends the waiting deliveries once its owner enables it', async () => {
   process.env.WEBHOOK_DISABLE_AFTER_FAILURES = '2';
   let failing = true;

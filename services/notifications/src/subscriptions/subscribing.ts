@@ -97,6 +97,28 @@ export class Subscribing {
     await this.dataSource.query('DELETE FROM webhooks WHERE id = $1', [webhookId]);
   }
 
+  /**
+   * "Send test": a test notice to this webhook alone, through the same delivery worker, signature,
+   * outbound guard and log as real notices, so its owner sees what the receiver answers.
+   */
+  async sendTest(principal: Principal, webhookId: string): Promise<{ noticeId: string }> {
+    await this.ownWebhook(principal, webhookId);
+    const noticeId = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('INSERT INTO notices (id, kind, title, body, data) VALUES ($1, $2, $3, $4, $5)', [
+        noticeId, 'webhook-test',
+        JSON.stringify({ da: 'Test fra Tilbudsnet', en: 'Test from Tilbudsnet' }),
+        JSON.stringify({ da: 'Denne besked prøver jeres webhook. Den kræver ingen handling.', en: 'This message tries your webhook. It needs no action.' }),
+        JSON.stringify({ webhookId }),
+      ]);
+      await manager.query(
+        `INSERT INTO deliveries (id, notice_id, channel, target, status)
+         VALUES ($1, $2, 'webhook', $3::text, CASE WHEN (SELECT enabled FROM webhooks WHERE id::text = $3::text) THEN 'pending' ELSE 'suspended' END)`,
+        [randomUUID(), noticeId, webhookId]);
+    });
+    return { noticeId };
+  }
+
   private async ownWebhook(principal: Principal, webhookId: string): Promise<void> {
     const [row] = await this.dataSource.query('SELECT 1 FROM webhooks WHERE id = $1 AND organisation = $2', [webhookId, organisationLabel(principal.organisation)]);
     if (!row) throw new RuleViolation('id', 'own-webhook', 'no webhook with this id of your organisation', 404);

@@ -109,6 +109,14 @@ export class SubscriptionsController {
     return this.subscriptions.enableWebhook(principal, id);
   }
 
+  @ApiOperation({ summary: "Send a test notice to a webhook", description: "Through the same delivery, signature and log as real notices (kind webhook-test); its outcome appears in the delivery log." })
+  @Post('webhooks/:id/test')
+  @HttpCode(202)
+  @Roles(...RECEIVERS)
+  testWebhook(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<{ noticeId: string }> {
+    return this.subscriptions.sendTest(principal, id);
+  }
+
   @ApiOperation({ summary: "Remove a webhook", description: "Only its organisation." })
   @Delete('webhooks/:id')
   @HttpCode(204)
