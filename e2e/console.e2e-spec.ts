@@ -410,3 +410,35 @@ it('officer: sets the organisation\'s e-mail, subscribes, registers a webhook, s
     await new Promise<void>((resolve) => receiver.close(() => resolve()));
   }
 });
+
+it('KKR secretariat: protects an offer for a target group with the municipalities\' agreed placements, and is warned of a competing offer', async () => {
+  const offerId = await newOffer('Beskyttelseshuset');
+  const notificationsDb = system.notifications.app.get(DataSource);
+  await waitUntil(async () => (await notificationsDb.query('SELECT 1 FROM n_offers WHERE offer_id = $1', [offerId])).length === 1, { what: 'the offer in notifications' });
+  const page = await signIn('kkr-midtjylland');
+  await page.goto(`${consoleApp.url}/#/protected`);
+  await page.waitForSelector('#protect-form');
+  await expectAccessible(page, 'secretariat: protected offers');
+  await page.selectOption('#offer', offerId);
+  await page.selectOption('#targetGroup', 'autism');
+  await page.fill('#decidedOn', '2026-06-15');
+  await page.fill('#agreementReference', 'Rammeaftale 2027-28, bilag 3');
+  await page.selectOption('#shareMunicipality0', '0751');
+  await page.fill('#sharePlacements0', '2');
+  await page.click('#protect-form button[type="submit"]');
+  const card = `[data-protected="${offerId}"]`;
+  await page.waitForSelector(card);
+  const text = (await page.textContent(card)) ?? '';
+  expect(text).toContain('Autisme');
+  expect(text).toContain('Besluttet den 15.06.2026 · Rammeaftale 2027-28, bilag 3');
+  expect(await page.textContent(`${card} [data-below="true"]`)).toMatch(/Aarhus.*2.*0.*under aftalen/);
+  await expectAccessible(page, 'secretariat: protected offer with its shares');
+  await page.screenshot({ path: join(SHOTS, 'secretariat-protected-offers.png'), fullPage: true });
+
+  // Another offer for autism under § 108 in Midtjylland: the secretariat's warnings show it.
+  await newOffer('Konkurrenthuset');
+  await waitUntil(async () => (await notificationsDb.query("SELECT 1 FROM early_warnings WHERE offer_id = $1 AND rule = 'protected-offer-competition'", [offerId])).length === 1, { what: 'the competition warning' });
+  await page.goto(`${consoleApp.url}/#/warnings`);
+  await page.waitForSelector('[data-warning] >> text=Konkurrenthuset');
+  await page.context().close();
+});

@@ -309,6 +309,17 @@ describe('authorization matrix', () => {
       'POST /webhooks': { allowed: RECEIVERS, request: () => ({ path: '/webhooks', body: { url: 'http://127.0.0.1:9/hook', kinds: ['early-warning'] } }) },
       'GET /webhooks/:id/deliveries': { allowed: RECEIVERS, request: (f, u) => ({ path: `/webhooks/${mine(f, u).webhookId}/deliveries` }) },
       'POST /webhooks/:id/enable': { allowed: RECEIVERS, request: (f, u) => ({ path: `/webhooks/${mine(f, u).webhookId}/enable` }) },
+      'POST /webhooks/:id/test': { allowed: RECEIVERS, request: (f, u) => ({ path: `/webhooks/${mine(f, u).webhookId}/test` }) },
+      // The fixture offer is Aarhus's, in Midtjylland: its secretariat protects it; Hovedstaden's may not.
+      'PUT /supply/protected-offers/:offerId/:targetGroup': {
+        allowed: ['kkr-secretariat'], own: { 'kkr-secretariat': 'kkr-midtjylland' }, foreign: { 'kkr-secretariat': 'kkr-hovedstaden' },
+        request: (f) => ({ path: `/supply/protected-offers/${f.offerId}/autism`, body: { decidedOn: '2026-06-15', agreementReference: 'Rammeaftale 2027-28' } }),
+      },
+      'DELETE /supply/protected-offers/:offerId/:targetGroup': {
+        allowed: ['kkr-secretariat'], allowedAnswer: '404', own: { 'kkr-secretariat': 'kkr-midtjylland' }, foreign: { 'kkr-secretariat': 'kkr-hovedstaden' },
+        request: (f) => ({ path: `/supply/protected-offers/${f.offerId}/adhd` }),
+      },
+      'GET /supply/protected-offers': { allowed: ['kkr-secretariat', 'offer-manager'], request: () => ({ path: '/supply/protected-offers' }) },
       'DELETE /webhooks/:id': { allowed: RECEIVERS, request: (f, u) => ({ path: `/webhooks/${mine(f, u).webhookToDeleteId}` }) },
       'POST /early-warnings': {
         allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' },

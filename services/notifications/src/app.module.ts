@@ -9,6 +9,9 @@ import { WebhookSender } from './delivery/webhook-sender';
 import { EarlyWarningsController } from './early-warnings/early-warnings.controller';
 import { HandlingEarlyWarnings } from './early-warnings/handling-early-warnings';
 import { Notifications1763800000700 } from './migrations/1763800000700-notifications';
+import { ProtectedOffers1763900000800 } from './migrations/1763900000800-protected-offers';
+import { ProtectedOffersController } from './protected-offers/protected-offers.controller';
+import { ProtectingOffers } from './protected-offers/protecting-offers';
 import { NoticeDispatcher } from './notices/notice-dispatcher';
 import { OfferHandlers } from './read-models/offer.handlers';
 import { PlacementHandlers } from './read-models/placement.handlers';
@@ -24,7 +27,7 @@ import { SupplyController } from './supply/supply.controller';
 @Module({
   imports: [
     AuthModule,
-    DatabaseModule.forService('notifications', { entities: [], migrations: [Notifications1763800000700] }),
+    DatabaseModule.forService('notifications', { entities: [], migrations: [Notifications1763800000700, ProtectedOffers1763900000800] }),
     MessagingModule.forService({
       service: 'notifications',
       // Notices, deliveries and warnings are not rebuilt: handlers skip them while rebuilding.
@@ -34,11 +37,11 @@ import { SupplyController } from './supply/supply.controller';
       }],
     }),
   ],
-  controllers: [HealthController, MetricsController, OperationsController, SubscriptionsController, EarlyWarningsController, SupplyController, OfferHandlers, PlacementHandlers,
+  controllers: [HealthController, MetricsController, OperationsController, SubscriptionsController, EarlyWarningsController, SupplyController, ProtectedOffersController, OfferHandlers, PlacementHandlers,
   ],
   providers: [
     HttpMetrics, NoticeDispatcher, Mailer, WebhookSender, DeliveryWorker, ReadingInbox, Subscribing, HandlingEarlyWarnings, RunningSupplyRules,
-    MonitoringSupply, SupplyJobs,
+    MonitoringSupply, SupplyJobs, ProtectingOffers,
   ],
 })
 export class AppModule {}

@@ -18,8 +18,14 @@ export type EarlyWarningSeverity = (typeof EARLY_WARNING_SEVERITIES)[number];
 export const EARLY_WARNING_STATUSES = ['raised', 'acknowledged', 'action-plan', 'resolved'] as const;
 export type EarlyWarningStatus = (typeof EARLY_WARNING_STATUSES)[number];
 
-/** The rules on the data that raise warnings by themselves. */
-export const SUPPLY_RULES = ['low-occupancy', 'waitlist-without-vacancy', 'closures-exceed-capacity'] as const;
+/**
+ * The rules on the data that raise warnings by themselves. The last two guard protected highly
+ * specialised offers (styrket samarbejde): a competing offer in the region, and a municipality
+ * keeping fewer placements in the offer than it agreed to.
+ */
+export const SUPPLY_RULES = [
+  'low-occupancy', 'waitlist-without-vacancy', 'closures-exceed-capacity', 'protected-offer-competition', 'protected-offer-below-share',
+] as const;
 export type SupplyRule = (typeof SUPPLY_RULES)[number];
 
 export class EarlyWarningRaisedV1 {

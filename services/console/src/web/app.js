@@ -8,6 +8,7 @@ import { auditorPages } from './auditor.js';
 import { offerPages } from './offer.js';
 import { statementPages } from './statements.js';
 import { subscriptionPages } from './subscriptions.js';
+import { protectedPages } from './protected.js';
 import { ERRORS } from './errors.js';
 import { api, csrfHeaders, el, field, message, announce, useCsrfToken, useErrorTexts } from './ui.js';
 
@@ -43,15 +44,15 @@ export function offerOf(id) {
   return offerCache.get(id);
 }
 
-const PAGES = { ...officerPages, ...offerManagerPages, ...secretariatPages, ...auditorPages, ...offerPages, ...statementPages, ...subscriptionPages, inbox: inboxPage, 'month-close': monthClosePage };
+const PAGES = { ...officerPages, ...offerManagerPages, ...secretariatPages, ...auditorPages, ...offerPages, ...statementPages, ...subscriptionPages, ...protectedPages, inbox: inboxPage, 'month-close': monthClosePage };
 const NAV = {
   'visitation-officer': ['find', 'new-case', 'waitlist', 'worklist', 'statements', 'inbox', 'subscriptions'],
   'offer-manager': ['my-offers', 'warn', 'budget', 'statements', 'inbox', 'subscriptions'],
-  'kkr-secretariat': ['supply', 'warnings', 'approvals', 'inbox', 'subscriptions'],
+  'kkr-secretariat': ['supply', 'warnings', 'protected', 'approvals', 'inbox', 'subscriptions'],
   admin: ['month-close'],
   auditor: ['audit'],
 };
-const NAV_LABEL = { find: 'find', 'new-case': 'newCase', waitlist: 'waitlist', worklist: 'worklist', inbox: 'inbox', 'my-offers': 'myOffers', warn: 'earlyWarning', budget: 'budget', supply: 'supply', warnings: 'warnings', approvals: 'approvals', 'month-close': 'monthClose', audit: 'auditLog', statements: 'statements', subscriptions: 'subscriptionsNav' };
+const NAV_LABEL = { find: 'find', 'new-case': 'newCase', waitlist: 'waitlist', worklist: 'worklist', inbox: 'inbox', 'my-offers': 'myOffers', warn: 'earlyWarning', budget: 'budget', supply: 'supply', warnings: 'warnings', approvals: 'approvals', 'month-close': 'monthClose', audit: 'auditLog', statements: 'statements', subscriptions: 'subscriptionsNav', protected: 'protectedOffers' };
 
 function route() {
   const [path, query] = location.hash.replace(/^#\/?/, '').split('?');

@@ -39,6 +39,9 @@ export class OfferHandlers {
     await refreshRegionVacancy(ctx.manager, before.region_code, before.target_groups, at);
     if (ctx.rebuilding) return;
     await this.tell(ctx, event, { ...offerFacts({ ...before, paragraphs }), vacantPlaces: before.vacant, status: before.status });
+    await this.rules.evaluateProtectedCompetition(ctx.manager, {
+      offerId, regionCode: before.region_code, targetGroups: before.target_groups, before: placesByParagraph(before.paragraphs), after: placesByParagraph(paragraphs),
+    }, before.name, at, ctx.cause);
   }
 
   /** Sends the notices the event causes (domain/offer-notices.ts decides which, and to whom). */
@@ -75,6 +78,7 @@ export class OfferHandlers {
   }
 
   private async upsert(o: OfferSnapshot, version: number, ctx: EventContext, at: Date): Promise<void> {
+    const before = await offerRow(ctx.manager, o.offerId);
     const inserted: unknown[] = await ctx.manager.query(
       `INSERT INTO n_offers (offer_id, name, operator, municipality_code, region_code, target_groups, paragraphs, status, budgeted_occupancy_pct,
          approved, occupied, reserved, vacant, version)
@@ -93,5 +97,14 @@ export class OfferHandlers {
         o.offerId, at, o.capacity.approvedPlaces, o.capacity.occupiedPlaces, o.capacity.vacantPlaces]);
     }
     await refreshRegionVacancy(ctx.manager, o.regionCode, o.targetGroups, at);
+    if (ctx.rebuilding) return;
+    // A new offer, or more places under a paragraph, may compete with a protected offer of the region.
+    await this.rules.evaluateProtectedCompetition(ctx.manager, {
+      offerId: o.offerId, regionCode: o.regionCode, targetGroups: o.targetGroups, before: before ? placesByParagraph(before.paragraphs) : {}, after: placesByParagraph(o.paragraphs),
+    }, o.name, at, ctx.cause);
   }
+}
+
+function placesByParagraph(paragraphs: { paragraph: string; approvedPlaces: number }[]): Record<string, number> {
+  return Object.fromEntries(paragraphs.map((p) => [p.paragraph, p.approvedPlaces]));
 }

@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { settlementIssued, tariffPublished, waitlistMatch } from '../notices/domain/notice-texts';
 import { tariffRisePct } from '../notices/domain/tariff-rise';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
+import { RunningSupplyRules } from '../supply/running-supply-rules';
 import { offerFacts, offerRow } from './read-model-queries';
 
 type PlacementStatus = 'requested' | 'reserved' | 'started' | 'cancelled' | 'ended';
@@ -29,7 +30,7 @@ async function advance(manager: EntityManager, placementId: string, offerId: str
 /** Placements, the waiting list, tariffs and statements as notifications keeps them, and their notices. */
 @Controller()
 export class PlacementHandlers {
-  constructor(private readonly dispatcher: NoticeDispatcher) {}
+  constructor(private readonly dispatcher: NoticeDispatcher, private readonly rules: RunningSupplyRules) {}
 
   @EventPattern('PlacementRequested')
   async onRequested(@Payload() event: EventOf<'PlacementRequested'>, @Ctx() ctx: EventContext): Promise<void> {
@@ -67,8 +68,10 @@ export class PlacementHandlers {
   }
 
   @EventPattern('PlacementEnded')
-  onEnded(@Payload() event: EventOf<'PlacementEnded'>, @Ctx() ctx: EventContext): Promise<void> {
-    return advance(ctx.manager, event.payload.placementId, event.payload.offerId, 'ended', { endedOn: event.payload.endDate });
+  async onEnded(@Payload() event: EventOf<'PlacementEnded'>, @Ctx() ctx: EventContext): Promise<void> {
+    await advance(ctx.manager, event.payload.placementId, event.payload.offerId, 'ended', { endedOn: event.payload.endDate });
+    // A municipality's placement leaving a protected offer may take it below its agreed share.
+    if (!ctx.rebuilding) await this.rules.evaluateProtectedShares(ctx.manager, { offerId: event.payload.offerId }, new Date(event.occurredAt), ctx.cause);
   }
 
   @EventPattern('WaitlistEntryAdded')

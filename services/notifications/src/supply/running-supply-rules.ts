@@ -8,6 +8,8 @@ import { closuresExceedCapacity, completeMonthsBefore, lowOccupancy, waitlistWit
 import { HandlingEarlyWarnings } from '../early-warnings/handling-early-warnings';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { thresholdsOf } from './supply-thresholds';
+import { competingCapacity, sharesBelowAgreement, type OfferCapacityChange, type ProtectedOffer } from '../protected-offers/domain/protected-offer-rules';
+import { offerRow } from '../read-models/read-model-queries';
 
 export interface Firing {
   rule: SupplyRule;
@@ -38,6 +40,7 @@ export class RunningSupplyRules {
         all.push(...await this.evaluateWaitlists(manager, region, asOf, cause));
         const groups: { g: string }[] = await manager.query('SELECT DISTINCT unnest(target_groups) AS g FROM n_offers WHERE region_code = $1', [region]);
         all.push(...await this.evaluateClosures(manager, region, groups.map((r) => r.g), asOf, cause));
+        all.push(...await this.evaluateProtectedShares(manager, { regionCode: region }, asOf, cause));
       }
       return all;
     });
@@ -123,6 +126,45 @@ export class RunningSupplyRules {
     return firings;
   }
 
+  /** After an offer was registered or got more approved places: does it compete with a protected offer of its region? */
+  async evaluateProtectedCompetition(manager: EntityManager, change: OfferCapacityChange, competitorName: string, asOf: Date, cause: EventCause): Promise<Firing[]> {
+    const firings: Firing[] = [];
+    for (const guarded of await protectedOffers(manager, { regionCode: change.regionCode, targetGroups: change.targetGroups })) {
+      const row = await offerRow(manager, guarded.offerId);
+      if (!row || row.status === 'closed') continue;
+      const outcome = competingCapacity({ ...guarded, paragraphs: row.paragraphs.map((p) => p.paragraph) }, change, { approved: row.approved, occupied: row.occupied });
+      const fired = await this.fire(manager, {
+        rule: 'protected-offer-competition', ruleKey: `protected-offer-competition:${guarded.offerId}:${guarded.targetGroup}:${change.offerId}`,
+        regionCode: guarded.regionCode, targetGroups: [guarded.targetGroup], offerId: guarded.offerId, subject: row.name, category: 'capacity', severity: 'medium',
+        description: `${competitorName} har fået ${outcome.figures.addedPlaces} pladser mere til samme målgruppe og paragraf i regionen (nu ${outcome.figures.competitorApprovedAfter}). `
+          + `Det beskyttede tilbud ${row.name} har ${outcome.figures.protectedOccupied} af ${outcome.figures.protectedApproved} pladser belagt.`,
+      }, outcome, cause, asOf);
+      if (fired) firings.push(fired);
+    }
+    return firings;
+  }
+
+  /** Municipalities that keep fewer placements in a protected offer than agreed (all of a region's, or one offer's). */
+  async evaluateProtectedShares(manager: EntityManager, where: { regionCode?: string; offerId?: string }, asOf: Date, cause: EventCause): Promise<Firing[]> {
+    const firings: Firing[] = [];
+    for (const guarded of await protectedOffers(manager, where)) {
+      const row = await offerRow(manager, guarded.offerId);
+      if (!row || row.status === 'closed') continue;
+      const counts: { municipality: string; n: number }[] = await manager.query(
+        `SELECT acting_municipality AS municipality, count(*)::int AS n FROM n_placements
+         WHERE offer_id = $1 AND status = 'started' AND (target_group IS NULL OR target_group = $2) GROUP BY acting_municipality`, [guarded.offerId, guarded.targetGroup]);
+      for (const { municipality, outcome } of sharesBelowAgreement(guarded, Object.fromEntries(counts.map((c) => [c.municipality, c.n])))) {
+        const fired = await this.fire(manager, {
+          rule: 'protected-offer-below-share', ruleKey: `protected-offer-below-share:${guarded.offerId}:${guarded.targetGroup}:${municipality}`,
+          regionCode: guarded.regionCode, targetGroups: [guarded.targetGroup], offerId: guarded.offerId, subject: row.name, category: 'economic', severity: 'medium',
+          description: `Kommune ${municipality} har ${outcome.figures.actualPlacements} anbringelser i det beskyttede tilbud ${row.name}; aftalt er ${outcome.figures.agreedPlacements}.`,
+        }, outcome, cause, asOf);
+        if (fired) firings.push(fired);
+      }
+    }
+    return firings;
+  }
+
   private async fire(
     manager: EntityManager,
     w: { rule: SupplyRule; ruleKey: string; regionCode: string; targetGroups: string[]; offerId?: string; subject: string; category: 'economic' | 'capacity' | 'closure'; severity: 'medium' | 'high'; description: string },
@@ -144,4 +186,13 @@ export class RunningSupplyRules {
     await this.outbox.append(manager, events);
     return { rule: w.rule, regionCode: w.regionCode, targetGroup: w.targetGroups[0], offerId: w.offerId, warningId: raised.warningId, figures: outcome.figures };
   }
+}
+
+/** Protected offers in a region (for some target groups) or of one offer, as the rules need them. */
+export async function protectedOffers(manager: EntityManager, where: { regionCode?: string; targetGroups?: string[]; offerId?: string }): Promise<ProtectedOffer[]> {
+  const rows: { offer_id: string; target_group: string; region_code: string; agreed_shares: Record<string, number> }[] = await manager.query(
+    `SELECT offer_id, target_group, region_code, agreed_shares FROM protected_offers
+     WHERE ($1::text IS NULL OR region_code = $1) AND ($2::text[] IS NULL OR target_group = ANY($2)) AND ($3::uuid IS NULL OR offer_id = $3)`,
+    [where.regionCode ?? null, where.targetGroups ?? null, where.offerId ?? null]);
+  return rows.map((r) => ({ offerId: r.offer_id, targetGroup: r.target_group, regionCode: r.region_code, paragraphs: [], agreedShares: r.agreed_shares }));
 }

@@ -6,6 +6,8 @@ import { createTestDatabase, EventCollector, testBus, testKafkaBrokers, uniqueGr
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createNotificationsApp } from '../main';
+import { HandlingEarlyWarnings } from '../early-warnings/handling-early-warnings';
+import { ProtectingOffers } from '../protected-offers/protecting-offers';
 import { RunningSupplyRules } from './running-supply-rules';
 
 /**
@@ -135,4 +137,57 @@ it('closures exceeding capacity: silent while capacity after the closure equals 
   // The secretariat of Sjælland and the municipality with citizens there got the warning in their inbox.
   const recipients = await query("SELECT DISTINCT e.recipient FROM inbox_entries e JOIN notices n ON n.id = e.notice_id WHERE n.kind = 'early-warning' AND n.data->>'regionCode' = '1085' ORDER BY 1");
   expect(recipients.map((r: { recipient: string }) => r.recipient)).toEqual(['municipality:0265', 'region:1085']);
+});
+
+describe('protected highly specialised offers (styrket samarbejde)', () => {
+  const secretariat = { sub: 'kkr-nordjylland', name: 'KKR Nordjylland', role: 'kkr-secretariat', organisation: { kind: 'region', code: '1081' } } as const;
+  const riskEvents = () => risks.events<{ type: string; payload: { rule: string; offerId?: string; figures: Record<string, number> } }>().filter((e) => e.type === 'SupplyRiskDetected');
+
+  it('warns the secretariat and the operator when another offer in the region gets places for the same target group and paragraph, and when a municipality keeps fewer placements than agreed', async () => {
+    const guarded = randomUUID();
+    await publish('OfferRegistered', guarded, { offer: snapshot(guarded, '1081', 'acquired-brain-injury', 20, 0) }, '2026-10-01T08:00:00Z');
+    const placementId = randomUUID();
+    await publish('PlacementRequested', placementId, {
+      placementId, offerId: guarded, actingMunicipality: '0851', payingMunicipality: '0851', targetGroup: 'acquired-brain-injury', paragraph: '108', startDate: '2026-10-05',
+    }, '2026-10-04T08:00:00Z');
+    await publish('PlacementStarted', placementId, {
+      placementId, offerId: guarded, actingMunicipality: '0851', payingMunicipality: '0851', startDate: '2026-10-05', packageCode: 'base',
+    }, '2026-10-05T08:00:00Z');
+    await waitUntil(async () => (await query("SELECT count(*)::int AS n FROM n_placements WHERE offer_id = $1 AND status = 'started'", [guarded]))[0].n === 1, { what: 'the placement' });
+
+    // Aalborg agreed to keep 1 placement and keeps 1; Hjørring agreed to 2 and keeps none: only Hjørring is warned about.
+    const view = await app.get(ProtectingOffers).protect(secretariat as never, guarded, 'acquired-brain-injury', {
+      decidedOn: '2026-06-15', agreementReference: 'Rammeaftale 2027-28, bilag 3', agreedShares: [{ municipality: '0851', placements: 1 }, { municipality: '0860', placements: 2 }],
+    }, cause);
+    expect(view.shares).toEqual([{ municipality: '0851', agreed: 1, actual: 1 }, { municipality: '0860', agreed: 2, actual: 0 }]);
+    await waitUntil(() => riskEvents().some((e) => e.payload.rule === 'protected-offer-below-share' && e.payload.offerId === guarded), { what: 'the share warning on Kafka' });
+    expect(riskEvents().filter((e) => e.payload.rule === 'protected-offer-below-share' && e.payload.offerId === guarded).map((e) => e.payload.figures))
+      .toEqual([{ agreedPlacements: 2, actualPlacements: 0, missing: 2 }]);
+
+    // A competitor for the same group and paragraph in the region: warned, with the figures. One under another paragraph: not.
+    const competitor = randomUUID();
+    const elsewhere = randomUUID();
+    await publish('OfferRegistered', elsewhere, { offer: { ...snapshot(elsewhere, '1081', 'acquired-brain-injury', 6, 0), paragraphs: [{ paragraph: '107', approvedPlaces: 6 }] } }, '2026-11-02T08:00:00Z');
+    await publish('OfferRegistered', competitor, { offer: snapshot(competitor, '1081', 'acquired-brain-injury', 8, 0) }, '2026-11-02T09:00:00Z');
+    await waitUntil(() => riskEvents().some((e) => e.payload.rule === 'protected-offer-competition' && e.payload.offerId === guarded), { what: 'the competition warning on Kafka' });
+    // It grows again while the warning is open: no second warning for the same competitor.
+    await publish('CapacityChanged', competitor, capacity(competitor, 10, 0), '2026-11-03T08:00:00Z');
+    await waitUntil(async () => (await query('SELECT approved FROM n_offers WHERE offer_id = $1', [competitor]))[0]?.approved === 10, { what: 'the growth' });
+    const competition = riskEvents().filter((e) => e.payload.rule === 'protected-offer-competition' && e.payload.offerId === guarded);
+    expect(competition.map((e) => e.payload.figures)).toEqual([{ addedPlaces: 8, competitorApprovedAfter: 8, protectedApproved: 20, protectedOccupied: 0 }]);
+
+    const warnings = await query("SELECT rule, offer_id, region_code FROM early_warnings WHERE offer_id = $1 ORDER BY rule", [guarded]);
+    expect(warnings).toEqual([
+      { rule: 'protected-offer-below-share', offer_id: guarded, region_code: '1081' },
+      { rule: 'protected-offer-competition', offer_id: guarded, region_code: '1081' },
+    ]);
+    // The operator reads them (Aarhus Kommune operates the contract's example offer), a stranger does not.
+    const operator = { sub: 'manager-aarhus', name: 'Aarhus', role: 'offer-manager', organisation: { kind: 'operator', operatorKind: 'municipality', id: '0751' } };
+    const seen = await app.get(HandlingEarlyWarnings).list(operator as never, {});
+    expect(seen.filter((w) => w.offerId === guarded).map((w) => w.rule).sort()).toEqual(['protected-offer-below-share', 'protected-offer-competition']);
+    const listed = await app.get(ProtectingOffers).list(operator as never);
+    expect(listed.map((p) => [p.offerId, p.agreementReference])).toEqual([[guarded, 'Rammeaftale 2027-28, bilag 3']]);
+    const stranger = { ...operator, organisation: { kind: 'operator', operatorKind: 'private', id: '12345678' } };
+    expect((await app.get(HandlingEarlyWarnings).list(stranger as never, {})).filter((w) => w.offerId === guarded)).toEqual([]);
+  });
 });

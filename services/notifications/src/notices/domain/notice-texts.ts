@@ -157,6 +157,8 @@ const RULE: Record<SupplyRule, { da: string; en: string }> = {
   'low-occupancy': { da: 'lav belægning', en: 'low occupancy' },
   'waitlist-without-vacancy': { da: 'venteliste uden ledige pladser', en: 'waiting list without vacancy' },
   'closures-exceed-capacity': { da: 'varslede lukninger overstiger kapaciteten', en: 'announced closures exceed capacity' },
+  'protected-offer-competition': { da: 'konkurrerende kapacitet til et beskyttet tilbud', en: 'competing capacity for a protected offer' },
+  'protected-offer-below-share': { da: 'en kommunes anbringelser i et beskyttet tilbud under den aftalte andel', en: "a municipality's placements in a protected offer below its agreed share" },
 };
 
 /** Forsyningsrisiko: a rule fired; to the region's secretariat. */
