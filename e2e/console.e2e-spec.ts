@@ -155,7 +155,10 @@ it('offer manager lowers capacity, and the officer\'s open search page shows the
   await manager.waitForSelector('#capacity-form');
   await expectAccessible(manager, 'manager: my offers');
   await manager.screenshot({ path: join(SHOTS, 'manager-my-offers.png'), fullPage: true });
-  expect(await manager.textContent('#notice-rule')).toMatch(/mindst 3 måneders varsel.*\d{4}-\d{2}-\d{2}/);
+  // The rule and its earliest date come from offers (GET …/notice-rule), in a Danish date: no probing with a refused closure.
+  const rule = (await call(`${system.offers.url}/offers/${offerId}/notice-rule`, 'GET', undefined, await system.identity.authFor('manager-aarhus'))).body;
+  const [y, m, d] = rule.earliestEffectiveDate.split('-');
+  expect(await manager.textContent('#notice-rule')).toContain(`mindst ${rule.noticeMonths} måneders varsel, med virkning den første hverdag i en måned. Tidligste dato i dag: ${d}.${m}.${y}.`);
   await manager.fill('#approvedPlaces', '5');
   await manager.click('#capacity-form button[type="submit"]');
 
@@ -440,5 +443,57 @@ it('KKR secretariat: protects an offer for a target group with the municipalitie
   await waitUntil(async () => (await notificationsDb.query("SELECT 1 FROM early_warnings WHERE offer_id = $1 AND rule = 'protected-offer-competition'", [offerId])).length === 1, { what: 'the competition warning' });
   await page.goto(`${consoleApp.url}/#/warnings`);
   await page.waitForSelector('[data-warning] >> text=Konkurrenthuset');
+
+  // Trade for a chosen year, sellers by name (the month closed earlier in this run billed Aarhus's offer to København).
+  await page.goto(`${consoleApp.url}/#/supply`);
+  await page.waitForSelector('#tradeYear');
+  await page.selectOption('#tradeYear', '2026');
+  await page.click('#trade-year button[type="submit"]');
+  await page.waitForSelector('#trade-matrix');
+  const trade = (await page.textContent('#trade-matrix')) ?? '';
+  expect(trade).toContain('Aarhus Kommune, som driftsherre');
+  expect(trade).toContain('København');
+  expect(trade).not.toMatch(/municipality:\d{4}/);
+  await expectAccessible(page, 'secretariat: trade for a chosen year');
+  await page.context().close();
+});
+
+it('offer manager: registers an offer in the console (a refused field is marked beside it, in Danish), then edits it and closes it to admissions', async () => {
+  const page = await signIn('manager-aarhus');
+  await page.goto(`${consoleApp.url}/#/new-offer`);
+  await page.waitForSelector('#offer-form');
+  await expectAccessible(page, 'manager: new offer');
+  await page.fill('#name', 'Formhuset');
+  await page.fill('#street', 'Formvej 3');
+  await page.fill('#postalCode', '80000');
+  await page.fill('#city', 'Aarhus C');
+  await page.fill('#lat', '56,1629');
+  await page.fill('#lon', '10,2039');
+  await page.check('#tg-autism');
+  await page.click('#offer-form button[type="submit"]');
+  await page.waitForSelector('#postalCode[aria-invalid="true"]');
+  expect(await page.textContent('#postalCode-error')).toBe('Formatet passer ikke (se hjælpeteksten).');
+  expect(await page.getAttribute('#postalCode', 'aria-describedby')).toContain('postalCode-error');
+  await expectAccessible(page, 'manager: new offer with a refused field');
+  await page.fill('#postalCode', '8000');
+  await page.click('#offer-form button[type="submit"]');
+  await page.waitForSelector('#offer-status');
+  const offerId = /#\/offer\/([0-9a-f-]{36})/.exec(page.url())![1];
+  const registered = (await call(`${system.offers.url}/offers/${offerId}`, 'GET', undefined, await system.identity.authFor('manager-aarhus'))).body;
+  expect(registered).toMatchObject({
+    name: 'Formhuset', operator: { kind: 'municipality', id: '0751', name: 'Aarhus Kommune' }, address: { street: 'Formvej 3', postalCode: '8000', city: 'Aarhus C' },
+    location: { lat: 56.1629, lon: 10.2039 }, targetGroups: ['autism'], paragraphs: [{ paragraph: '108', approvedPlaces: 10 }], status: 'active',
+  });
+
+  await page.goto(`${consoleApp.url}/#/my-offers?offer=${offerId}`);
+  await page.click('#edit-offer-link');
+  await page.waitForSelector('#offer-form');
+  await expectAccessible(page, 'manager: edit offer');
+  await page.fill('#name', 'Formhuset Nord');
+  await page.selectOption('#admissions', 'closed-to-admissions');
+  await page.click('#offer-form button[type="submit"]');
+  await page.waitForSelector('#feedback >> text=Gemt.');
+  await waitUntil(async () => (await call(`${system.offers.url}/offers/${offerId}`, 'GET', undefined, await system.identity.authFor('manager-aarhus'))).body.name === 'Formhuset Nord', { what: 'the edit' });
+  expect((await call(`${system.offers.url}/offers/${offerId}`, 'GET', undefined, await system.identity.authFor('manager-aarhus'))).body.status).toBe('closed-to-admissions');
   await page.context().close();
 });

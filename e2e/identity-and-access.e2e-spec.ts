@@ -195,6 +195,7 @@ describe('authorization matrix', () => {
       'GET /metrics': { allowed: 'public', request: () => ({ path: '/metrics' }) },
       'GET /offers': { allowed: [...ROLES], request: () => ({ path: '/offers?pageSize=1' }) },
       'GET /offers/:id': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.offerId}` }) },
+      'GET /offers/:id/notice-rule': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.offerId}/notice-rule` }) },
       'POST /offers': { allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-region-midt' }, request: () => ({ path: '/offers', body: offerRequest({ name: 'Matrix' }) }) },
       'GET /export/hsds': { allowed: [...ROLES], request: () => ({ path: '/export/hsds' }) },
       'GET /reference': { allowed: [...ROLES], request: () => ({ path: '/reference' }) },

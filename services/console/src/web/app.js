@@ -9,6 +9,7 @@ import { offerPages } from './offer.js';
 import { statementPages } from './statements.js';
 import { subscriptionPages } from './subscriptions.js';
 import { protectedPages } from './protected.js';
+import { offerFormPages } from './offer-form.js';
 import { ERRORS } from './errors.js';
 import { api, csrfHeaders, el, field, message, announce, useCsrfToken, useErrorTexts } from './ui.js';
 
@@ -44,15 +45,17 @@ export function offerOf(id) {
   return offerCache.get(id);
 }
 
-const PAGES = { ...officerPages, ...offerManagerPages, ...secretariatPages, ...auditorPages, ...offerPages, ...statementPages, ...subscriptionPages, ...protectedPages, inbox: inboxPage, 'month-close': monthClosePage };
+const PAGES = { ...officerPages, ...offerManagerPages, ...secretariatPages, ...auditorPages, ...offerPages, ...statementPages, ...subscriptionPages, ...protectedPages, ...offerFormPages, inbox: inboxPage, 'month-close': monthClosePage };
 const NAV = {
   'visitation-officer': ['find', 'new-case', 'waitlist', 'worklist', 'statements', 'inbox', 'subscriptions'],
-  'offer-manager': ['my-offers', 'warn', 'budget', 'statements', 'inbox', 'subscriptions'],
+  'offer-manager': ['my-offers', 'new-offer', 'warn', 'budget', 'statements', 'inbox', 'subscriptions'],
   'kkr-secretariat': ['supply', 'warnings', 'protected', 'approvals', 'inbox', 'subscriptions'],
   admin: ['month-close'],
   auditor: ['audit'],
 };
-const NAV_LABEL = { find: 'find', 'new-case': 'newCase', waitlist: 'waitlist', worklist: 'worklist', inbox: 'inbox', 'my-offers': 'myOffers', warn: 'earlyWarning', budget: 'budget', supply: 'supply', warnings: 'warnings', approvals: 'approvals', 'month-close': 'monthClose', audit: 'auditLog', statements: 'statements', subscriptions: 'subscriptionsNav', protected: 'protectedOffers' };
+/** Pages a role reaches by a link rather than the menu. */
+const LINKED = { 'visitation-officer': ['placements'], 'offer-manager': ['edit-offer'] };
+const NAV_LABEL = { find: 'find', 'new-case': 'newCase', waitlist: 'waitlist', worklist: 'worklist', inbox: 'inbox', 'my-offers': 'myOffers', warn: 'earlyWarning', budget: 'budget', supply: 'supply', warnings: 'warnings', approvals: 'approvals', 'month-close': 'monthClose', audit: 'auditLog', statements: 'statements', subscriptions: 'subscriptionsNav', protected: 'protectedOffers', 'new-offer': 'newOffer' };
 
 function route() {
   const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
@@ -94,8 +97,8 @@ async function render() {
     return;
   }
   const { name, params, query } = route();
-  // Pages in the role's menu, the officer's placements, and the offer page, which every role may read.
-  const page = (NAV[state.me.role] ?? []).includes(name) || (name === 'placements' && state.me.role === 'visitation-officer') || name === 'offer' ? PAGES[name] : null;
+  // Pages in the role's menu, those it reaches by a link, and the offer page, which every role may read.
+  const page = (NAV[state.me.role] ?? []).includes(name) || (LINKED[state.me.role] ?? []).includes(name) || name === 'offer' ? PAGES[name] : null;
   main.replaceChildren(el('p', {}, t('loading')));
   try {
     const content = page ? await page({ params, query }) : [el('h1', {}, `Tilbudsnet`), el('p', {}, state.me.name)];

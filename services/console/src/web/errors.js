@@ -147,3 +147,21 @@ export const ERRORS = {
     'valid-url': 'Enter a whole address, e.g. https://example.dk/hook.',
   },
 };
+
+/** What a broken field rule (class-validator's name for it) means, shown beside the field. */
+export const FIELD_RULES = {
+  da: {
+    invalid: 'Feltet er ikke udfyldt rigtigt.', isString: 'Skriv en tekst.', minLength: 'Teksten er for kort.', maxLength: 'Teksten er for lang.',
+    matches: 'Formatet passer ikke (se hjælpeteksten).', isIn: 'Vælg en af mulighederne.', arrayMinSize: 'Vælg mindst én.', isInt: 'Skriv et helt tal.',
+    isNumber: 'Skriv et tal.', min: 'Tallet er for lille.', max: 'Tallet er for stort.', isLatitude: 'Skriv en breddegrad mellem -90 og 90, fx 56,1629.',
+    isLongitude: 'Skriv en længdegrad mellem -180 og 180, fx 10,2039.', isBoolean: 'Sæt kryds eller lad være.', whitelistValidation: 'Feltet kendes ikke.',
+    'own-operator-only': 'Du kan kun registrere tilbud for din egen driftsherre.',
+  },
+  en: {
+    invalid: 'The field is not filled in correctly.', isString: 'Enter a text.', minLength: 'The text is too short.', maxLength: 'The text is too long.',
+    matches: 'The format does not match (see the hint).', isIn: 'Choose one of the options.', arrayMinSize: 'Choose at least one.', isInt: 'Enter a whole number.',
+    isNumber: 'Enter a number.', min: 'The number is too small.', max: 'The number is too large.', isLatitude: 'Enter a latitude between -90 and 90, e.g. 56.1629.',
+    isLongitude: 'Enter a longitude between -180 and 180, e.g. 10.2039.', isBoolean: 'Tick or leave it.', whitelistValidation: 'The field is not known.',
+    'own-operator-only': 'You can register offers of your own operator only.',
+  },
+};

@@ -1,7 +1,7 @@
 // Offer manager (tilbudsleder): its offers, capacity, confirming the data, closures and reductions
 // with the notice rule shown first, early warnings, and budgets with the tariff line by line.
 import { lang, me, statusName, t } from './app.js';
-import { formatAmount, parseAmount } from './formats.js';
+import { formatAmount, formatDate, parseAmount } from './formats.js';
 import { api, el, field, message, select } from './ui.js';
 
 const operatorId = () => (me().operator ?? '').split(':')[1];
@@ -10,20 +10,15 @@ async function ownOffers() {
   return (await api(`/offers/offers?operator=${operatorId()}&pageSize=100`)).items;
 }
 
-/** The earliest effective date the offer's region allows today: asked of offers itself (a refused date changes nothing). */
-async function earliestDate(offerId) {
-  try {
-    await api(`/offers/offers/${offerId}/closure`, { method: 'POST', body: { effectiveDate: '2000-01-03' } });
-  } catch (error) {
-    return error.body?.earliestAllowedDate ?? null;
-  }
-  return null;
+/** The region's notice rule and the earliest effective date it allows today (null when it cannot be read). */
+function noticeRuleOf(offerId) {
+  return api(`/offers/offers/${offerId}/notice-rule`).catch(() => null);
 }
 
 async function myOffersPage({ query }) {
   const offers = await ownOffers();
   const selected = offers.find((o) => o.offerId === query.get('offer')) ?? offers[0];
-  if (!selected) return [el('h1', {}, t('myOffers')), el('p', {}, t('none'))];
+  if (!selected) return [el('h1', {}, t('myOffers')), el('p', {}, t('none')), el('p', {}, el('a', { href: '#/new-offer' }, t('newOffer')))];
   const out = el('div', { 'aria-live': 'polite' });
   const act = async (work, done = t('saved')) => {
     out.replaceChildren(message(t('loading')));
@@ -50,21 +45,25 @@ async function myOffersPage({ query }) {
       field(t('newApproved'), el('input', { name: 'approvedPlaces', id: 'approvedPlaces', type: 'number', min: 0, max: 10000, required: true, value: selected.paragraphs[0].approvedPlaces }))),
     el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('save')),
       el('button', { class: 'secondary', type: 'button', onclick: () => act(() => api(`/offers/offers/${selected.offerId}/confirm`, { method: 'POST' })) }, t('confirmData'))));
-  const earliest = await earliestDate(selected.offerId);
-  const rule = el('p', { id: 'notice-rule' }, el('strong', {}, `${t('noticeRule')}: `), t('noticeRuleText')(earliest ?? '–'));
+  const noticeRule = await noticeRuleOf(selected.offerId);
+  const earliest = noticeRule?.earliestEffectiveDate ?? null;
+  const ruleText = t('noticeRuleText')(noticeRule?.noticeMonths ?? 3, earliest ? formatDate(earliest, lang()) : '–');
+  const rule = el('p', { id: 'notice-rule' }, el('strong', {}, `${t('noticeRule')}: `), ruleText);
   const closure = el('form', { class: 'panel', onsubmit: (e) => { e.preventDefault(); act(() => api(`/offers/offers/${selected.offerId}/closure`, { method: 'POST', body: { effectiveDate: closure.effectiveDate.value, reason: closure.reason.value || undefined } })); } },
     el('h2', {}, t('announceClosure')), rule,
     el('div', { class: 'fields' }, field(t('effectiveDate'), el('input', { name: 'effectiveDate', id: 'closure-date', type: 'date', min: earliest, value: earliest, required: true, 'aria-describedby': 'notice-rule' })),
       field(t('reason'), el('input', { name: 'reason', id: 'closure-reason', maxlength: 500 }))),
     el('div', { class: 'actions' }, el('button', { class: 'secondary', type: 'submit' }, t('announceClosure'))));
   const reduction = el('form', { class: 'panel', onsubmit: (e) => { e.preventDefault(); act(() => api(`/offers/offers/${selected.offerId}/adjustment`, { method: 'POST', body: { paragraph: reduction.paragraph.value, approvedPlaces: Number(reduction.approvedPlaces.value), effectiveDate: reduction.effectiveDate.value } })); } },
-    el('h2', {}, t('announceReduction')), el('p', {}, t('noticeRuleText')(earliest ?? '–')),
+    el('h2', {}, t('announceReduction')), el('p', {}, ruleText),
     el('div', { class: 'fields' }, field(t('paragraph'), select('paragraph', paragraphs, paragraphs[0][0])),
       field(t('newApproved'), el('input', { name: 'approvedPlaces', id: 'reduction-places', type: 'number', min: 0, required: true })),
       field(t('effectiveDate'), el('input', { name: 'effectiveDate', id: 'reduction-date', type: 'date', min: earliest, value: earliest, required: true }))),
     el('div', { class: 'actions' }, el('button', { class: 'secondary', type: 'submit' }, t('announceReduction'))));
   document.addEventListener('reload-offer', () => { if (location.hash.startsWith('#/my-offers')) window.dispatchEvent(new HashChangeEvent('hashchange')); }, { once: true });
-  return [el('h1', {}, t('myOffers')), picker, figures, out, capacity, closure, reduction];
+  const links = el('p', {}, el('a', { href: `#/offer/${selected.offerId}` }, `${t('offerPage')}: ${selected.name}`), ' · ',
+    el('a', { href: `#/edit-offer/${selected.offerId}`, id: 'edit-offer-link' }, `${t('editOffer')}: ${selected.name}`), ' · ', el('a', { href: '#/new-offer' }, t('newOffer')));
+  return [el('h1', {}, t('myOffers')), picker, links, figures, out, capacity, closure, reduction];
 }
 
 async function warnPage() {

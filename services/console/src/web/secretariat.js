@@ -64,9 +64,12 @@ function scrollable(table, label) {
   return el('div', { class: 'scroll', role: 'region', 'aria-label': label, tabindex: 0 }, table);
 }
 
-async function supplyPage() {
+async function supplyPage({ query }) {
   const region = me().region;
-  const year = new Date().getFullYear();
+  const thisYear = new Date().getFullYear();
+  // Trade for any year from 2020 to next year (?year=); this year when none or another is asked for.
+  const asked = Number(query?.get('year'));
+  const year = Number.isInteger(asked) && asked >= 2020 && asked <= thisYear + 1 ? asked : thisYear;
   const today = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - 90 * 86400000).toISOString().slice(0, 10);
   const [figures, snapshots, trade] = await Promise.all([
@@ -104,7 +107,7 @@ async function supplyPage() {
   const cell = (b, s) => trade.items.find((r) => r.buyer === b && r.seller === s);
   const tradeTable = trade.items.length
     ? scrollable(el('table', { id: 'trade-matrix' }, el('caption', {}, `${t('trade')} ${year} (${t('amount')})`),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, `${t('buyer')} / ${t('seller')}`), ...sellers.map((s) => el('th', { scope: 'col', class: 'num' }, s)))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, `${t('buyer')} / ${t('seller')}`), ...sellers.map((s) => el('th', { scope: 'col', class: 'num' }, organisationName(`operator:${s}`))))),
       el('tbody', {}, ...buyers.map((b) => el('tr', {}, el('th', { scope: 'row' }, municipalityName(b)),
         ...sellers.map((s) => el('td', { class: 'num' }, cell(b, s) ? `${formatAmount(cell(b, s).amount, lang())} (${number(cell(b, s).placements)})` : '–')))))), t('trade'))
     : el('p', {}, t('none'));
@@ -117,7 +120,15 @@ async function supplyPage() {
     el('h2', {}, t('chartCapacity')), ...barChart([...byGroup.values()], t('chartCapacity')),
     el('h2', {}, t('trend')), trendPicker, trendBox,
     el('h2', {}, t('figures')), scrollable(table, t('figures')),
-    el('h2', {}, t('trade')), tradeTable];
+    el('h2', {}, t('trade')), tradeYearPicker(year, thisYear), tradeTable];
+}
+
+function tradeYearPicker(year, thisYear) {
+  const years = Array.from({ length: thisYear + 2 - 2020 }, (_, i) => String(2020 + i)).reverse();
+  const form = el('form', { class: 'panel', id: 'trade-year', onsubmit: (e) => { e.preventDefault(); location.hash = `#/supply?year=${form.tradeYear.value}`; } },
+    el('div', { class: 'fields' }, field(t('year'), el('select', { name: 'tradeYear', id: 'tradeYear' }, ...years.map((y) => el('option', { value: y, selected: y === String(year) }, y))))),
+    el('div', { class: 'actions' }, el('button', { class: 'secondary', type: 'submit' }, t('show'))));
+  return form;
 }
 
 async function warningsPage() {

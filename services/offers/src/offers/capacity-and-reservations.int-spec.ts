@@ -131,6 +131,8 @@ it('refuses a closure inside the notice period with the earliest date, and close
   expect(tooEarly.body.violations[0]).toMatchObject({ field: 'effectiveDate', rule: expect.stringMatching(/^notice-/) });
   const earliest: string = tooEarly.body.earliestAllowedDate;
   expect(earliest).toMatch(/^\d{4}-\d{2}-0[1-3]$/);
+  // The rule can be read without trying a date: the same earliest date, and the region's months.
+  expect((await http('GET', `/offers/${offerId}/notice-rule`)).body).toEqual({ regionCode: expect.stringMatching(/^108[1-5]$/), noticeMonths: 3, earliestEffectiveDate: earliest });
 
   const announced = await http('POST', `/offers/${offerId}/closure`, { effectiveDate: earliest, reason: 'Bygningen lukker' });
   expect(announced.status).toBe(200);

@@ -13,7 +13,7 @@ import { UpdatingOffer } from './update-offer/updating-offer';
 import { UpdateOfferRequest } from './update-offer/update-offer.request';
 import { ChangingCapacity } from './change-capacity/changing-capacity';
 import { ListOffersQuery } from './read-offers/list-offers.query';
-import { ReadingOffers, type OfferPage } from './read-offers/reading-offers';
+import { ReadingOffers, type OfferNoticeRule, type OfferPage } from './read-offers/reading-offers';
 import { RegisterOfferRequest } from './register-offer/register-offer.request';
 import { RegisteringOffer } from './register-offer/registering-offer';
 
@@ -52,6 +52,16 @@ export class OffersController {
   @Roles(...ROLES)
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OfferSnapshot> {
     return this.reading.get(id);
+  }
+
+  @ApiOperation({
+    summary: "The notice rule for the offer's closure or reduction (varslingsregel)",
+    description: "The region's months of notice and the earliest date a closure or reduction announced today may take effect.",
+  })
+  @Get(':id/notice-rule')
+  @Roles(...ROLES)
+  noticeRule(@Param('id', new ParseUUIDPipe()) id: string): Promise<OfferNoticeRule> {
+    return this.reading.noticeRule(id);
   }
 
   @ApiOperation({ summary: "Change an offer's approved or occupied places (kapacitet)", description: "Only the offer's operator; never below what is occupied and reserved. Leaves as CapacityChanged." })

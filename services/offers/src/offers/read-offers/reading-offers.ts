@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RuleViolation, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { DataSource } from 'typeorm';
+import { earliestEffectiveDate, noticeRuleFor } from '../domain/notice-rule';
 import { snapshotOf } from '../domain/offer';
 import { OfferRecord } from '../offer.entity';
 import type { ListOffersQuery } from './list-offers.query';
@@ -12,6 +13,14 @@ export interface OfferPage {
   pageSize: number;
 }
 
+/** The notice rule an offer's closure or reduction follows, as it stands today. */
+export interface OfferNoticeRule {
+  regionCode: string;
+  noticeMonths: number;
+  /** The earliest date a closure or reduction announced today may take effect (the first weekday of a month). */
+  earliestEffectiveDate: string;
+}
+
 @Injectable()
 export class ReadingOffers {
   constructor(private readonly dataSource: DataSource) {}
@@ -20,6 +29,14 @@ export class ReadingOffers {
     const offer = await this.dataSource.getRepository(OfferRecord).findOneBy({ id });
     if (!offer) throw new RuleViolation('id', 'offer-exists', `no offer with id ${id}`, 404);
     return snapshotOf(offer);
+  }
+
+  /** The same rule and day (UTC, as the announcing use cases count) that a closure or reduction announced now meets. */
+  async noticeRule(id: string, now = new Date()): Promise<OfferNoticeRule> {
+    const offer = await this.dataSource.getRepository(OfferRecord).findOneBy({ id });
+    if (!offer) throw new RuleViolation('id', 'offer-exists', `no offer with id ${id}`, 404);
+    const rule = noticeRuleFor(offer.regionCode);
+    return { regionCode: offer.regionCode, noticeMonths: rule.noticeMonths, earliestEffectiveDate: earliestEffectiveDate(now.toISOString().slice(0, 10), rule) };
   }
 
   async list(query: ListOffersQuery): Promise<OfferPage> {

@@ -1,0 +1,125 @@
+// Offer managers register a new offer (Nyt tilbud) and edit an existing one (Ret tilbud). A
+// refusal is shown beside each field it concerns, in the reader's language.
+import { lang, me, municipalityName, offerOf, reference, regionName, statusName, t } from './app.js';
+import { FIELD_RULES } from './errors.js';
+import { api, el, field, message, select } from './ui.js';
+
+const PARAGRAPH_ROWS = 3;
+
+/** "56,1629" or "56.1629" as a number; NaN when it is none. */
+const decimal = (text) => (/^-?\d{1,3}([.,]\d+)?$/.test(String(text).trim()) ? Number(String(text).trim().replace(',', '.')) : NaN);
+
+/** The operator the signed-in manager acts for (`municipality:0751` → kind, id and a name). */
+function ownOperator() {
+  const [kind, id] = String(me().operator ?? '').split(':');
+  const name = kind === 'municipality' ? `${municipalityName(id)} Kommune` : kind === 'region' ? regionName(id) : '';
+  return { kind, id, name };
+}
+
+/** Marks each field a refusal names (aria-invalid, a message tied by aria-describedby); clears the others. */
+function showViolations(form, error) {
+  for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+  for (const node of form.querySelectorAll('.field-error')) node.remove();
+  const violations = Array.isArray(error.body?.violations) ? error.body.violations : [];
+  for (const v of violations) {
+    const control = form.querySelector(`[data-field="${CSS.escape(v.field)}"]`) ?? form.querySelector(`[data-field="${CSS.escape(v.field.split('.')[0])}"]`);
+    if (!control) continue;
+    const id = `${control.id}-error`;
+    control.setAttribute('aria-invalid', 'true');
+    control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
+    control.closest('.field, fieldset')?.append(el('p', { class: 'field-error', id }, FIELD_RULES[lang()][v.rule] ?? FIELD_RULES[lang()].invalid));
+  }
+}
+
+function offerFields(offer) {
+  const ref = reference();
+  const input = (name, fieldPath, attrs = {}) => el('input', { name, id: name, 'data-field': fieldPath, ...attrs });
+  return [
+    el('div', { class: 'fields' },
+      field(t('offerNameLabel'), input('name', 'name', { required: true, minlength: 2, value: offer?.name ?? '' })),
+      field(t('street'), input('street', 'address.street', { required: true, autocomplete: 'street-address', value: offer?.address.street ?? '' })),
+      field(t('postalCode'), input('postalCode', 'address.postalCode', { required: true, inputmode: 'numeric', autocomplete: 'postal-code', value: offer?.address.postalCode ?? '' }), t('postalCodeHint')),
+      field(t('city'), input('city', 'address.city', { required: true, autocomplete: 'address-level2', value: offer?.address.city ?? '' })),
+      field(t('latitude'), input('lat', 'location.lat', { required: true, inputmode: 'decimal', value: offer ? String(offer.location.lat).replace('.', lang() === 'da' ? ',' : '.') : '' }), t('latitudeHint')),
+      field(t('longitude'), input('lon', 'location.lon', { required: true, inputmode: 'decimal', value: offer ? String(offer.location.lon).replace('.', lang() === 'da' ? ',' : '.') : '' }), t('longitudeHint')),
+      field(t('specialisation'), select('specialisationLevel', ref.specialisationLevels?.map((l) => [l, t('specialisationLevels')[l]]) ?? Object.entries(t('specialisationLevels')), offer?.specialisationLevel ?? 'specialised')),
+      field(t('budgetedOccupancy'), input('budgetedOccupancyPct', 'budgetedOccupancyPct', { required: true, type: 'number', min: 0, max: 100, step: '0.01', value: offer?.budgetedOccupancyPct ?? 95 })),
+      el('div', { class: 'check' }, el('input', { type: 'checkbox', name: 'frameworkAgreement', id: 'frameworkAgreement', 'data-field': 'frameworkAgreement', checked: offer?.frameworkAgreement ?? false }),
+        el('label', { for: 'frameworkAgreement' }, t('frameworkAgreement')))),
+    el('fieldset', { 'data-field': 'targetGroups', id: 'targetGroups-set' }, el('legend', {}, t('targetGroupsLegend')), ...ref.targetGroups.map((g) => el('div', { class: 'check' },
+      el('input', { type: 'checkbox', name: 'targetGroups', id: `tg-${g.id}`, value: g.id, checked: offer?.targetGroups.includes(g.id) ?? false }),
+      el('label', { for: `tg-${g.id}` }, g[lang()])))),
+  ];
+}
+
+function readCommon(form) {
+  const targetGroups = [...form.querySelectorAll('input[name="targetGroups"]:checked')].map((c) => c.value);
+  return {
+    name: form.name.value.trim(),
+    address: { street: form.street.value.trim(), postalCode: form.postalCode.value.trim(), city: form.city.value.trim() },
+    location: { lat: decimal(form.lat.value), lon: decimal(form.lon.value) },
+    targetGroups, specialisationLevel: form.specialisationLevel.value,
+    frameworkAgreement: form.frameworkAgreement.checked, budgetedOccupancyPct: Number(form.budgetedOccupancyPct.value),
+  };
+}
+
+async function newOfferPage() {
+  const ref = reference();
+  const operator = ownOperator();
+  const out = el('div', { 'aria-live': 'polite', id: 'feedback' });
+  const form = el('form', { class: 'panel', id: 'offer-form', novalidate: true, onsubmit: async (e) => {
+    e.preventDefault();
+    const paragraphs = [];
+    for (let i = 0; i < PARAGRAPH_ROWS; i++) {
+      if (form[`paragraph${i}`].value) paragraphs.push({ paragraph: form[`paragraph${i}`].value, approvedPlaces: Number(form[`places${i}`].value) });
+    }
+    try {
+      const created = await api('/offers/offers', { method: 'POST', body: {
+        ...readCommon(form), operator: { ...operator, name: form.operatorName.value.trim() }, municipalityCode: form.municipalityCode.value, paragraphs,
+      } });
+      location.hash = `#/offer/${created.offerId}`;
+    } catch (error) {
+      showViolations(form, error);
+      out.replaceChildren(message(error.message, 'error'));
+    }
+  } },
+  el('div', { class: 'fields' },
+    field(t('operator'), el('input', { name: 'operatorName', id: 'operatorName', 'data-field': 'operator', required: true, value: operator.name })),
+    field(t('municipality'), select('municipalityCode', ref.municipalities.map((m) => [m.code, m.name]), operator.kind === 'municipality' ? operator.id : ref.municipalities[0].code))),
+  ...offerFields(null),
+  el('fieldset', { 'data-field': 'paragraphs', id: 'paragraphs-set' }, el('legend', {}, t('paragraphsLegend')),
+    ...Array.from({ length: PARAGRAPH_ROWS }, (_, i) => el('div', { class: 'fields' },
+      field(`${t('paragraph')} ${i + 1}`, select(`paragraph${i}`, [['', t('none')], ...ref.paragraphs.map((p) => [p, `§ ${p}`])], i === 0 ? '108' : '')),
+      field(`${t('approvedPlaces')} ${i + 1}`, el('input', { name: `places${i}`, id: `places${i}`, 'data-field': `paragraphs.${i}.approvedPlaces`, type: 'number', min: 0, max: 10000, value: i === 0 ? 10 : '' }))))),
+  el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('registerOffer'))));
+  // The first paragraph row's select carries the array's field name for refusals about the list itself.
+  form.paragraph0.setAttribute('data-field', 'paragraphs.0.paragraph');
+  return [el('h1', {}, t('newOffer')), out, form];
+}
+
+async function editOfferPage({ params }) {
+  const offer = await offerOf(params[0]);
+  if (!offer) return [el('h1', {}, t('unknownOffer'))];
+  const out = el('div', { 'aria-live': 'polite', id: 'feedback' });
+  const form = el('form', { class: 'panel', id: 'offer-form', novalidate: true, onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      await api(`/offers/offers/${offer.offerId}`, { method: 'PATCH', body: { ...readCommon(form), status: form.admissions?.value } });
+      out.replaceChildren(message(t('saved'), 'success'));
+      for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+      for (const node of form.querySelectorAll('.field-error')) node.remove();
+    } catch (error) {
+      showViolations(form, error);
+      out.replaceChildren(message(error.message, 'error'));
+    }
+  } },
+  ...offerFields(offer),
+  // Open or closed to admissions; an offer that is closing or being adjusted keeps its status.
+  ['active', 'closed-to-admissions'].includes(offer.status)
+    ? el('div', { class: 'fields' }, field(t('admissions'), select('admissions', [['active', statusName('active')], ['closed-to-admissions', statusName('closed-to-admissions')]], offer.status)))
+    : el('p', {}, `${t('status')}: ${statusName(offer.status)}`),
+  el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('save'))));
+  return [el('h1', {}, `${t('editOffer')}: ${offer.name}`), out, form];
+}
+
+export const offerFormPages = { 'new-offer': newOfferPage, 'edit-offer': editOfferPage };
