@@ -12,8 +12,10 @@ const WEB = join(__dirname, 'web');
 function literal(file: string, name: string): any {
   const text = readFileSync(join(WEB, file), 'utf8');
   const start = text.indexOf(`export const ${name} =`);
-  const body = text.slice(start + `export const ${name} =`.length).replace(/export [\s\S]*$/, '');
-  return new Function(`return (${body.trim().replace(/;\s*$/, '')});`)();
+  const rest = text.slice(start + `export const ${name} =`.length).replace(/export [\s\S]*$/, '');
+  // The literal ends at its last closing brace (a comment for the next export may follow it).
+  const body = rest.slice(0, rest.lastIndexOf('}') + 1);
+  return new Function(`return (${body.trim()});`)();
 }
 
 function sources(dir: string): string[] {
@@ -64,5 +66,15 @@ describe('the console labels exist in both languages', () => {
   it('has the same keys in Danish and English', () => {
     expect(Object.keys(texts.da).filter((k) => !(k in texts.en))).toEqual([]);
     expect(Object.keys(texts.en).filter((k) => !(k in texts.da))).toEqual([]);
+  });
+});
+
+describe('the console explains a refused field in both languages', () => {
+  const rules = literal('errors.js', 'FIELD_RULES');
+
+  it('has the same field rules in Danish and English, in different words', () => {
+    expect(Object.keys(rules.da).sort()).toEqual(Object.keys(rules.en).sort());
+    expect(Object.keys(rules.da)).toEqual(expect.arrayContaining(['invalid', 'isIn', 'matches', 'min', 'max', 'isLatitude']));
+    expect(Object.keys(rules.da).filter((k) => rules.da[k] === rules.en[k])).toEqual([]);
   });
 });
