@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
+import { wordsOfTheOtherLanguage } from './support/catalogue-words';
 import { offerRequest } from './support/demo-offer';
 import { call, startConsoleFor, startSystem, type RunningSystem } from './support/running-system';
 
@@ -60,6 +61,12 @@ async function expectAccessible(page: Page, label: string): Promise<void> {
   });
   checkedPages.push(label);
   expect({ page: label, violations }).toEqual({ page: label, violations: [] });
+  // The page speaks one language: no text of the other language's catalogue on it.
+  const { lang, text } = await page.evaluate(() => {
+    const doc = (globalThis as any).document;
+    return { lang: doc.documentElement.lang as string, text: doc.body.innerText as string };
+  });
+  expect({ page: label, lang, otherLanguage: wordsOfTheOtherLanguage(text, lang) }).toEqual({ page: label, lang, otherLanguage: [] });
 }
 
 async function newOffer(name: string, approvedPlaces = 12): Promise<string> {
@@ -139,6 +146,10 @@ it('visitation officer: finds an offer, opens a case, and gets the placement con
   await page.click('#language');
   await page.waitForSelector('nav >> text=Find offers');
   expect(await page.getAttribute('html', 'lang')).toBe('en');
+  await expectAccessible(page, 'officer: inbox in English');
+  await page.goto(`${consoleApp.url}/#/worklist`);
+  await page.waitForSelector('main h1 >> text=Worklist');
+  await expectAccessible(page, 'officer: worklist in English');
   await page.context().close();
 });
 
@@ -186,8 +197,15 @@ it('offer manager lowers capacity, and the officer\'s open search page shows the
   await manager.waitForFunction(() => (globalThis as any).document.querySelector('[role="alert"]')?.textContent.includes('Et eller flere felter er ikke udfyldt rigtigt'));
   expect(await manager.textContent('[role="alert"]')).toContain('approvedPlaces');
   await manager.fill('#approvedPlaces', '10');
+  // A service package on top: its day tariff is the base tariff plus the supplement.
+  await manager.fill('#packageCode0', 'hoej-stoette');
+  await manager.fill('#packageSupplement0', '450,00');
   await manager.click('button[type="submit"]');
   await manager.waitForSelector('text=Døgntakst');
+  const rates = await manager.$$eval('#package-rates tbody tr', (rows) => rows.map((r) => (r as unknown as { innerText: string }).innerText.split('\t')));
+  const kroner = (text: string) => Number(text.replace(' kr.', '').replace(/\./g, '').replace(',', '.'));
+  expect(rates.map(([name]) => name)).toEqual(['Grundpakke', 'hoej-stoette']);
+  expect(Math.round((kroner(rates[1][1]) - kroner(rates[0][1])) * 100)).toBe(45000);
   // Shown back in Danish formats, and stored as the amounts typed.
   expect(await manager.textContent('main table')).toContain('5.000.000,00 kr.');
   expect(await manager.textContent('main table')).toContain('1.350,50');
@@ -362,6 +380,18 @@ it('operations close the month in the console; the paying municipality and the o
   await manager.goto(`${consoleApp.url}/#/statements?month=2026-11`);
   await manager.waitForSelector('main table');
   expect(await manager.textContent('main table')).toContain(expectedTotal);
+  // The year result (efterregulering) of the same offer, typed in Danish: the carry-over, line by line.
+  await manager.goto(`${consoleApp.url}/#/budget`);
+  await manager.waitForSelector('#year-result-form');
+  await manager.selectOption('#resultOffer', offerId);
+  await manager.fill('#resultYear', '2026');
+  await manager.fill('#actualCost', '10.500.000,00');
+  await manager.click('#year-result-form button[type="submit"]');
+  await manager.waitForSelector('#year-result table');
+  const carried = (await manager.textContent('#year-result table')) ?? '';
+  expect(carried).toContain('2027');
+  expect(carried).toMatch(/\d{1,3}(\.\d{3})*,\d{2} kr\./);
+  await expectAccessible(manager, 'manager: year result');
   await manager.context().close();
 });
 
@@ -455,6 +485,12 @@ it('KKR secretariat: protects an offer for a target group with the municipalitie
   expect(trade).toContain('København');
   expect(trade).not.toMatch(/municipality:\d{4}/);
   await expectAccessible(page, 'secretariat: trade for a chosen year');
+  // The region's own thresholds for the supply rules.
+  await page.fill('#noVacancyDays', '45');
+  await page.click('#thresholds-form button[type="submit"]');
+  await page.waitForSelector('#thresholds-feedback >> text=Gemt.');
+  const thresholds = (await call(`${system.notifications.url}/supply/regions/1082/thresholds`, 'GET', undefined, await system.identity.authFor('kkr-midtjylland'))).body;
+  expect(thresholds).toMatchObject({ noVacancyDays: 45 });
   await page.context().close();
 });
 

@@ -1,7 +1,7 @@
 // Auditor (databeskyttelse): the municipality's audit log of citizen data — who read or changed
 // which case, when and why — with filters.
 import { lang, t } from './app.js';
-import { formatDate } from './formats.js';
+import { formatMoment } from './formats.js';
 import { api, el, field, message, select } from './ui.js';
 
 const ACTIONS = ['open-case', 'read-case', 'find-case-by-cpr', 'request-placement', 'confirm-placement', 'cancel-placement', 'change-package', 'give-notice', 'end-placement'];
@@ -25,12 +25,11 @@ async function auditPage({ query }) {
   let body;
   try {
     const { items } = await api(`/visitation/audit?${q}`);
-    const time = (at) => `${formatDate(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(at)), lang())} ${new Date(at).toLocaleTimeString(lang() === 'da' ? 'da-DK' : 'en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' })}`;
     body = items.length ? el('div', { class: 'scroll', role: 'region', 'aria-labelledby': 'audit-caption', tabindex: '0' }, el('table', {},
       el('caption', { id: 'audit-caption' }, `${t('auditLog')} (${items.length})`),
       el('thead', {}, el('tr', {}, ...[t('time'), t('user'), t('action'), t('purpose'), t('case')].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, ...items.map((r) => el('tr', {},
-        el('td', {}, time(r.at)), el('td', {}, r.actorName), el('td', {}, t('auditActions')[r.action] ?? r.action),
+        el('td', {}, formatMoment(r.at, lang())), el('td', {}, r.actorName), el('td', {}, t('auditActions')[r.action] ?? r.action),
         el('td', {}, t('purposes')[r.purpose] ?? r.purpose), el('td', {}, el('code', {}, r.caseId.slice(0, 8))))))))
       : el('p', {}, t('none'));
   } catch (error) {

@@ -41,3 +41,12 @@ export function formatDate(day, lang) {
 export function plural(count, [one, many], lang) {
   return `${Number(count).toLocaleString(locale(lang))} ${Number(count) === 1 ? one : many}`;
 }
+
+/** A moment as a Danish reader means it: its day and time in Copenhagen ("23.11.2026 14:05"); '–' when there is none. */
+export function formatMoment(at, lang) {
+  if (!at) return '–';
+  const moment = new Date(at);
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(moment); // sv-SE writes YYYY-MM-DD
+  const time = moment.toLocaleTimeString(locale(lang), { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' });
+  return `${formatDate(day, lang)} ${time}`;
+}

@@ -88,6 +88,8 @@ async function warnPage() {
   return [el('h1', {}, t('earlyWarning')), form, out];
 }
 
+const PACKAGE_ROWS = 3;
+
 async function budgetPage() {
   const offers = await ownOffers();
   const out = el('section', { 'aria-live': 'polite' });
@@ -102,7 +104,20 @@ async function budgetPage() {
       amounts[name] = parseAmount(form[name].value);
       form[name].setAttribute('aria-invalid', String(amounts[name] === null));
     }
-    const wrong = MONEY.filter((name) => amounts[name] === null);
+    // Service packages (ydelsespakker): a code and its supplement per day; an hourly rate if the offer sells hours.
+    const packages = [];
+    for (let i = 0; i < PACKAGE_ROWS; i++) {
+      const code = form[`packageCode${i}`].value.trim();
+      if (!code) continue;
+      const supplement = parseAmount(form[`packageSupplement${i}`].value);
+      form[`packageSupplement${i}`].setAttribute('aria-invalid', String(supplement === null));
+      if (supplement === null) amounts[`packageSupplement${i}`] = null;
+      else packages.push({ code, supplementPerDay: supplement });
+    }
+    const hourlyRate = form.hourlyRate.value.trim() ? parseAmount(form.hourlyRate.value) : undefined;
+    form.hourlyRate.setAttribute('aria-invalid', String(hourlyRate === null));
+    if (hourlyRate === null) amounts.hourlyRate = null;
+    const wrong = Object.keys(amounts).filter((name) => amounts[name] === null);
     if (wrong.length) {
       out.replaceChildren(message(`${t('notAnAmount')}: ${wrong.map((name) => form[name].labels[0].firstChild.textContent).join(', ')}`, 'error'));
       form[wrong[0]].focus();
@@ -110,12 +125,16 @@ async function budgetPage() {
     }
     try {
       const tariff = await api(`/tariffs/offers/${form.offer.value}/budgets/${form.year.value}`, { method: 'PUT', body: {
-        ...amounts, approvedPlaces: Number(form.approvedPlaces.value), budgetedOccupancyPct: Number(form.budgetedOccupancyPct.value),
+        ...amounts, approvedPlaces: Number(form.approvedPlaces.value), budgetedOccupancyPct: Number(form.budgetedOccupancyPct.value), packages, hourlyRate,
       } });
       out.replaceChildren(el('h2', {}, t('tariffLines')), el('p', {}, `${t('status')}: ${statusName(tariff.status)}`),
         el('table', {}, el('caption', {}, `${t('dayTariff')} ${formatAmount(tariff.dayTariff, lang())}`),
           el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('description')), el('th', { scope: 'col', class: 'num' }, t('amount')))),
-          el('tbody', {}, ...tariff.lines.map((l) => el('tr', {}, el('td', {}, l.label), el('td', { class: 'num' }, formatAmount(l.amount, lang())))))));
+          el('tbody', {}, ...tariff.lines.map((l) => el('tr', {}, el('td', {}, l.label), el('td', { class: 'num' }, formatAmount(l.amount, lang())))))),
+        el('table', { id: 'package-rates' }, el('caption', {}, t('packagesAndRates')),
+          el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('package')), el('th', { scope: 'col', class: 'num' }, t('dayTariff')))),
+          el('tbody', {}, ...Object.entries(tariff.rates ?? {}).map(([code, rate]) => el('tr', {}, el('th', { scope: 'row' }, code === 'base' ? t('basePackage') : code),
+            el('td', { class: 'num' }, formatAmount(rate, lang())))))));
     } catch (error) {
       out.replaceChildren(message(error.message, 'error'));
     }
@@ -125,9 +144,44 @@ async function budgetPage() {
     field(t('year'), el('input', { name: 'year', id: 'year', type: 'number', min: 2000, max: 2099, value: year, required: true })),
     money('directOperatingCosts', t('directCosts')), money('depreciationAndInterest', t('depreciation')), money('civilServantPensions', t('pensions')), money('otherIncome', t('otherIncome')),
     field(t('approvedPlaces'), el('input', { name: 'approvedPlaces', id: 'approvedPlaces', type: 'number', min: 1, value: 10, required: true })),
-    field(t('budgetedOccupancy'), el('input', { name: 'budgetedOccupancyPct', id: 'budgetedOccupancyPct', type: 'number', min: 1, max: 100, value: 95, required: true }))),
+    field(t('budgetedOccupancy'), el('input', { name: 'budgetedOccupancyPct', id: 'budgetedOccupancyPct', type: 'number', min: 1, max: 100, value: 95, required: true })),
+    field(t('hourlyRate'), el('input', { name: 'hourlyRate', id: 'hourlyRate', inputmode: 'decimal' }), t('hourlyRateHint'))),
+  el('fieldset', {}, el('legend', {}, t('packagesLegend')),
+    ...Array.from({ length: PACKAGE_ROWS }, (_, i) => el('div', { class: 'fields' },
+      field(`${t('packageCode')} ${i + 1}`, el('input', { name: `packageCode${i}`, id: `packageCode${i}`, autocomplete: 'off', pattern: '[a-z0-9-]{1,30}' }), i === 0 ? t('packageCodeHint') : undefined),
+      field(`${t('supplementPerDay')} ${i + 1}`, el('input', { name: `packageSupplement${i}`, id: `packageSupplement${i}`, inputmode: 'decimal' }), i === 0 ? t('amountHint') : undefined)))),
   el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('computeTariff'))));
-  return [el('h1', {}, t('budget')), form, out];
+  return [el('h1', {}, t('budget')), form, out, ...yearResultForm(offers)];
+}
+
+/** Efterregulering: the year's actual cost against the income billed; the difference carried into coming budgets. */
+function yearResultForm(offers) {
+  const out = el('section', { 'aria-live': 'polite', id: 'year-result' });
+  const form = el('form', { class: 'panel', id: 'year-result-form', novalidate: true, onsubmit: async (e) => {
+    e.preventDefault();
+    const actualCost = parseAmount(form.actualCost.value);
+    form.actualCost.setAttribute('aria-invalid', String(actualCost === null));
+    if (actualCost === null) {
+      out.replaceChildren(message(`${t('notAnAmount')}: ${t('actualCost')}`, 'error'));
+      form.actualCost.focus();
+      return;
+    }
+    try {
+      const result = await api(`/tariffs/offers/${form.resultOffer.value}/results/${form.resultYear.value}`, { method: 'POST', body: { actualCost } });
+      out.replaceChildren(el('table', {}, el('caption', {}, `${t('yearResult')} ${form.resultYear.value}`),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('description')), el('th', { scope: 'col', class: 'num' }, t('amount')))),
+        el('tbody', {}, ...result.lines.map((l) => el('tr', {}, el('td', {}, l.label), el('td', { class: 'num' }, formatAmount(l.amount, lang())))))));
+    } catch (error) {
+      out.replaceChildren(message(error.message, 'error'));
+    }
+  } },
+  el('h2', {}, t('yearResult')), el('p', {}, t('yearResultIntro')),
+  el('div', { class: 'fields' },
+    field(t('offer'), select('resultOffer', offers.map((o) => [o.offerId, o.name]))),
+    field(t('year'), el('input', { name: 'resultYear', id: 'resultYear', type: 'number', min: 2000, max: 2099, value: new Date().getFullYear() - 1, required: true })),
+    field(t('actualCost'), el('input', { name: 'actualCost', id: 'actualCost', inputmode: 'decimal', required: true }), t('amountHint'))),
+  el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('recordYearResult'))));
+  return [form, out];
 }
 
 export const offerManagerPages = { 'my-offers': myOffersPage, warn: warnPage, budget: budgetPage };

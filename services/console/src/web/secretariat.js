@@ -120,7 +120,30 @@ async function supplyPage({ query }) {
     el('h2', {}, t('chartCapacity')), ...barChart([...byGroup.values()], t('chartCapacity')),
     el('h2', {}, t('trend')), trendPicker, trendBox,
     el('h2', {}, t('figures')), scrollable(table, t('figures')),
-    el('h2', {}, t('trade')), tradeYearPicker(year, thisYear), tradeTable];
+    el('h2', {}, t('trade')), tradeYearPicker(year, thisYear), tradeTable,
+    await thresholdsForm(region)];
+}
+
+/** The region's own thresholds for the supply rules that raise early warnings by themselves. */
+async function thresholdsForm(region) {
+  const current = await api(`/notifications/supply/regions/${region}/thresholds`);
+  const out = el('div', { 'aria-live': 'polite', id: 'thresholds-feedback' });
+  const number = (name, min, max) => field(t(`threshold_${name}`), el('input', { name, id: name, type: 'number', min, max, required: true, value: current[name] }), t(`threshold_${name}_hint`));
+  const form = el('form', { class: 'panel', id: 'thresholds-form', onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      await api(`/notifications/supply/regions/${region}/thresholds`, { method: 'PUT', body: {
+        lowOccupancyMonths: Number(form.lowOccupancyMonths.value), noVacancyDays: Number(form.noVacancyDays.value), closureMarginPlaces: Number(form.closureMarginPlaces.value),
+      } });
+      out.replaceChildren(message(t('saved'), 'success'));
+    } catch (error) {
+      out.replaceChildren(message(error.message, 'error'));
+    }
+  } },
+  el('h2', {}, t('thresholds')),
+  el('div', { class: 'fields' }, number('lowOccupancyMonths', 1, 24), number('noVacancyDays', 1, 365), number('closureMarginPlaces', 0, 1000)),
+  el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('save'))), out);
+  return form;
 }
 
 function tradeYearPicker(year, thisYear) {

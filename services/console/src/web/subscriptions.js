@@ -2,12 +2,11 @@
 // e-mail for mandatory notices, subscriptions (for me or my organisation, with filters), and
 // webhooks with "send test" and their delivery log.
 import { groupName, lang, reference, regionName, t } from './app.js';
-import { formatDate } from './formats.js';
+import { formatMoment } from './formats.js';
 import { api, el, field, message, select } from './ui.js';
 
 const KINDS = ['vacancy-opened', 'capacity-changed', 'closure-or-reduction', 'tariff-published', 'early-warning', 'waitlist-match', 'settlement-issued', 'supply-risk'];
 const kindName = (k) => t('noticeKinds')[k] ?? k;
-const when = (at) => (at ? `${formatDate(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(at)), lang())} ${new Date(at).toLocaleTimeString(lang() === 'da' ? 'da-DK' : 'en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' })}` : '–');
 
 async function subscriptionsPage() {
   const ref = reference();
@@ -42,7 +41,7 @@ async function subscriptionsPage() {
       log.replaceChildren(items.length ? el('div', { class: 'scroll', role: 'region', 'aria-label': `${t('deliveryLog')}: ${w.url}`, tabindex: '0' }, el('table', {},
         el('caption', {}, `${t('deliveryLog')}: ${w.url}`),
         el('thead', {}, el('tr', {}, ...[t('time'), t('noticeKind'), t('status'), t('attempts'), t('answer')].map((h) => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, ...items.map((d) => el('tr', { 'data-delivery-status': d.status }, el('td', {}, when(d.createdAt)), el('td', {}, kindName(d.kind)), el('td', {}, t('deliveryStatuses')[d.status] ?? d.status),
+        el('tbody', {}, ...items.map((d) => el('tr', { 'data-delivery-status': d.status }, el('td', {}, formatMoment(d.createdAt, lang())), el('td', {}, kindName(d.kind)), el('td', {}, t('deliveryStatuses')[d.status] ?? d.status),
           el('td', { class: 'number' }, String(d.attempts)), el('td', {}, d.lastStatus ? `HTTP ${d.lastStatus}` : (d.lastError ?? '–')))))))
         : el('p', {}, t('noDeliveries')));
     };
