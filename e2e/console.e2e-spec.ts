@@ -67,6 +67,24 @@ async function expectAccessible(page: Page, label: string): Promise<void> {
     return { lang: doc.documentElement.lang as string, text: doc.body.innerText as string };
   });
   expect({ page: label, lang, otherLanguage: wordsOfTheOtherLanguage(text, lang) }).toEqual({ page: label, lang, otherLanguage: [] });
+  // Reflow (WCAG 1.4.10): at 320 px nothing scrolls sideways but tables inside their scroll regions.
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 900 });
+  const overflow = await page.evaluate(() => {
+    const doc = (globalThis as any).document;
+    const wide: string[] = [];
+    for (const node of doc.querySelectorAll('body *')) {
+      // Inside a scroll region or a drawing: the region or the drawing itself must fit.
+      if (node.parentElement?.closest('.scroll') || node.parentElement?.closest('svg')) continue;
+      const box = node.getBoundingClientRect();
+      // A box wider than the screen, or text running out of its box (a long word that cannot break).
+      const spills = node.scrollWidth > node.clientWidth + 1 && (globalThis as any).getComputedStyle(node).overflowX === 'visible' && node.clientWidth > 0;
+      if ((box.width > 0 && box.right > doc.documentElement.clientWidth + 1) || spills) wide.push(`${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.className ? `.${String(node.className).split(' ').join('.')}` : ''}`);
+    }
+    return { scrolls: doc.documentElement.scrollWidth > doc.documentElement.clientWidth, wide: [...new Set(wide)].slice(0, 8) };
+  });
+  if (size) await page.setViewportSize(size);
+  expect({ page: label, at320: overflow }).toEqual({ page: label, at320: { scrolls: false, wide: [] } });
 }
 
 async function newOffer(name: string, approvedPlaces = 12): Promise<string> {

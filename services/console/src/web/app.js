@@ -11,7 +11,7 @@ import { subscriptionPages } from './subscriptions.js';
 import { protectedPages } from './protected.js';
 import { offerFormPages } from './offer-form.js';
 import { ERRORS } from './errors.js';
-import { api, csrfHeaders, el, field, message, announce, useCsrfToken, useErrorTexts } from './ui.js';
+import { api, csrfHeaders, el, field, message, announce, keepTablesInScrollRegions, useCsrfToken, useErrorTexts } from './ui.js';
 
 const state = { lang: localStorage.getItem('lang') === 'en' ? 'en' : 'da', me: null, reference: null, unread: 0 };
 export const t = (key) => TEXTS[state.lang][key] ?? key;
@@ -194,6 +194,7 @@ async function monthClosePage() {
 }
 
 async function start() {
+  keepTablesInScrollRegions(document.getElementById('main'));
   document.getElementById('language').addEventListener('click', () => {
     state.lang = state.lang === 'da' ? 'en' : 'da';
     localStorage.setItem('lang', state.lang);

@@ -107,3 +107,21 @@ export async function download(path, filename, progress) {
     progress.hidden = true;
   }
 }
+
+/**
+ * Every table in `root` that is not inside a scroll region is put in one (labelled by its caption,
+ * reachable by keyboard), now and whenever a page adds one: on a narrow screen the table scrolls,
+ * not the page (WCAG 1.4.10 Reflow).
+ */
+export function keepTablesInScrollRegions(root) {
+  const wrap = () => {
+    for (const table of root.querySelectorAll('table')) {
+      if (table.closest('.scroll')) continue;
+      const region = el('div', { class: 'scroll', role: 'region', 'aria-label': table.querySelector('caption')?.textContent ?? '', tabindex: '0' });
+      table.replaceWith(region);
+      region.append(table);
+    }
+  };
+  new MutationObserver(wrap).observe(root, { childList: true, subtree: true });
+  wrap();
+}
