@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { catalogue } from '@tilbudsnet/console/src/web-catalogue';
 
 /**
  * The console's label and message catalogues (i18n.js, errors.js), read as the object literals they
  * are, to find words of the other language on a rendered page: a Danish page must show none of the
  * English texts, an English page none of the Danish phrases.
  */
-const WEB = join(__dirname, '../../services/console/src/web');
-
-function literal(file: string, name: string): any {
-  const text = readFileSync(join(WEB, file), 'utf8');
-  const start = text.indexOf(`export const ${name} =`);
-  const rest = text.slice(start + `export const ${name} =`.length).replace(/export [\s\S]*$/, '');
-  return new Function(`return (${rest.slice(0, rest.lastIndexOf('}') + 1).trim()});`)();
-}
 
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -23,7 +14,7 @@ function strings(value: unknown): string[] {
 }
 
 type Lang = 'da' | 'en';
-const catalogues = [literal('i18n.js', 'TEXTS'), literal('errors.js', 'ERRORS'), literal('errors.js', 'FIELD_RULES')];
+const catalogues = [catalogue('i18n.js', 'TEXTS'), catalogue('errors.js', 'ERRORS'), catalogue('errors.js', 'FIELD_RULES')];
 const textsOf = (lang: Lang) => new Set(catalogues.flatMap((c) => strings(c[lang])).map((s) => s.trim()).filter((s) => /\p{L}/u.test(s)));
 const TEXTS: Record<Lang, Set<string>> = { da: textsOf('da'), en: textsOf('en') };
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { catalogue } from './web-catalogue';
 
 /**
  * The console's message and label catalogues: every refusal code the services can give has a
@@ -7,16 +8,7 @@ import { join } from 'node:path';
  * The catalogues are the browser's ES modules; read here as the object literals they are.
  */
 const ROOT = join(__dirname, '../../..');
-const WEB = join(__dirname, 'web');
 
-function literal(file: string, name: string): any {
-  const text = readFileSync(join(WEB, file), 'utf8');
-  const start = text.indexOf(`export const ${name} =`);
-  const rest = text.slice(start + `export const ${name} =`.length).replace(/export [\s\S]*$/, '');
-  // The literal ends at its last closing brace (a comment for the next export may follow it).
-  const body = rest.slice(0, rest.lastIndexOf('}') + 1);
-  return new Function(`return (${body.trim()});`)();
-}
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -44,7 +36,7 @@ function ruleCodes(): string[] {
 }
 
 describe('the console speaks every refusal in Danish and English', () => {
-  const errors = literal('errors.js', 'ERRORS');
+  const errors = catalogue('errors.js', 'ERRORS');
   const codes = ruleCodes();
 
   it('finds the codes it checks (the scan works)', () => {
@@ -62,7 +54,7 @@ describe('the console speaks every refusal in Danish and English', () => {
 });
 
 describe('the console labels exist in both languages', () => {
-  const texts = literal('i18n.js', 'TEXTS');
+  const texts = catalogue('i18n.js', 'TEXTS');
   it('has the same keys in Danish and English', () => {
     expect(Object.keys(texts.da).filter((k) => !(k in texts.en))).toEqual([]);
     expect(Object.keys(texts.en).filter((k) => !(k in texts.da))).toEqual([]);
@@ -70,7 +62,7 @@ describe('the console labels exist in both languages', () => {
 });
 
 describe('the console explains a refused field in both languages', () => {
-  const rules = literal('errors.js', 'FIELD_RULES');
+  const rules = catalogue('errors.js', 'FIELD_RULES');
 
   it('has the same field rules in Danish and English, in different words', () => {
     expect(Object.keys(rules.da).sort()).toEqual(Object.keys(rules.en).sort());

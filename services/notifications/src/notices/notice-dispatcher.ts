@@ -42,7 +42,8 @@ export class NoticeDispatcher {
     return { noticeId, recipients };
   }
 
-  private deliver(manager: EntityManager, noticeId: string, channel: 'email' | 'webhook', target: string): Promise<unknown> {
+  /** Queues one delivery of a notice; to a disabled webhook it waits, suspended, until its owner enables it. */
+  deliver(manager: EntityManager, noticeId: string, channel: 'email' | 'webhook', target: string): Promise<unknown> {
     return manager.query(
       `INSERT INTO deliveries (id, notice_id, channel, target, status)
        VALUES ($1, $2, $3, $4, CASE WHEN $3::text = 'webhook' AND NOT (SELECT enabled FROM webhooks WHERE id::text = $4::text) THEN 'suspended' ELSE 'pending' END)

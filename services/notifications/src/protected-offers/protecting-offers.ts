@@ -5,7 +5,7 @@ import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { DataSource } from 'typeorm';
 import { completeMonthsBefore } from '../supply/domain/supply-rules';
 import { RunningSupplyRules } from '../supply/running-supply-rules';
-import { offerRow } from '../read-models/read-model-queries';
+import { offerRow, placementsByMunicipality } from '../read-models/read-model-queries';
 import type { ProtectOfferRequest } from './protect-offer.request';
 
 export interface ProtectedOfferView {
@@ -87,14 +87,11 @@ export class ProtectingOffers {
         `SELECT DISTINCT ON (m.month) m.month, h.occupied, h.approved FROM unnest($2::text[]) AS m(month)
          JOIN n_capacity_history h ON h.offer_id = $1 AND h.at < (to_date(m.month, 'YYYY-MM') + interval '1 month')
          ORDER BY m.month, h.at DESC`, [r.offer_id, months]);
-      const counts: { municipality: string; n: number }[] = await manager.query(
-        `SELECT acting_municipality AS municipality, count(*)::int AS n FROM n_placements
-         WHERE offer_id = $1 AND status = 'started' AND (target_group IS NULL OR target_group = $2) GROUP BY acting_municipality`, [r.offer_id, r.target_group]);
-      const actual = new Map(counts.map((c) => [c.municipality, c.n]));
+      const placed = await placementsByMunicipality(manager, r.offer_id, r.target_group);
       views.push({
         offerId: r.offer_id, offerName: r.name, operator: r.operator, targetGroup: r.target_group, regionCode: r.region_code, decidedOn: r.decided_on,
         agreementReference: r.agreement_reference, approved: r.approved, occupied: r.occupied,
-        shares: Object.entries(r.agreed_shares).map(([municipality, agreed]) => ({ municipality, agreed, actual: actual.get(municipality) ?? 0 })),
+        shares: Object.entries(r.agreed_shares).map(([municipality, agreed]) => ({ municipality, agreed, actual: placed[municipality] ?? 0 })),
         trend: months.map((month) => { const e = ends.find((x) => x.month === month); return { month, occupied: e?.occupied ?? null, approved: e?.approved ?? null }; }),
       });
     }

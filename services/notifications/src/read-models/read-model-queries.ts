@@ -59,3 +59,11 @@ export async function refreshRegionVacancy(manager: EntityManager, regionCode: s
       [regionCode, targetGroup, vacant, at]);
   }
 }
+
+/** Started placements in an offer per acting municipality, for a target group (placements whose group is unknown count too). */
+export async function placementsByMunicipality(manager: EntityManager, offerId: string, targetGroup: string): Promise<Record<string, number>> {
+  const rows: { municipality: string; n: number }[] = await manager.query(
+    `SELECT acting_municipality AS municipality, count(*)::int AS n FROM n_placements
+     WHERE offer_id = $1 AND status = 'started' AND (target_group IS NULL OR target_group = $2) GROUP BY acting_municipality`, [offerId, targetGroup]);
+  return Object.fromEntries(rows.map((r) => [r.municipality, r.n]));
+}

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { userKey } from '../notices/domain/notice';
 import type { CreateSubscriptionRequest, CreateWebhookRequest } from './subscription.requests';
+import { NoticeDispatcher } from '../notices/notice-dispatcher';
 
 /** Kinds that are about "our" citizens or statements, so only an organisation that can have them may ask. */
 const MUNICIPALITY_KINDS = new Set(['capacity-changed', 'waitlist-match']);
@@ -13,7 +14,7 @@ const MUNICIPALITY_KINDS = new Set(['capacity-changed', 'waitlist-match']);
 /** Subscriptions, the organisation's mailbox and its webhooks: all scoped to the caller's organisation. */
 @Injectable()
 export class Subscribing {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly dispatcher: NoticeDispatcher) {}
 
   async subscribe(principal: Principal, request: CreateSubscriptionRequest) {
     if (MUNICIPALITY_KINDS.has(request.kind) && principal.organisation.kind !== 'municipality') {
@@ -111,10 +112,7 @@ export class Subscribing {
         JSON.stringify({ da: 'Denne besked prøver jeres webhook. Den kræver ingen handling.', en: 'This message tries your webhook. It needs no action.' }),
         JSON.stringify({ webhookId }),
       ]);
-      await manager.query(
-        `INSERT INTO deliveries (id, notice_id, channel, target, status)
-         VALUES ($1, $2, 'webhook', $3::text, CASE WHEN (SELECT enabled FROM webhooks WHERE id::text = $3::text) THEN 'pending' ELSE 'suspended' END)`,
-        [randomUUID(), noticeId, webhookId]);
+      await this.dispatcher.deliver(manager, noticeId, 'webhook', webhookId);
     });
     return { noticeId };
   }

@@ -9,7 +9,7 @@ import { HandlingEarlyWarnings } from '../early-warnings/handling-early-warnings
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { thresholdsOf } from './supply-thresholds';
 import { competingCapacity, sharesBelowAgreement, type OfferCapacityChange, type ProtectedOffer } from '../protected-offers/domain/protected-offer-rules';
-import { offerRow } from '../read-models/read-model-queries';
+import { offerRow, placementsByMunicipality } from '../read-models/read-model-queries';
 
 export interface Firing {
   rule: SupplyRule;
@@ -150,10 +150,8 @@ export class RunningSupplyRules {
     for (const guarded of await protectedOffers(manager, where)) {
       const row = await offerRow(manager, guarded.offerId);
       if (!row || row.status === 'closed') continue;
-      const counts: { municipality: string; n: number }[] = await manager.query(
-        `SELECT acting_municipality AS municipality, count(*)::int AS n FROM n_placements
-         WHERE offer_id = $1 AND status = 'started' AND (target_group IS NULL OR target_group = $2) GROUP BY acting_municipality`, [guarded.offerId, guarded.targetGroup]);
-      for (const { municipality, outcome } of sharesBelowAgreement(guarded, Object.fromEntries(counts.map((c) => [c.municipality, c.n])))) {
+      const placed = await placementsByMunicipality(manager, guarded.offerId, guarded.targetGroup);
+      for (const { municipality, outcome } of sharesBelowAgreement(guarded, placed)) {
         const fired = await this.fire(manager, {
           rule: 'protected-offer-below-share', ruleKey: `protected-offer-below-share:${guarded.offerId}:${guarded.targetGroup}:${municipality}`,
           regionCode: guarded.regionCode, targetGroups: [guarded.targetGroup], offerId: guarded.offerId, subject: row.name, category: 'economic', severity: 'medium',
