@@ -108,6 +108,25 @@ it('visitation officer: finds an offer, opens a case, and gets the placement con
 
   expect(await page.isVisible(`[data-offer="${offerId}"] a.request-link`)).toBe(true);
 
+  // Distance from a typed postal code (Aarhus V, 8210, where the offer lies), nearest first; the page says where it measured from.
+  await page.fill('#q', 'Konsolhuset');
+  await page.selectOption('#from', 'postal-code');
+  await page.fill('#fromPostalCode', '8210');
+  await page.selectOption('#sort', 'distance');
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('#measured-from');
+  expect(await page.textContent('#measured-from')).toBe('Afstand målt fra 8210 Aarhus V.');
+  expect(await page.textContent(`[data-offer="${offerId}"]`)).toContain('Derfor: matcher 1 af 1 målgrupper; 12 ledige pladser; 0 km væk; ingen offentliggjort takst');
+  await expectAccessible(page, 'officer: find offers from a postal code');
+  // A postal code that is not Danish is refused in Danish, naming the rule.
+  await page.fill('#fromPostalCode', '3900');
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('main .message.error');
+  expect(await page.textContent('main .message.error')).toContain('Det er ikke et dansk postnummer');
+  await page.fill('#fromPostalCode', '8210');
+  await page.click('button[type="submit"]');
+  await page.waitForSelector(`[data-offer="${offerId}"]`);
+
   // The offer's own page: who runs it, where, its places now, in words.
   await page.click(`[data-offer="${offerId}"] h3 a`);
   await page.waitForSelector('#offer-status');
@@ -168,6 +187,17 @@ it('visitation officer: finds an offer, opens a case, and gets the placement con
   await page.goto(`${consoleApp.url}/#/worklist`);
   await page.waitForSelector('main h1 >> text=Worklist');
   await expectAccessible(page, 'officer: worklist in English');
+  // The ranking's reasons in English too (the service gives them as codes with figures).
+  await page.goto(`${consoleApp.url}/#/find`);
+  await page.waitForSelector('#q');
+  await page.fill('#q', 'Konsolhuset');
+  await page.selectOption('#from', 'municipality');
+  await page.selectOption('#fromMunicipality', '0751');
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('#measured-from');
+  expect(await page.textContent('#measured-from')).toBe('Distance measured from 8000 Aarhus C.');
+  expect(await page.textContent(`[data-offer="${offerId}"]`)).toMatch(/Why: \d+ vacant places?; \d+ km away; no published tariff/);
+  await expectAccessible(page, 'officer: find offers in English');
   await page.context().close();
 });
 
@@ -367,6 +397,23 @@ it('operations close the month in the console; the paying municipality and the o
   expect((await call(`${system.visitation.url}/placements/${placementId}/confirm`, 'POST', undefined, officerAuth)).status).toBe(200);
   await waitUntil(async () => (await system.tariffs.app.get(DataSource).query('SELECT 1 FROM tariff_placements WHERE placement_id = $1', [placementId])).length === 1, { what: 'the placement in tariffs' });
 
+  // The operator prices a special measure (særforanstaltning) for the last three days, in the console, typed in Danish.
+  const pricing = await signIn('manager-aarhus');
+  await pricing.goto(`${consoleApp.url}/#/special-measures?offer=${offerId}`);
+  await pricing.waitForSelector(`#priced-placements tr[data-placement="${placementId}"]`);
+  expect(await pricing.textContent(`#priced-placements tr[data-placement="${placementId}"]`)).toContain('10.11.2026');
+  await expectAccessible(pricing, 'manager: special measures');
+  await pricing.selectOption('#placement', placementId);
+  await pricing.fill('#measure-code', 'ekstra-nattevagt');
+  await pricing.fill('#measure-per-day', '1.300,50');
+  await pricing.fill('#measure-from', '2026-11-28');
+  await pricing.fill('#measure-to', '2026-11-30');
+  await pricing.click('#special-measure-form button[type="submit"]');
+  await pricing.waitForSelector('main .message.success');
+  expect(await pricing.textContent(`#priced-placements tr[data-placement="${placementId}"] .measures`)).toBe('ekstra-nattevagt: 1.300,50 kr. pr. døgn, 28.11.2026–30.11.2026');
+  await expectAccessible(pricing, 'manager: special measure saved');
+  await pricing.context().close();
+
   const admin = await signIn('admin');
   await admin.waitForSelector('#month');
   await admin.fill('#month', '2026-11');
@@ -385,10 +432,13 @@ it('operations close the month in the console; the paying municipality and the o
   // 21 days (10-30 November) at the published day rate, in øre, then written as a Dane writes it.
   const rateOere = Math.round(Number(tariff.body.rates.base) * 100);
   const danish = (oere: number) => `${(oere / 100).toLocaleString('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr.`;
-  const expectedTotal = danish(21 * rateOere);
+  const expectedTotal = danish(21 * rateOere + 3 * 130050);
   expect(await officer.textContent('#statement-total')).toBe(expectedTotal);
   const lines = (await officer.textContent('#statement tbody')) ?? '';
   expect(lines).toContain('Ophold');
+  expect(lines).toContain('Særlig foranstaltning');
+  expect(lines).toContain('28.11.2026–30.11.2026');
+  expect(lines).toContain(danish(3 * 130050));
   expect(lines).toContain('10.11.2026–30.11.2026');
   expect(lines).toContain(danish(rateOere));
   await officer.screenshot({ path: join(SHOTS, 'officer-statement.png'), fullPage: true });

@@ -289,6 +289,9 @@ describe('authorization matrix', () => {
         allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' },
         request: (f) => ({ path: `/placements/${f.placements.started[0]}/special-measures`, body: { code: 'ekstra-nattevagt', perDay: '300.00', from: '2030-02-01' } }),
       },
+      'GET /offers/:offerId/placements': {
+        allowed: ['offer-manager', 'admin'], foreign: { 'offer-manager': 'manager-private' }, request: (f) => ({ path: `/offers/${f.offerId}/placements` }),
+      },
       'POST /offers/:offerId/results/:year': {
         allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' }, request: (f) => ({ path: `/offers/${f.offerId}/results/2027`, body: { actualCost: '100000.00' } }),
       },

@@ -283,6 +283,9 @@ it('gives the secretariat supply figures for its region equal to a direct count 
   // Exports carry the same rows; another region's secretariat is refused.
   const csv = await call(`${system.notifications.url}/supply/regions/1082/csv`, 'GET', undefined, await as('kkr-midtjylland'));
   expect(csv.body.split('\n')[0]).toContain('Godkendte pladser;Belagte pladser');
+  // Names beside codes: the region and the target group in words.
+  expect(csv.body.split('\n')[0]).toMatch(/^Regionskode;Region;Målgruppe \(kode\);Målgruppe;Paragraf;/);
+  expect(csv.body).toContain('1082;Region Midtjylland;autism;Autisme;SEL § 108;nej;');
   expect(csv.body.trim().split('\n')).toHaveLength(1 + Object.keys(last as object).length);
   const xlsx = await call(`${system.notifications.url}/supply/regions/1082/xlsx`, 'GET', undefined, await as('kkr-midtjylland'));
   expect(xlsx.body.subarray(0, 2).toString()).toBe('PK');

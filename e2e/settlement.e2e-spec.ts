@@ -61,6 +61,13 @@ it('bills the paying municipality for the days at each package\'s rate, and only
 
     const measure = await call(`${system.tariffs.url}/placements/${placement.body.id}/special-measures`, 'POST', { code: 'ekstra-nattevagt', perDay: '300.00', from: '2026-11-28' }, await as('manager-aarhus'));
     expect(measure.status).toBe(201);
+    expect(measure.body.specialMeasures).toEqual([{ code: 'ekstra-nattevagt', perDay: '300.00', from: '2026-11-28', to: null }]);
+    // The operator reads its offer's placements with their measures (no citizen); another operator is refused.
+    const pricedPlacements = await call(`${system.tariffs.url}/offers/${offer.body.offerId}/placements`, 'GET', undefined, await as('manager-aarhus'));
+    expect(pricedPlacements.body.items).toEqual([expect.objectContaining({ placementId: placement.body.id, payingMunicipality: '0147', actingMunicipality: '0101', startDate: '2026-11-10', endDate: null,
+      specialMeasures: [{ code: 'ekstra-nattevagt', perDay: '300.00', from: '2026-11-28', to: null }] })]);
+    expect(Object.keys(pricedPlacements.body.items[0]).sort()).toEqual(['actingMunicipality', 'endDate', 'packages', 'payingMunicipality', 'placementId', 'specialMeasures', 'startDate']);
+    expect((await call(`${system.tariffs.url}/offers/${offer.body.offerId}/placements`, 'GET', undefined, await as('manager-private'))).status).toBe(403);
     const closed = await call(`${system.tariffs.url}/settlements/2026-11/close`, 'POST', { invoiceDate: '2026-12-02' }, await as('admin'));
     expect(closed.status).toBe(200);
     const statement = closed.body.find((s: { payingMunicipality: string }) => s.payingMunicipality === '0147');
@@ -78,14 +85,17 @@ it('bills the paying municipality for the days at each package\'s rate, and only
     const payer = await as('officer-frederiksberg');
     expect((await call(`${system.tariffs.url}/settlements?month=2026-11`, 'GET', undefined, payer)).body.items.map((s: { id: string }) => s.id)).toEqual([statement.id]);
     const csv = await call(`${system.tariffs.url}/settlements/statements/${statement.id}/csv`, 'GET', undefined, payer);
-    expect(csv.body).toContain('2026-11-17;2026-11-30;14;high;1891,96;26487,44;nej');
-    expect(csv.body).toContain('I alt;;;;;;;37481,16;');
+    expect(csv.body).toContain(';stay;Ophold;2026-11-17;2026-11-30;14;high;1891,96;26487,44;nej');
+    expect(csv.body).toContain(';special-measure;Særlig foranstaltning;2026-11-28;2026-11-30;3;ekstra-nattevagt;300,00;900,00;nej');
+    expect(csv.body).toContain('I alt;;;;;;;;37481,16;');
+    // Names beside the codes: who pays and who invoices.
+    expect(csv.body.split('\n')[0]).toBe('# Afregning 2026-11: betalingskommune Frederiksberg Kommune (0147), driftsherre Aarhus Kommune (municipality:0751), fakturadato 2026-12-02, forfald 2027-01-01');
     const xlsx = await call(`${system.tariffs.url}/settlements/statements/${statement.id}/xlsx`, 'GET', undefined, payer);
     const workbook = new Workbook();
     await workbook.xlsx.load(xlsx.body);
     const sheet = workbook.worksheets[0];
-    expect(sheet.getRow(4).values).toEqual([undefined, placement.body.id, 'stay', '2026-11-17', '2026-11-30', 14, 'high', 1891.96, 26487.44, 'nej']);
-    expect(sheet.getRow(6).getCell(8).value).toBe(37481.16);
+    expect(sheet.getRow(4).values).toEqual([undefined, placement.body.id, 'stay', 'Ophold', '2026-11-17', '2026-11-30', 14, 'high', 1891.96, 26487.44, 'nej']);
+    expect(sheet.getRow(6).getCell(9).value).toBe(37481.16);
     expect((await call(`${system.visitation.url}/cases/${opened.body.id}`, 'GET', undefined, { ...payer, ...PURPOSE })).status).toBe(403);
     expect((await call(`${system.tariffs.url}/settlements?month=2026-11`, 'GET', undefined, await as('officer-koebenhavn'))).body.items).toEqual([]);
     expect((await call(`${system.tariffs.url}/settlements?month=2026-11`, 'GET', undefined, await as('manager-aarhus'))).body.items).toHaveLength(1);

@@ -161,3 +161,45 @@ describe('search by name, in pages', () => {
     expect(tooFar.body.violations[0]).toMatchObject({ field: 'offset' });
   });
 });
+
+describe('search from a municipality or a postal code, sorted', () => {
+  it("measures from the municipality's seat or the postal code's town, sorts by a plain key over every page, and refuses what is not Danish", async () => {
+    const tag = `Sortering${randomUUID().slice(0, 6)}`;
+    // Silkeborg's seat (56.17, 9.55) and Herning (56.14, 8.97) are 36 km apart; the region seat Viborg is 32 km from Silkeborg.
+    const silkeborg = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: `${tag} B Silkeborg`, location: { lat: 56.17, lon: 9.55 } }), await manager());
+    const herning = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: `${tag} A Herning`, location: { lat: 56.14, lon: 8.97 } }), await manager());
+    const skagen = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: `${tag} C Skagen`, location: { lat: 57.72, lon: 10.58 } }), await manager());
+    const officer = await system.identity.authFor('officer-aarhus');
+    const search = (q: string) => call(`${system.visitation.url}/offers?q=${tag}&limit=200&${q}`, 'GET', undefined, officer);
+    await waitUntil(async () => (await search('')).body.total === 3, { what: 'the three offers in search' });
+    const names = (body: { items: { offerId: string }[] }) => body.items.map((o) => [silkeborg, herning, skagen].find((c) => c.body.offerId === o.offerId)!.body.name.split(' ').at(-1));
+
+    const fromSilkeborg = await search('fromMunicipality=0740&sort=distance');
+    expect(fromSilkeborg.status).toBe(200);
+    expect(fromSilkeborg.body.from).toMatchObject({ kind: 'municipality', place: { town: 'Silkeborg', postalCode: '8600' }, exact: true });
+    expect(names(fromSilkeborg.body)).toEqual(['Silkeborg', 'Herning', 'Skagen']);
+    expect(fromSilkeborg.body.items[0].rank.distanceKm).toBeLessThan(2);
+    expect(fromSilkeborg.body.items[0].rank.why).toContainEqual({ code: 'distance', km: 0 });
+
+    const fromSkagen = await search('fromPostalCode=9990&sort=distance&maxDistanceKm=100');
+    expect(fromSkagen.body.from).toMatchObject({ kind: 'postal-code', place: { town: 'Skagen' }, exact: true });
+    expect(names(fromSkagen.body)).toEqual(['Skagen']);
+    // 7401 is not listed: measured from the nearest listed postal code of its area (7400 Herning), and said so.
+    const nearHerning = await search('fromPostalCode=7401&sort=distance');
+    expect(nearHerning.body.from).toMatchObject({ place: { postalCode: '7400', town: 'Herning' }, exact: false });
+    expect(names(nearHerning.body)[0]).toBe('Herning');
+
+    expect(names((await search('sort=name')).body)).toEqual(['Herning', 'Silkeborg', 'Skagen']);
+    // Sorted by a plain key, pages walk the whole result in that order.
+    const pages = [0, 1, 2].map((offset) => call(`${system.visitation.url}/offers?q=${tag}&sort=name&limit=1&offset=${offset}`, 'GET', undefined, officer));
+    expect((await Promise.all(pages)).flatMap((p) => names(p.body))).toEqual(['Herning', 'Silkeborg', 'Skagen']);
+
+    for (const [q, field, rule] of [['fromPostalCode=3900', 'fromPostalCode', 'postal-code-known'], ['fromPostalCode=80000', 'fromPostalCode', 'matches'],
+      ['fromMunicipality=0999', 'fromMunicipality', 'isIn'], ['fromMunicipality=0751&fromPostalCode=8000', 'fromPostalCode', 'one-search-point'], ['sort=distance', 'sort', 'needs-point'], ['sort=cheapest', 'sort', 'isIn']]) {
+      const refused = await search(q);
+      expect([q, refused.status]).toEqual([q, 400]);
+      expect(refused.body.violations).toEqual([expect.objectContaining({ field, rule })]);
+    }
+  });
+});
+

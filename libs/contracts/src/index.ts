@@ -15,6 +15,7 @@ export * from './tariffs/tariff-events';
 export * from './notifications/early-warning-events';
 export * from './notifications/supply-events';
 export * from './reference-data/municipalities';
+export * from './reference-data/places';
 export * from './examples/load-example';
 export * from './aggregate';
 export * from './calendar-date';

@@ -24,7 +24,8 @@ function ruleCodes(): string[] {
   const codes = new Set(['validation-failed', 'unauthorized', 'forbidden', 'not-found', 'too-many-requests']);
   for (const file of [...sources(join(ROOT, 'services')), ...sources(join(ROOT, 'libs'))]) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/new RuleViolation\(\s*'[^']*',\s*'([^']+)'/g)) codes.add(m[1]);
+    // The field is a literal or a name (the access helpers take it as a parameter).
+    for (const m of text.matchAll(/new RuleViolation\(\s*(?:'[^']*'|[A-Za-z_][\w.]*),\s*'([^']+)'/g)) codes.add(m[1]);
     // The notice rule's codes are made from its problems (offer-lifecycle.ts: `notice-${check.problem}`).
     if (/new RuleViolation\(\s*'[^']*',\s*`notice-\$\{/.test(text)) {
       codes.add('notice-too-early');

@@ -7,6 +7,7 @@ import { Tariffs1763800000500 } from './migrations/1763800000500-tariffs';
 import { CarryOvers1763800000510 } from './migrations/1763800000510-carry-overs';
 import { SpecialMeasures1763800000520 } from './migrations/1763800000520-special-measures';
 import { PackageDecisions1763800000530 } from './migrations/1763800000530-package-decisions';
+import { OperatorNames1763800000540 } from './migrations/1763800000540-operator-names';
 import { ApproveTariffController } from './approve-tariff/approve-tariff.controller';
 import { ApprovingTariff } from './approve-tariff/approving-tariff';
 import { PriceSpecialMeasureController } from './price-special-measure/price-special-measure.controller';
@@ -28,7 +29,7 @@ import { TradeController } from './trade/trade.controller';
 @Module({
   imports: [
     AuthModule,
-    DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500, CarryOvers1763800000510, SpecialMeasures1763800000520, PackageDecisions1763800000530] }),
+    DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500, CarryOvers1763800000510, SpecialMeasures1763800000520, PackageDecisions1763800000530, OperatorNames1763800000540] }),
     MessagingModule.forService({
       service: 'tariffs',
       readModels: [{ name: 'offers-and-placements', topics: [Topics.offer, Topics.placement], tables: ['tariff_offers', 'tariff_placements'] }],

@@ -4,8 +4,6 @@ import { groupName, lang, me, municipalityName, offerOf, reference, regionName, 
 import { formatAmount, formatDate, parseAmount, plural } from './formats.js';
 import { api, el, field, message, select } from './ui.js';
 
-/** Points to measure distance from: the five regions' seats (municipalities carry no coordinates). */
-const FROM = [['', null], ['København', [55.6761, 12.5683]], ['Sorø', [55.4319, 11.5555]], ['Vejle', [55.7093, 9.5357]], ['Viborg', [56.4532, 9.402]], ['Aalborg', [57.0488, 9.9217]]];
 let lastResults = [];
 
 const PAGE_SIZE = 20;
@@ -19,9 +17,12 @@ async function findPage({ query }) {
       field(t('targetGroup'), select('targetGroup', [['', t('any')], ...ref.targetGroups.map((g) => [g.id, g[lang()]])], query.get('targetGroup') ?? '')),
       field(t('paragraph'), select('paragraph', [['', t('any')], ...ref.paragraphs.map((p) => [p, `§ ${p}`])], query.get('paragraph') ?? '')),
       field(t('region'), select('region', [['', t('any')], ...ref.regions.map((r) => [r.code, r.name])], query.get('region') ?? '')),
-      field(t('searchFrom'), select('from', FROM.map(([name], i) => [String(i), name || t('nowhere')]), '0')),
+      field(t('searchFrom'), select('from', [['', t('nowhere')], ['municipality', t('fromMunicipality')], ['postal-code', t('fromPostalCode')]], query.get('from') ?? '')),
+      field(t('municipality'), select('fromMunicipality', [...ref.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'da')).map((m) => [m.code, m.name]), me().municipality ?? '0101'), t('municipalitySeatHint')),
+      field(t('postalCode'), el('input', { name: 'fromPostalCode', id: 'fromPostalCode', inputmode: 'numeric', autocomplete: 'postal-code', maxlength: 4, pattern: '[0-9]{4}' }), t('postalCodeHint')),
       field(t('maxKm'), el('input', { name: 'maxKm', id: 'maxKm', type: 'number', min: 1, max: 1000, inputmode: 'numeric' })),
       field(t('maxTariff'), el('input', { name: 'maxTariff', id: 'maxTariff', inputmode: 'decimal' }), t('amountHint')),
+      field(t('sortBy'), select('sort', Object.entries(t('sorts')), 'relevance')),
       el('div', { class: 'check' }, el('input', { type: 'checkbox', name: 'hasVacancy', id: 'hasVacancy' }), el('label', { for: 'hasVacancy' }, t('vacantOnly')))),
     el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('search'))));
   const results = el('section', { 'aria-labelledby': 'results-heading' });
@@ -29,8 +30,11 @@ async function findPage({ query }) {
     const q = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
     for (const name of ['q', 'targetGroup', 'paragraph', 'region']) if (form[name].value.trim()) q.set(name, form[name].value.trim());
     if (form.hasVacancy.checked) q.set('hasVacancy', 'true');
-    const from = FROM[Number(form.from.value)][1];
-    if (from) { q.set('lat', String(from[0])); q.set('lon', String(from[1])); if (form.maxKm.value) q.set('maxDistanceKm', form.maxKm.value); }
+    // Distance from a municipality's seat or a typed postal code's town; the server says which town it measured from.
+    if (form.from.value === 'municipality') q.set('fromMunicipality', form.fromMunicipality.value);
+    if (form.from.value === 'postal-code') q.set('fromPostalCode', form.fromPostalCode.value.trim());
+    if (form.from.value && form.maxKm.value) q.set('maxDistanceKm', form.maxKm.value);
+    if (form.sort.value !== 'relevance') q.set('sort', form.sort.value);
     if (form.maxTariff.value) {
       const amount = parseAmount(form.maxTariff.value);
       if (!amount) { results.replaceChildren(message(`${t('notAnAmount')} ${t('maxTariff')}`, 'error')); return; }
@@ -43,8 +47,9 @@ async function findPage({ query }) {
       const pager = el('nav', { class: 'pager', 'aria-label': t('pages') },
         offset > 0 ? el('button', { type: 'button', class: 'secondary', id: 'previous-page', onclick: () => { offset = Math.max(0, offset - PAGE_SIZE); run(); } }, t('previousPage')) : '',
         offset + found.count < Math.min(found.total, 2000) ? el('button', { type: 'button', class: 'secondary', id: 'next-page', onclick: () => { offset += PAGE_SIZE; run(); } }, t('nextPage')) : '');
+      const from = found.from?.place ? el('p', { id: 'measured-from' }, t('measuredFrom')(`${found.from.place.postalCode} ${found.from.place.town}`, found.from.exact)) : '';
       results.replaceChildren(
-        el('h2', { id: 'results-heading', tabindex: '-1' }, found.count ? t('showing')(offset + 1, offset + found.count, found.total) : t('results')),
+        el('h2', { id: 'results-heading', tabindex: '-1' }, found.count ? t('showing')(offset + 1, offset + found.count, found.total) : t('results')), from,
         found.items.length ? el('ol', { class: 'results', start: offset + 1 }, ...found.items.map(resultItem)) : el('p', {}, t('noResults')), pager);
       if (offset > 0) results.querySelector('h2').focus();
     } catch (error) {
@@ -53,6 +58,21 @@ async function findPage({ query }) {
   }
   run();
   return [el('h1', {}, t('find')), form, results];
+}
+
+/** A ranking reason in the page's language, from its code and figures (the server's `reasons` are Danish only). */
+function reasonText(reason) {
+  const say = t('rankReasons');
+  switch (reason.code) {
+    case 'target-groups': return say.targetGroups(reason.served, reason.wanted);
+    case 'specialisation-level': return reason.same ? say.sameLevel : `${t('specialisation')}: ${t('specialisationLevels')[reason.level] ?? reason.level}`;
+    case 'vacant-places': return reason.places > 0 ? plural(reason.places, say.vacantPlaces, lang()) : say.noVacancy;
+    case 'not-admitting': return `${say.notAdmitting} (${statusName(reason.status)})`;
+    case 'distance': return say.distance(reason.km);
+    case 'day-rate': return say.dayRate(formatAmount(reason.dayRate, lang()));
+    case 'no-tariff': return say.noTariff;
+    default: return '';
+  }
 }
 
 function resultItem(o) {
@@ -65,7 +85,7 @@ function resultItem(o) {
     el('p', {}, vacancy, ` ${t('vacant')} · `, el('span', { 'data-approved-for': o.offerId }, String(o.capacity.approvedPlaces)), ` ${t('approved')}`,
       o.rank.dayRate ? ` · ${t('dayTariff')} ${formatAmount(o.rank.dayRate, lang())}` : '',
       o.rank.distanceKm !== null ? ` · ${Math.round(o.rank.distanceKm)} km` : ''),
-    el('p', {}, el('span', { class: 'badge ok' }, `${t('rank')} ${Math.round(o.rank.score * 100)}`), ` ${t('why')}: ${o.rank.reasons.join('; ')}`),
+    el('p', {}, el('span', { class: 'badge ok' }, `${t('rank')} ${Math.round(o.rank.score * 100)}`), ` ${t('why')}: ${o.rank.why.map(reasonText).join('; ')}`),
     admits ? el('a', { href: `#/new-case?offer=${o.offerId}`, class: 'request-link' }, `${t('requestPlace')}: ${o.name}`) : el('p', {}, t('noNewPlacements')));
 }
 

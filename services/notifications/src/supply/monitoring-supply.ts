@@ -3,18 +3,11 @@ import { safeSpreadsheetText } from '@tilbudsnet/platform';
 import { TARGET_GROUPS } from '@tilbudsnet/contracts';
 import { Workbook } from 'exceljs';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SUPPLY_EXPORT_HEADER, supplyExportRows } from './domain/supply-export';
 import { supplyRows, type OfferFacts, type PlacementFacts, type SupplyRow } from './domain/supply-figures';
 
 const NATIONAL_COORDINATION = new Set(TARGET_GROUPS.filter((t) => t.nationalCoordination).map((t) => t.id));
 
-/** Column headers in Danish, the order of CSV and Excel. */
-const COLUMNS: [keyof SupplyRow, string][] = [
-  ['regionCode', 'Region'], ['targetGroup', 'Målgruppe'], ['paragraph', 'Paragraf'], ['nationalCoordination', 'National koordination'],
-  ['approved', 'Godkendte pladser'], ['occupied', 'Belagte pladser'], ['reserved', 'Reserverede pladser'], ['vacant', 'Ledige pladser'],
-  ['waiting', 'Venteliste'], ['medianWaitDays', 'Median ventetid (dage)'], ['closuresAnnounced', 'Varslede lukninger (12 mdr.)'],
-  ['placesClosingOrReduced', 'Pladser der lukker eller tilpasses (12 mdr.)'], ['openEarlyWarnings', 'Åbne tidlige varslinger'],
-  ['crossBorderPlacements', 'Anbringelser på tværs af kommunegrænser'],
-];
 
 /** Forsyningsforpligtelsen: the secretariat's figures per region × target group × paragraph, daily snapshots, exports. */
 @Injectable()
@@ -38,17 +31,17 @@ export class MonitoringSupply {
   }
 
   async csv(regionCode: string): Promise<string> {
-    const rows = await this.figures(regionCode);
-    const cell = (v: unknown) => (typeof v === 'boolean' ? (v ? 'ja' : 'nej') : v === null ? '' : safeSpreadsheetText(String(v).replace('.', ',')).replace(/;/g, ','));
-    return [COLUMNS.map(([, label]) => label).join(';'), ...rows.map((r) => COLUMNS.map(([key]) => cell(r[key])).join(';'))].join('\n') + '\n';
+    const rows = supplyExportRows(await this.figures(regionCode));
+    const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v).replace('.', ',') : safeSpreadsheetText(v).replace(/[;\r\n]/g, ','));
+    return [SUPPLY_EXPORT_HEADER.join(';'), ...rows.map((r) => r.map(cell).join(';'))].join('\n') + '\n';
   }
 
   async xlsx(regionCode: string): Promise<Buffer> {
-    const rows = await this.figures(regionCode);
+    const rows = supplyExportRows(await this.figures(regionCode));
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet(`Forsyning ${regionCode}`);
-    sheet.addRow(COLUMNS.map(([, label]) => label));
-    for (const r of rows) sheet.addRow(COLUMNS.map(([key]) => (typeof r[key] === 'boolean' ? (r[key] ? 'ja' : 'nej') : typeof r[key] === 'string' ? safeSpreadsheetText(r[key] as string) : r[key])));
+    sheet.addRow([...SUPPLY_EXPORT_HEADER]);
+    for (const r of rows) sheet.addRow(r.map((v) => (typeof v === 'string' ? safeSpreadsheetText(v) : v)));
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 

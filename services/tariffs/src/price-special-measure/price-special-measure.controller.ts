@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
-import { PricingSpecialMeasure, SpecialMeasureRequest } from './pricing-special-measure';
+import { PricingSpecialMeasure, SpecialMeasureRequest, type PricedPlacementView } from './pricing-special-measure';
 
 /** Særforanstaltning over HTTP. */
 @ApiTags('tariffs')
@@ -17,5 +17,12 @@ export class PriceSpecialMeasureController {
   @Roles('offer-manager')
   addSpecialMeasure(@Param('placementId', new ParseUUIDPipe()) placementId: string, @Body() body: SpecialMeasureRequest, @CurrentPrincipal() principal: Principal) {
     return this.pricing.add(placementId, body, principal);
+  }
+
+  @ApiOperation({ summary: "List an offer's placements with their special measures", description: "For the offer's operator (and operations): each placement's dates, paying and acting municipality, packages and special measures (særforanstaltninger), amounts in kroner. No citizen data." })
+  @Get('offers/:offerId/placements')
+  @Roles('offer-manager', 'admin')
+  placements(@Param('offerId', new ParseUUIDPipe()) offerId: string, @CurrentPrincipal() principal: Principal): Promise<{ items: PricedPlacementView[] }> {
+    return this.pricing.placementsOf(offerId, principal);
   }
 }

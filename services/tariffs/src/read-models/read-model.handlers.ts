@@ -45,11 +45,11 @@ export class ReadModelHandlers {
   private upsertOffer(event: EventOf<'OfferRegistered'> | EventOf<'OfferUpdated'>, ctx: EventContext): Promise<unknown> {
     const o = event.payload.offer;
     return ctx.manager.query(
-      `INSERT INTO tariff_offers (offer_id, operator, region_code, framework_agreement, version)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (offer_id) DO UPDATE SET operator = $2, region_code = $3, framework_agreement = $4, version = $5
+      `INSERT INTO tariff_offers (offer_id, operator, operator_name, region_code, framework_agreement, version)
+       VALUES ($1, $2, $6, $3, $4, $5)
+       ON CONFLICT (offer_id) DO UPDATE SET operator = $2, operator_name = $6, region_code = $3, framework_agreement = $4, version = $5
        WHERE tariff_offers.version < $5`,
-      [o.offerId, `${o.operator.kind}:${o.operator.id}`, o.regionCode, o.frameworkAgreement, event.aggregateVersion],
+      [o.offerId, `${o.operator.kind}:${o.operator.id}`, o.regionCode, o.frameworkAgreement, event.aggregateVersion, o.operator.name],
     );
   }
 }

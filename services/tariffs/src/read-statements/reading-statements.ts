@@ -4,9 +4,12 @@ import type { Principal } from '@tilbudsnet/auth';
 import { RuleViolation } from '@tilbudsnet/contracts';
 import { safeSpreadsheetText } from '@tilbudsnet/platform';
 import { DataSource } from 'typeorm';
+import { STATEMENT_COLUMNS, statementRows, statementTitle } from './statement-export';
 import { mayRead, toView, type StatementView } from './statement-view';
 
-const CSV_HEADER = 'placement;type;fra;til;dage;ydelsespakke;døgntakst;beløb;for sent (SEL §174 stk. 2)';
+/** Columns of the amounts (1-based, as Excel counts): day rate and amount. */
+const RATE_COLUMN = STATEMENT_COLUMNS.indexOf('døgntakst') + 1;
+const AMOUNT_COLUMN = STATEMENT_COLUMNS.indexOf('beløb') + 1;
 
 /** Use case: the paying municipality and the operator read their statements, as CSV and Excel too. */
 @Injectable()
@@ -20,9 +23,10 @@ export class ReadingStatements {
 
   async csv(id: string, principal: Principal): Promise<string> {
     const s = await this.readable(id, principal);
-    const text = (v: string) => safeSpreadsheetText(v).replace(/[;\r\n]/g, ' ');
-    const lines = s.lines.map((l) => [l.placementId, l.kind, l.from, l.to, l.days, text(l.packageCode), l.dayRate.replace('.', ','), l.amount.replace('.', ','), l.lateClaim ? 'ja' : 'nej'].join(';'));
-    return [`# ${s.supplement ? `Tillægsafregning ${s.supplement} for` : 'Afregning'} ${s.month}: betalingskommune ${s.payingMunicipality}, driftsherre ${s.operator}, fakturadato ${s.invoiceDate}, forfald ${s.dueDate}`, CSV_HEADER, ...lines, `I alt;;;;;;;${s.total.replace('.', ',')};`].join('\n') + '\n';
+    const text = (v: string | number) => (typeof v === 'number' ? String(v) : safeSpreadsheetText(v).replace(/[;\r\n]/g, ' '));
+    const decimal = (row: (string | number)[]) => row.map((v, i) => (i === RATE_COLUMN - 1 || i === AMOUNT_COLUMN - 1 ? String(v).replace('.', ',') : text(v)));
+    const total = STATEMENT_COLUMNS.map((_, i) => (i === 0 ? 'I alt' : i === AMOUNT_COLUMN - 1 ? s.total.replace('.', ',') : ''));
+    return [`# ${statementTitle(s, await this.operatorName(s.operator))}`, STATEMENT_COLUMNS.join(';'), ...statementRows(s).map((row) => decimal(row).join(';')), total.join(';')].join('\n') + '\n';
   }
 
   /** The statement as an Excel workbook: one row per line, amounts as numbers with two decimals. */
@@ -30,13 +34,21 @@ export class ReadingStatements {
     const s = await this.readable(id, principal);
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet(`Afregning ${s.month}`);
-    sheet.addRow([`Afregning ${s.month}`, `Betalingskommune ${s.payingMunicipality}`, `Driftsherre ${s.operator}`, `Fakturadato ${s.invoiceDate}`, `Forfald ${s.dueDate}`]);
-    sheet.addRow(CSV_HEADER.split(';'));
-    for (const l of s.lines) sheet.addRow([l.placementId, l.kind, l.from, l.to, l.days, safeSpreadsheetText(l.packageCode), Number(l.dayRate), Number(l.amount), l.lateClaim ? 'ja' : 'nej']);
-    sheet.addRow(['I alt', '', '', '', '', '', '', Number(s.total), '']);
-    sheet.getColumn(7).numFmt = '#,##0.00';
-    sheet.getColumn(8).numFmt = '#,##0.00';
+    sheet.addRow([statementTitle(s, await this.operatorName(s.operator))].map((v) => safeSpreadsheetText(v)));
+    sheet.addRow(STATEMENT_COLUMNS);
+    for (const row of statementRows(s)) {
+      sheet.addRow(row.map((v, i) => (i === RATE_COLUMN - 1 || i === AMOUNT_COLUMN - 1 ? Number(v) : typeof v === 'string' ? safeSpreadsheetText(v) : v)));
+    }
+    sheet.addRow(STATEMENT_COLUMNS.map((_, i) => (i === 0 ? 'I alt' : i === AMOUNT_COLUMN - 1 ? Number(s.total) : '')));
+    sheet.getColumn(RATE_COLUMN).numFmt = '#,##0.00';
+    sheet.getColumn(AMOUNT_COLUMN).numFmt = '#,##0.00';
     return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  /** The operator's name as its offers last told tariffs; null for an operator of no known offer. */
+  private async operatorName(operator: string): Promise<string | null> {
+    const [row] = await this.dataSource.query('SELECT operator_name FROM tariff_offers WHERE operator = $1 AND operator_name IS NOT NULL ORDER BY version DESC LIMIT 1', [operator]);
+    return row?.operator_name ?? null;
   }
 
   private async readable(id: string, principal: Principal): Promise<StatementView> {

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MUNICIPALITY_CODES, PARAGRAPHS, REGION_CODES, SPECIALISATION_LEVELS, TARGET_GROUP_IDS } from '@tilbudsnet/contracts';
 import { Transform, Type } from 'class-transformer';
+import { SEARCH_SORTS, type SearchSort } from './domain/search-sort';
 import { IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 /** GET /offers: search the catalogue. */
@@ -19,7 +20,13 @@ export class SearchOffersQuery {
   @ValidateIf((q: SearchOffersQuery) => q.lon !== undefined || q.lat !== undefined) @Type(() => Number) @IsLatitude() lat?: number;
   @ApiPropertyOptional({ description: 'search from this point (with lat)' })
   @ValidateIf((q: SearchOffersQuery) => q.lon !== undefined || q.lat !== undefined) @Type(() => Number) @IsLongitude() lon?: number;
-  @ApiPropertyOptional({ description: 'only offers within this many km of lat/lon' })
+  @ApiPropertyOptional({ description: "search from this municipality's seat (rådhusby): ranks by distance", example: '0740' })
+  @IsOptional() @IsIn(MUNICIPALITY_CODES) fromMunicipality?: string;
+  @ApiPropertyOptional({ description: 'search from the town of this Danish postal code: ranks by distance', example: '8600' })
+  @IsOptional() @Matches(/^\d{4}$/, { message: 'fromPostalCode must be a Danish postal code of 4 digits' }) fromPostalCode?: string;
+  @ApiPropertyOptional({ enum: SEARCH_SORTS, default: 'relevance', description: 'relevance (fit, vacancy, distance, price), name, day-rate (cheapest first), vacant-places (most first) or distance (nearest first; needs a point)' })
+  @IsOptional() @IsIn(SEARCH_SORTS) sort?: SearchSort;
+  @ApiPropertyOptional({ description: 'only offers within this many km of the point searched from' })
   @IsOptional() @Type(() => Number) @IsNumber() @Min(1) @Max(1000) maxDistanceKm?: number;
   @ApiPropertyOptional({ description: 'only offers whose day rate for the package is at most this (kroner, e.g. "1500.00")' })
   @IsOptional() @Matches(/^\d{1,7}(\.\d{1,2})?$/, { message: 'maxDayTariff must be an amount in kroner, e.g. "1500.00"' }) maxDayTariff?: string;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CatalogueOfferRecord } from '../catalogue/catalogue-offer.entity';
 import { namePattern } from './domain/name-pattern';
 import { rankOffers, type RankedOffer } from './domain/ranking';
+import { searchPointOf, type SearchPoint } from './domain/search-point';
 import type { SearchOffersQuery } from './search-offers.query';
 
 export type SearchHit = OfferSnapshot & { rank: Omit<RankedOffer, 'offer'> };
@@ -15,6 +16,8 @@ export interface SearchResult {
   /** Offers that pass the filters (the ranking orders at most RANKED_AT_MOST of them). */
   total: number;
   offset: number;
+  /** The point distances were measured from, when one was given (a municipality's seat, a postal code's town, or coordinates). */
+  from?: SearchPoint;
 }
 
 /** How many of the filtered offers are ranked; paging reaches this far. */
@@ -34,9 +37,12 @@ export class SearchingOffers {
   constructor(private readonly dataSource: DataSource) {}
 
   async search(query: SearchOffersQuery): Promise<SearchResult> {
-    if (query.maxDistanceKm !== undefined && (query.lat === undefined || query.lon === undefined)) {
-      throw new RuleViolation('maxDistanceKm', 'needs-point', 'maxDistanceKm needs lat and lon to measure from');
+    const point = searchPointOf(query);
+    if (query.maxDistanceKm !== undefined && !point) {
+      throw new RuleViolation('maxDistanceKm', 'needs-point', 'maxDistanceKm needs a point to measure from: lat and lon, fromMunicipality or fromPostalCode');
     }
+    const sort = query.sort ?? 'relevance';
+    if (sort === 'distance' && !point) throw new RuleViolation('sort', 'needs-point', 'sort=distance needs a point to measure from: lat and lon, fromMunicipality or fromPostalCode', 400);
     const year = query.tariffYear ?? new Date().getUTCFullYear();
     const packageCode = query.packageCode ?? 'base';
     const qb = this.dataSource.getRepository(CatalogueOfferRecord).createQueryBuilder('c')
@@ -53,20 +59,33 @@ export class SearchingOffers {
     if (query.specialisationLevel) qb.andWhere('c.specialisation_level = :level', { level: query.specialisationLevel });
     if (query.hasVacancy === true) qb.andWhere(`c.vacant_places > 0 AND c.status = 'active'`);
     if (query.hasVacancy === false) qb.andWhere(`NOT (c.vacant_places > 0 AND c.status = 'active')`);
-    const near = query.lat !== undefined && query.lon !== undefined ? { lat: query.lat, lon: query.lon } : undefined;
+    const near = point ? { lat: point.lat, lon: point.lon } : undefined;
     if (near) qb.setParameters(near);
     if (near && query.maxDistanceKm) qb.andWhere(`${DISTANCE_SQL} <= :maxKm`, { maxKm: query.maxDistanceKm });
-    // Pre-sort in SQL so the candidates ranked in code are the likely best ones.
-    qb.orderBy(`(c.vacant_places > 0 AND c.status = 'active')`, 'DESC');
-    if (near) qb.addOrderBy(DISTANCE_SQL, 'ASC');
     const total = await qb.clone().orderBy().getCount();
     const offset = query.offset ?? 0;
-    qb.addOrderBy('c.offer_id').limit(Math.min(RANKED_AT_MOST, (offset + query.limit) * 4));
-    const rows: { snapshot: OfferSnapshot; day_rate: string | null }[] = await qb.getRawMany();
-    const ranked = rankOffers(rows.map((r) => ({ offer: r.snapshot, dayRate: r.day_rate })), {
-      near, maxDistanceKm: query.maxDistanceKm, targetGroups: query.targetGroup ? [query.targetGroup] : undefined, specialisationLevel: query.specialisationLevel,
-    }).slice(offset, offset + query.limit);
+    const criteria = { near, maxDistanceKm: query.maxDistanceKm, targetGroups: query.targetGroup ? [query.targetGroup] : undefined, specialisationLevel: query.specialisationLevel };
+    let ranked: RankedOffer[];
+    if (sort === 'relevance') {
+      // Pre-sort in SQL so the candidates ranked in code are the likely best ones.
+      qb.orderBy(`(c.vacant_places > 0 AND c.status = 'active')`, 'DESC');
+      if (near) qb.addOrderBy(DISTANCE_SQL, 'ASC');
+      qb.addOrderBy('c.offer_id').limit(Math.min(RANKED_AT_MOST, (offset + query.limit) * 4));
+      const rows: { snapshot: OfferSnapshot; day_rate: string | null }[] = await qb.getRawMany();
+      ranked = rankOffers(rows.map((r) => ({ offer: r.snapshot, dayRate: r.day_rate })), criteria).slice(offset, offset + query.limit);
+    } else {
+      // A plain key sorts every filtered offer in SQL, so paging walks the whole result; the page is then ranked for its reasons.
+      const rate = `(coalesce(t.rates ->> :packageCode, t.rates ->> 'base'))::numeric`;
+      if (sort === 'name') qb.orderBy(`c.snapshot ->> 'name'`, 'ASC');
+      if (sort === 'day-rate') qb.orderBy(rate, 'ASC', 'NULLS LAST');
+      if (sort === 'vacant-places') qb.orderBy(`CASE WHEN c.status = 'active' THEN c.vacant_places ELSE 0 END`, 'DESC');
+      if (sort === 'distance') qb.orderBy(DISTANCE_SQL, 'ASC');
+      qb.addOrderBy('c.offer_id').offset(offset).limit(query.limit);
+      const rows: { snapshot: OfferSnapshot; day_rate: string | null }[] = await qb.getRawMany();
+      const byId = new Map(rankOffers(rows.map((r) => ({ offer: r.snapshot, dayRate: r.day_rate })), criteria).map((r) => [r.offer.offerId, r]));
+      ranked = rows.map((r) => byId.get(r.snapshot.offerId)!);
+    }
     const items = ranked.map(({ offer, ...rank }) => ({ ...offer, rank }));
-    return { items, count: items.length, total, offset };
+    return { items, count: items.length, total, offset, ...(point ? { from: point } : {}) };
   }
 }

@@ -21,6 +21,7 @@ describe('ranking search results', () => {
     const ranked = rankOffers([offer('Fjern', { location: KOEBENHAVN }), offer('Nær', { location: AALBORG })], { near: AARHUS, targetGroups: ['autism'] });
     expect(ranked.map((r) => r.offer.name)).toEqual(['Nær', 'Fjern']);
     expect(ranked[0].reasons).toEqual(['matcher 1 af 1 målgrupper', '2 ledige pladser', '100 km væk', 'ingen offentliggjort takst']);
+    expect(ranked[0].why).toEqual([{ code: 'target-groups', served: 1, wanted: 1 }, { code: 'vacant-places', places: 2 }, { code: 'distance', km: 100 }, { code: 'no-tariff' }]);
   });
 
   it('puts an offer with vacancy before one without, and says why', () => {
@@ -44,5 +45,6 @@ describe('ranking search results', () => {
   it('does not count vacancy in an offer that takes no admissions', () => {
     const [ranked] = rankOffers([offer('Lukker', { status: 'closure-announced', vacant: 5 })], {});
     expect(ranked.reasons).toContain('tager ikke imod (closure-announced)');
+    expect(ranked.why).toContainEqual({ code: 'not-admitting', status: 'closure-announced' });
   });
 });

@@ -23,6 +23,31 @@ export interface RankedOffer {
   distanceKm: number | null;
   /** Why it ranks where it does, in Danish, for the officer. */
   reasons: string[];
+  /** The same reasons as codes with their figures, for a reader in another language (the console). */
+  why: RankReason[];
+}
+
+/** One reason of a rank, as a code with its figures; `reasons` holds the same in Danish words. */
+export type RankReason =
+  | { code: 'target-groups'; served: number; wanted: number }
+  | { code: 'specialisation-level'; same: boolean; level: string }
+  | { code: 'vacant-places'; places: number }
+  | { code: 'not-admitting'; status: string }
+  | { code: 'distance'; km: number }
+  | { code: 'day-rate'; dayRate: string }
+  | { code: 'no-tariff' };
+
+/** The Danish words of a reason (what `reasons` has always held). */
+export function danishReason(reason: RankReason): string {
+  switch (reason.code) {
+    case 'target-groups': return `matcher ${reason.served} af ${reason.wanted} målgrupper`;
+    case 'specialisation-level': return reason.same ? 'rette specialiseringsniveau' : `specialiseringsniveau ${reason.level}`;
+    case 'vacant-places': return reason.places > 0 ? `${reason.places} ledige pladser` : 'ingen ledige pladser';
+    case 'not-admitting': return `tager ikke imod (${reason.status})`;
+    case 'distance': return `${reason.km} km væk`;
+    case 'day-rate': return `døgntakst ${kronerText(reason.dayRate)} kr`;
+    case 'no-tariff': return 'ingen offentliggjort takst';
+  }
 }
 
 /** Great-circle distance in km (haversine). */
@@ -47,29 +72,29 @@ function kronerText(rate: string): string {
 }
 
 export function rankOffer({ offer, dayRate }: PricedOffer, criteria: RankingCriteria, range: { min: number; max: number } | null = null): RankedOffer {
-  const reasons: string[] = [];
+  const why: RankReason[] = [];
   const wanted = criteria.targetGroups ?? [];
   const served = wanted.filter((t) => offer.targetGroups.includes(t));
   let fit = wanted.length ? served.length / wanted.length : 1;
-  if (wanted.length) reasons.push(`matcher ${served.length} af ${wanted.length} målgrupper`);
+  if (wanted.length) why.push({ code: 'target-groups', served: served.length, wanted: wanted.length });
   if (criteria.specialisationLevel) {
     const same = offer.specialisationLevel === criteria.specialisationLevel;
     fit = (fit + (same ? 1 : 0)) / 2;
-    reasons.push(same ? 'rette specialiseringsniveau' : `specialiseringsniveau ${offer.specialisationLevel}`);
+    why.push({ code: 'specialisation-level', same, level: offer.specialisationLevel });
   }
   const vacant = offer.status === 'active' ? offer.capacity.vacantPlaces : 0;
   const vacancy = Math.min(1, vacant / 3);
-  reasons.push(vacant > 0 ? `${vacant} ledige pladser` : offer.status === 'active' ? 'ingen ledige pladser' : `tager ikke imod (${offer.status})`);
+  why.push(offer.status === 'active' ? { code: 'vacant-places', places: vacant } : { code: 'not-admitting', status: offer.status });
   let distance = 0.5;
   let km: number | null = null;
   if (criteria.near) {
     km = distanceKm(criteria.near, offer.location);
     distance = Math.max(0, 1 - km / (criteria.maxDistanceKm ?? 300));
-    reasons.push(`${Math.round(km)} km væk`);
+    why.push({ code: 'distance', km: Math.round(km) });
   }
-  reasons.push(dayRate === null ? 'ingen offentliggjort takst' : `døgntakst ${kronerText(dayRate)} kr`);
+  why.push(dayRate === null ? { code: 'no-tariff' } : { code: 'day-rate', dayRate });
   const score = WEIGHTS.fit * fit + WEIGHTS.vacancy * vacancy + WEIGHTS.distance * distance + WEIGHTS.price * priceScore(dayRate, range);
-  return { offer, dayRate, score: Math.round(score * 1000) / 1000, distanceKm: km === null ? null : Math.round(km * 10) / 10, reasons };
+  return { offer, dayRate, score: Math.round(score * 1000) / 1000, distanceKm: km === null ? null : Math.round(km * 10) / 10, reasons: why.map(danishReason), why };
 }
 
 /** Best first; ties broken by more vacancy, then name, so the order is stable. */
