@@ -1,0 +1,40 @@
+import { kroner } from '../domain/money';
+import { computeTariff } from '../domain/tariff-computation';
+import { DAY_TARIFF_RANGES, demoBudget } from './demo-budgets';
+
+function draws(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
+
+describe('demo budgets', () => {
+  it('land the computed day tariff in the range of the offer\'s paragraph (within the 7 % administration on top)', () => {
+    const rnd = draws(1);
+    for (const [paragraph, [low, high]] of Object.entries(DAY_TARIFF_RANGES)) {
+      for (let i = 0; i < 50; i++) {
+        const budget = demoBudget({ offerId: 'x', paragraphs: [{ paragraph, approvedPlaces: 3 + i }], budgetedOccupancyPct: 85 + (i % 13) }, rnd);
+        const computed = computeTariff({
+          year: 2026, directOperatingCosts: kroner(budget.directOperatingCosts), centralAdministrationPct: 7, depreciationAndInterest: kroner(budget.depreciationAndInterest),
+          civilServantPensions: kroner(budget.civilServantPensions), otherIncome: kroner(budget.otherIncome), approvedPlaces: budget.approvedPlaces, budgetedOccupancyPct: budget.budgetedOccupancyPct,
+        });
+        const rate = Number(computed.dayTariff) / 100;
+        expect([paragraph, rate >= low * 0.95 && rate <= high * 1.05]).toEqual([paragraph, true]);
+      }
+    }
+  });
+
+  it('budgets every place of the offer, over all its paragraphs', () => {
+    const budget = demoBudget({ offerId: 'x', paragraphs: [{ paragraph: '107', approvedPlaces: 6 }, { paragraph: '108', approvedPlaces: 4 }], budgetedOccupancyPct: 90 }, draws(2));
+    expect(budget.approvedPlaces).toBe(10);
+  });
+
+  it('gives packages and hourly rates only to residential offers', () => {
+    const rnd = draws(3);
+    for (let i = 0; i < 100; i++) {
+      const day = demoBudget({ offerId: 'x', paragraphs: [{ paragraph: '104', approvedPlaces: 20 }], budgetedOccupancyPct: 90 }, rnd);
+      expect([day.packages, day.hourlyRate]).toEqual([undefined, undefined]);
+    }
+    const residential = Array.from({ length: 100 }, () => demoBudget({ offerId: 'x', paragraphs: [{ paragraph: '108', approvedPlaces: 10 }], budgetedOccupancyPct: 90 }, rnd));
+    expect(residential.some((b) => b.packages?.length)).toBe(true);
+  });
+});
