@@ -1,4 +1,5 @@
 import type { RunningConsole } from '@tilbudsnet/console';
+import { MonitoringSupply } from '@tilbudsnet/notifications';
 import { waitUntil } from '@tilbudsnet/testing';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -7,7 +8,6 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { wordsOfTheOtherLanguage } from './support/catalogue-words';
-import { offerRequest } from './support/demo-offer';
 import { call, startConsoleFor, startSystem, type RunningSystem } from './support/running-system';
 
 /**
@@ -87,12 +87,54 @@ async function expectAccessible(page: Page, label: string): Promise<void> {
   expect({ page: label, at320: overflow }).toEqual({ page: label, at320: { scrolls: false, wide: [] } });
 }
 
-async function newOffer(name: string, approvedPlaces = 12): Promise<string> {
-  const created = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name, paragraphs: [{ paragraph: '108', approvedPlaces }] }), await system.identity.authFor('manager-aarhus'));
-  expect(created.status).toBe(201);
+/**
+ * Aarhus Kommune's offer manager registers an offer in the console (*Nyt tilbud*): § 108 for autism
+ * in Aarhus V, a framework-agreement offer unless told otherwise. Its id is read from the page the
+ * console lands on; the test waits (reading back) until visitation's catalogue has it.
+ */
+async function newOffer(name: string, approvedPlaces = 12, { frameworkAgreement = true } = {}): Promise<string> {
+  const page = await signIn('manager-aarhus');
+  await page.goto(`${consoleApp.url}/#/new-offer`);
+  await page.waitForSelector('#offer-form');
+  await page.fill('#name', name);
+  await page.fill('#street', 'Egebakken 12');
+  await page.fill('#postalCode', '8210');
+  await page.fill('#city', 'Aarhus V');
+  await page.fill('#lat', '56,1629');
+  await page.fill('#lon', '10,1644');
+  await page.selectOption('#specialisationLevel', 'highly-specialised');
+  await page.selectOption('#paragraph0', '108');
+  await page.fill('#places0', String(approvedPlaces));
+  if (frameworkAgreement) await page.check('#frameworkAgreement');
+  else await page.uncheck('#frameworkAgreement');
+  await page.check('#tg-autism');
+  await page.click('#offer-form button[type="submit"]');
+  await page.waitForSelector('#offer-status');
+  const offerId = /#\/offer\/([0-9a-f-]{36})/.exec(page.url())![1];
+  await page.context().close();
   const catalogue = system.visitation.app.get(DataSource);
-  await waitUntil(async () => (await catalogue.query('SELECT 1 FROM catalogue_offers WHERE offer_id = $1', [created.body.offerId])).length === 1, { what: 'the offer in the catalogue' });
-  return created.body.offerId;
+  await waitUntil(async () => (await catalogue.query('SELECT 1 FROM catalogue_offers WHERE offer_id = $1', [offerId])).length === 1, { what: 'the offer in the catalogue' });
+  return offerId;
+}
+
+/**
+ * An officer of København opens a case and requests a place in the console (*Ny sag*): the offer
+ * found by its name, the purpose of the access chosen. Returns the placement's id from the page.
+ */
+async function openCaseInConsole(page: Page, offerName: string, offerId: string, citizen: { cpr: string; name: string }, { startDate, purpose = 'visitation' }: { startDate: string; purpose?: string }): Promise<string> {
+  await page.goto(`${consoleApp.url}/#/new-case`);
+  await page.waitForSelector('#cpr');
+  await page.selectOption('#purpose', purpose);
+  await page.fill('#offerQuery', offerName);
+  await page.press('#offerQuery', 'Enter');
+  await page.waitForSelector(`#offer-${offerId}`);
+  await page.check(`#offer-${offerId}`);
+  await page.fill('#cpr', citizen.cpr);
+  await page.fill('#citizen', citizen.name);
+  await page.fill('#startDate', startDate);
+  await page.click('button[type="submit"]');
+  await page.waitForURL(/#\/placements\/[0-9a-f-]{36}/);
+  return /#\/placements\/([0-9a-f-]{36})/.exec(page.url())![1];
 }
 
 it('visitation officer: finds an offer, opens a case, and gets the placement confirmed', async () => {
@@ -224,6 +266,21 @@ it('offer manager lowers capacity, and the officer\'s open search page shows the
   await officer.waitForFunction((id) => (globalThis as any).document.querySelector(`[data-vacant-for="${id}"]`)?.textContent === '5', offerId, { timeout: 20000 });
   expect(await officer.evaluate(() => (globalThis as unknown as { marker: number }).marker)).toBe(42); // the same page: no reload
 
+  // The manager announces the closure at the earliest date the notice rule allows (the form's default);
+  // a search then marks the offer and offers no request for it.
+  await manager.waitForSelector('#closure-date');
+  expect(await manager.inputValue('#closure-date')).toBe(rule.earliestEffectiveDate);
+  await manager.fill('#closure-reason', 'Bygningen skal renoveres.');
+  await manager.click('form:has(#closure-date) button[type="submit"]');
+  // The page reloads the offer: its status in the picker says the closure is announced.
+  await manager.waitForFunction(() => (globalThis as any).document.querySelector('#offer')?.selectedOptions[0]?.textContent.includes('Lukning varslet'), undefined, { timeout: 20000 });
+  await expectAccessible(manager, 'manager: closure announced');
+  await waitUntil(async () => (await system.visitation.app.get(DataSource).query(`SELECT status FROM catalogue_offers WHERE offer_id = $1`, [offerId]))[0]?.status === 'closure-announced', { what: 'the closure in the catalogue' });
+  await page(officer).search();
+  await officer.waitForSelector(`[data-offer="${offerId}"] >> text=Lukning varslet`);
+  expect(await officer.isVisible(`[data-offer="${offerId}"] a.request-link`)).toBe(false);
+  expect(await officer.textContent(`[data-offer="${offerId}"]`)).toContain('Tager ikke imod nye anbringelser.');
+
   for (const route of ['warn', 'budget', 'inbox']) {
     await manager.goto(`${consoleApp.url}/#/${route}`);
     await manager.waitForSelector('main h1');
@@ -283,7 +340,8 @@ it('KKR secretariat: follows the supply dashboard and acknowledges an early warn
   await manager.waitForSelector('text=Den tidlige varsling er sendt');
   await manager.context().close();
 
-  expect((await call(`${system.notifications.url}/supply/snapshots`, 'POST', undefined, await system.identity.authFor('admin'))).status).toBe(200);
+  // The nightly snapshot, run as its scheduler runs it (no person's job, so no page).
+  await system.notifications.app.get(MonitoringSupply).takeSnapshot();
   const secretariat = await signIn('kkr-midtjylland');
   await secretariat.waitForSelector('#supply-table');
   expect(await secretariat.textContent('main')).toContain(`${new Date().toISOString().slice(0, 10)}`); // today's snapshot in the trend
@@ -314,11 +372,19 @@ it('KKR secretariat: follows the supply dashboard and acknowledges an early warn
   const awaiting = (await call(`${system.tariffs.url}/tariffs/awaiting-approval`, 'GET', undefined, await system.identity.authFor('kkr-midtjylland'))).body.items;
   expect(awaiting.length).toBeGreaterThan(0);
   const approvals = (await secretariat.textContent('main table tbody')) ?? '';
+  const names: string[] = [];
   for (const x of awaiting) {
     const offer = (await call(`${system.offers.url}/offers/${x.offerId}`, 'GET', undefined, await system.identity.authFor('kkr-midtjylland'))).body;
     expect(approvals).toContain(offer.name);
     expect(approvals).not.toContain(x.offerId.slice(0, 8));
+    names.push(offer.name);
   }
+  // Approving one publishes it.
+  await secretariat.click(`button:has-text("Godkend: ${names[0]} ${awaiting[0].year}")`);
+  await secretariat.waitForSelector('main .message.success');
+  await expectAccessible(secretariat, 'secretariat: tariff approved');
+  const approved = await call(`${system.tariffs.url}/offers/${awaiting[0].offerId}/tariffs/${awaiting[0].year}`, 'GET', undefined, await system.identity.authFor('kkr-midtjylland'));
+  expect(approved.body.status).toBe('published');
   await secretariat.goto(`${consoleApp.url}/#/inbox`);
   await secretariat.waitForSelector('main h1');
   await expectAccessible(secretariat, 'secretariat: inbox');
@@ -357,11 +423,15 @@ it('tells the user, in words, when the page is not live, and when it is live aga
 
 it('auditor: reads who opened which case, when and why, filtered by action, in words', async () => {
   const offerId = await newOffer('Logbogen');
-  const officer = await call(`${system.visitation.url}/cases`, 'POST', {
-    cpr: '0202802345', name: 'Logget Borger', needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'medium' },
-    placement: { offerId, startDate: '2026-12-01' },
-  }, { ...(await system.identity.authFor('officer-koebenhavn')), 'x-purpose': 'complaint' });
-  expect(officer.status).toBe(201);
+  // The officer opens the case in the console, stating the purpose: a complaint (klagesag).
+  const officer = await signIn('officer-koebenhavn');
+  const cancelled = await openCaseInConsole(officer, 'Logbogen', offerId, { cpr: '0202802345', name: 'Logget Borger' }, { startDate: '2026-12-01', purpose: 'complaint' });
+  // The citizen is placed elsewhere after all: the officer cancels the request (it frees the held place).
+  await officer.waitForSelector('#cancel');
+  await officer.click('#cancel');
+  await officer.waitForSelector('text=Anmodningen er annulleret.');
+  await officer.context().close();
+  await waitUntil(async () => (await system.visitation.app.get(DataSource).query(`SELECT status FROM placements WHERE id = $1`, [cancelled]))[0]?.status === 'cancelled', { what: 'the cancellation' });
   const page = await signIn('auditor-koebenhavn');
   await page.goto(`${consoleApp.url}/#/audit`);
   await page.waitForSelector('#action');
@@ -378,23 +448,46 @@ it('auditor: reads who opened which case, when and why, filtered by action, in w
 });
 
 it('operations close the month in the console; the paying municipality and the operator read the statement line by line, in Danish amounts', async () => {
-  // The data a month of work leaves (through the APIs): a published tariff and a placement from the 10th.
-  const offer = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Regningshuset', frameworkAgreement: false }), await system.identity.authFor('manager-aarhus'));
-  const offerId = offer.body.offerId;
+  // A month of work, all in the console: the offer registered, its 2026 budget (published at once: no
+  // framework agreement), a citizen placed from the 10th and the placement confirmed.
+  const offerId = await newOffer('Regningshuset', 20, { frameworkAgreement: false });
   await waitUntil(async () => (await system.tariffs.app.get(DataSource).query('SELECT 1 FROM tariff_offers WHERE offer_id = $1', [offerId])).length === 1, { what: 'the offer in tariffs' });
-  const tariff = await call(`${system.tariffs.url}/offers/${offerId}/budgets/2026`, 'PUT', {
-    directOperatingCosts: '10000000.00', depreciationAndInterest: '0.00', civilServantPensions: '0.00', otherIncome: '0.00', approvedPlaces: 20, budgetedOccupancyPct: 95, packages: [],
-  }, await system.identity.authFor('manager-aarhus'));
-  expect(tariff.body.status).toBe('published');
-  const officerAuth = { ...(await system.identity.authFor('officer-koebenhavn')), 'x-purpose': 'visitation' };
+  const budgeting = await signIn('manager-aarhus');
+  await budgeting.goto(`${consoleApp.url}/#/budget`);
+  await budgeting.waitForSelector('#directOperatingCosts');
+  await budgeting.selectOption('#offer', offerId);
+  await budgeting.fill('#year', '2026');
+  await budgeting.fill('#directOperatingCosts', '10.000.000,00');
+  await budgeting.fill('#approvedPlaces', '20');
+  await budgeting.fill('#budgetedOccupancyPct', '95');
+  await budgeting.fill('#packageCode0', 'hoej');
+  await budgeting.fill('#packageSupplement0', '450,00');
+  await budgeting.fill('#hourlyRate', '425,00');
+  await budgeting.click('button[type="submit"]');
+  await budgeting.waitForSelector('#package-rates');
+  expect(await budgeting.textContent('main')).toContain('Offentliggjort');
+  await budgeting.context().close();
+  const tariff = await call(`${system.tariffs.url}/offers/${offerId}/tariffs/2026`, 'GET', undefined, await system.identity.authFor('manager-aarhus'));
+  expect(tariff.body).toMatchObject({ status: 'published', hourlyRate: '425.00' });
+  expect(Math.round((Number(tariff.body.rates.hoej) - Number(tariff.body.rates.base)) * 100)).toBe(45000);
   await waitUntil(async () => (await system.visitation.app.get(DataSource).query('SELECT 1 FROM catalogue_tariffs WHERE offer_id = $1', [offerId])).length === 1, { what: 'the tariff in visitation' });
-  const opened = await call(`${system.visitation.url}/cases`, 'POST', {
-    cpr: '1010801234', name: 'Ole Regning', needs: { targetGroups: ['autism'], paragraph: '108', supportLevel: 'medium' }, placement: { offerId, startDate: '2026-11-10' },
-  }, officerAuth);
-  expect(opened.status).toBe(201);
-  const placementId = opened.body.placement.id;
-  await waitUntil(async () => (await call(`${system.visitation.url}/placements/${placementId}`, 'GET', undefined, officerAuth)).body.status === 'reserved', { what: 'the reservation' });
-  expect((await call(`${system.visitation.url}/placements/${placementId}/confirm`, 'POST', undefined, officerAuth)).status).toBe(200);
+  const placing = await signIn('officer-koebenhavn');
+  const placementId = await openCaseInConsole(placing, 'Regningshuset', offerId, { cpr: '1010801234', name: 'Ole Regning' }, { startDate: '2026-11-10' });
+  await placing.waitForSelector('#confirm', { timeout: 30000 });
+  await placing.click('#confirm');
+  await placing.waitForSelector('text=Anbringelsen er bekræftet.');
+  // More support from 1 December: the package changes then (November is billed at the base rate).
+  await placing.waitForSelector('#package-form');
+  await placing.selectOption('#packageCode', 'hoej');
+  await placing.fill('#packageEffective', '2026-12-01');
+  await placing.click('#package-form button[type="submit"]');
+  await placing.waitForSelector('text=Gemt.');
+  await expectAccessible(placing, 'officer: placement with a package change');
+  await placing.context().close();
+  await waitUntil(async () => {
+    const [row] = await system.tariffs.app.get(DataSource).query('SELECT packages FROM tariff_placements WHERE placement_id = $1', [placementId]);
+    return row?.packages.some((p: { packageCode: string; effectiveDate: string }) => p.packageCode === 'hoej' && p.effectiveDate === '2026-12-01') ?? false;
+  }, { what: 'the package change in tariffs' });
   await waitUntil(async () => (await system.tariffs.app.get(DataSource).query('SELECT 1 FROM tariff_placements WHERE placement_id = $1', [placementId])).length === 1, { what: 'the placement in tariffs' });
 
   // The operator prices a special measure (særforanstaltning) for the last three days, in the console, typed in Danish.
@@ -442,6 +535,14 @@ it('operations close the month in the console; the paying municipality and the o
   expect(lines).toContain('10.11.2026–30.11.2026');
   expect(lines).toContain(danish(rateOere));
   await officer.screenshot({ path: join(SHOTS, 'officer-statement.png'), fullPage: true });
+  // The statement as CSV and Excel, from the console: names beside codes, each line's kind in Danish.
+  const [csvFile] = await Promise.all([officer.waitForEvent('download'), officer.click('button:has-text("Hent CSV")')]);
+  const csv = readFileSync((await csvFile.path())!, 'utf8');
+  expect(csv.split('\n')[0]).toMatch(/^# Afregning 2026-11: betalingskommune København Kommune \(0101\), driftsherre Aarhus Kommune \(municipality:0751\)/);
+  expect(csv).toContain(';special-measure;Særlig foranstaltning;2026-11-28;2026-11-30;3;ekstra-nattevagt;1300,50;3901,50;nej');
+  const [xlsxFile] = await Promise.all([officer.waitForEvent('download'), officer.click('button:has-text("Hent Excel")')]);
+  expect(xlsxFile.suggestedFilename()).toMatch(/^afregning-2026-11-.*\.xlsx$/);
+  expect(readFileSync((await xlsxFile.path())!).subarray(0, 2).toString()).toBe('PK');
   await officer.context().close();
 
   const manager = await signIn('manager-aarhus');
@@ -461,6 +562,21 @@ it('operations close the month in the console; the paying municipality and the o
   expect(carried).toMatch(/\d{1,3}(\.\d{3})*,\d{2} kr\./);
   await expectAccessible(manager, 'manager: year result');
   await manager.context().close();
+
+  // The citizen moves out in a month (fraflytning): the officer ends the placement in the console.
+  const moving = await signIn('officer-koebenhavn');
+  await moving.goto(`${consoleApp.url}/#/placements/${placementId}`);
+  await moving.waitForSelector('#end-form');
+  const moveOut = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await moving.fill('#endDate', moveOut);
+  await moving.click('#end-form button[type="submit"]');
+  await moving.waitForSelector('text=Anbringelsen er afsluttet.');
+  await expectAccessible(moving, 'officer: placement ended');
+  await moving.context().close();
+  await waitUntil(async () => {
+    const [row] = await system.tariffs.app.get(DataSource).query(`SELECT to_char(end_date, 'YYYY-MM-DD') AS end_date FROM tariff_placements WHERE placement_id = $1`, [placementId]);
+    return row?.end_date === moveOut;
+  }, { what: 'the end of the placement in tariffs' });
 });
 
 it('officer: sets the organisation\'s e-mail, subscribes, registers a webhook, sends it a test and reads its delivery log, all in the console', async () => {

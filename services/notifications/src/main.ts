@@ -17,3 +17,5 @@ if (require.main === module) runService('notifications', () => createNotificatio
 
 /** For webhook receivers (and tests): how a delivery's signature is checked. */
 export { SIGNATURE_HEADER, signPayload, verifySignature } from './delivery/domain/webhook-signature';
+/** The nightly supply snapshot's use case, for tests that run the job as its scheduler would. */
+export { MonitoringSupply } from './supply/monitoring-supply';

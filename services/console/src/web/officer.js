@@ -80,7 +80,8 @@ function resultItem(o) {
   // An offer that is closing (or closed to admissions) takes no new placements: marked, and no request link.
   const admits = o.status === 'active';
   return el('li', { class: 'result', 'data-offer': o.offerId },
-    el('h3', {}, el('a', { href: `#/offer/${o.offerId}` }, o.name), admits ? '' : el('span', { class: 'badge warn' }, ` ${statusName(o.status)}`)),
+    el('h3', {}, el('a', { href: `#/offer/${o.offerId}` }, o.name), admits ? '' : el('span', { class: 'badge warn' }, ` ${statusName(o.status)}`),
+      o.demo ? el('span', { class: 'badge' }, ` ${t('demoBadge')}`) : ''),
     el('p', { class: 'meta' }, `${o.operator.name} · ${municipalityName(o.municipalityCode)} · ${regionName(o.regionCode)} · ${o.targetGroups.map(groupName).join(', ')} · § ${o.paragraphs.map((p) => p.paragraph).join(', ')}`),
     el('p', {}, vacancy, ` ${t('vacant')} · `, el('span', { 'data-approved-for': o.offerId }, String(o.capacity.approvedPlaces)), ` ${t('approved')}`,
       o.rank.dayRate ? ` · ${t('dayTariff')} ${formatAmount(o.rank.dayRate, lang())}` : '',
