@@ -1,5 +1,6 @@
 import type { RunningConsole } from '@tilbudsnet/console';
 import { MonitoringSupply } from '@tilbudsnet/notifications';
+import { RegisteringOffer } from '@tilbudsnet/offers';
 import { waitUntil } from '@tilbudsnet/testing';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { wordsOfTheOtherLanguage } from './support/catalogue-words';
+import { offerRequest } from './support/demo-offer';
 import { call, startConsoleFor, startSystem, type RunningSystem } from './support/running-system';
 
 /**
@@ -243,6 +245,32 @@ it('visitation officer: finds an offer, opens a case, and gets the placement con
   await page.context().close();
 });
 
+it('visitation officer: pages through search results, sorted by name, in the console', async () => {
+  // The catalogue a search pages through is data here, registered by offers' own use case; the job under test is the search.
+  const registering = system.offers.app.get(RegisteringOffer);
+  const manager = { sub: 'test-setup', name: 'Test setup', role: 'offer-manager' as const, organisation: { kind: 'operator' as const, operatorKind: 'municipality' as const, id: '0751' } };
+  for (let i = 22; i >= 1; i--) {
+    await registering.register(offerRequest({ name: `Sidehuset ${String(i).padStart(2, '0')}` }) as never, manager, { correlationId: `setup-${i}`, causationId: `setup-${i}` });
+  }
+  await waitUntil(async () => (await system.visitation.app.get(DataSource).query(`SELECT count(*)::int AS n FROM catalogue_offers WHERE snapshot ->> 'name' LIKE 'Sidehuset %'`))[0].n === 22, { what: 'the 22 offers in the catalogue' });
+  const page = await signIn('officer-aarhus');
+  await page.waitForSelector('#q');
+  await page.fill('#q', 'Sidehuset');
+  await page.selectOption('#sort', 'name');
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('#results-heading >> text=Tilbud 1–20 af 22');
+  const names = () => page.$$eval('ol.results li h3 a', (links) => links.map((a) => (a as unknown as { textContent: string }).textContent));
+  expect(await names()).toEqual(Array.from({ length: 20 }, (_, i) => `Sidehuset ${String(i + 1).padStart(2, '0')}`));
+  await expectAccessible(page, 'officer: search results, page 1');
+  await page.click('#next-page');
+  await page.waitForSelector('#results-heading >> text=Tilbud 21–22 af 22');
+  expect(await names()).toEqual(['Sidehuset 21', 'Sidehuset 22']);
+  await expectAccessible(page, 'officer: search results, page 2');
+  await page.click('#previous-page');
+  await page.waitForSelector('#results-heading >> text=Tilbud 1–20 af 22');
+  await page.context().close();
+});
+
 it('offer manager lowers capacity, and the officer\'s open search page shows the new vacancy without a reload', async () => {
   const offerId = await newOffer('Livehuset', 12);
   const officer = await signIn('officer-aarhus');
@@ -276,6 +304,7 @@ it('offer manager lowers capacity, and the officer\'s open search page shows the
   await manager.waitForFunction(() => (globalThis as any).document.querySelector('#offer')?.selectedOptions[0]?.textContent.includes('Lukning varslet'), undefined, { timeout: 20000 });
   await expectAccessible(manager, 'manager: closure announced');
   await waitUntil(async () => (await system.visitation.app.get(DataSource).query(`SELECT status FROM catalogue_offers WHERE offer_id = $1`, [offerId]))[0]?.status === 'closure-announced', { what: 'the closure in the catalogue' });
+  await officer.fill('#q', 'Livehuset');
   await page(officer).search();
   await officer.waitForSelector(`[data-offer="${offerId}"] >> text=Lukning varslet`);
   expect(await officer.isVisible(`[data-offer="${offerId}"] a.request-link`)).toBe(false);

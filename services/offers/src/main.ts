@@ -7,6 +7,9 @@ import { AppModule } from './app.module';
 export const OFFERS_CONSUMER_GROUP = process.env.OFFERS_CONSUMER_GROUP ?? 'offers';
 
 /** The offers app with its event consumer attached, not yet listening; tests start it on a port of their own. */
+/** The use case that registers an offer, for tests that set up a catalogue as data. */
+export { RegisteringOffer } from './offers/register-offer/registering-offer';
+
 export async function createOffersApp(
   consumer: Partial<Omit<KafkaEventTransportOptions, 'bus' | 'dataSource'>> = {},
 ): Promise<INestApplication> {

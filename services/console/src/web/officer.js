@@ -243,7 +243,7 @@ async function placementPage({ params }) {
 async function waitlistPage() {
   const list = await api('/visitation/waitlist', { purpose: purpose() });
   const rows = (list.items ?? list).map((w) => el('tr', {}, el('td', {}, groupName(w.targetGroup)), el('td', {}, `§ ${w.paragraph}`), el('td', {}, regionName(w.regionCode)),
-    el('td', {}, statusName(w.status)), el('td', {}, new Date(w.addedAt).toLocaleDateString(lang() === 'da' ? 'da-DK' : 'en-GB'))));
+    el('td', {}, t('waitlistStatuses')[w.status] ?? w.status), el('td', {}, new Date(w.addedAt).toLocaleDateString(lang() === 'da' ? 'da-DK' : 'en-GB'))));
   return [el('h1', {}, t('waitlist')), rows.length ? el('table', {}, el('caption', {}, t('waitlist')),
     el('thead', {}, el('tr', {}, ...[t('targetGroup'), t('paragraph'), t('region'), t('status'), t('date')].map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, ...rows)) : el('p', {}, t('none'))];
 }

@@ -6,7 +6,8 @@ import { terminationEndDate, type TerminationRule } from './termination-notice';
  * always ends: reserved then started, or rejected, expired, timed out or cancelled, and whatever
  * ends it early releases a held place.
  */
-export type PlacementStatus = 'requested' | 'reserved' | 'rejected' | 'expired' | 'timed-out' | 'cancelled' | 'started' | 'notice-given' | 'ended';
+export const PLACEMENT_STATUSES = ['requested', 'reserved', 'rejected', 'expired', 'timed-out', 'cancelled', 'started', 'notice-given', 'ended'] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
 export interface PlacementState {
   id: string;
