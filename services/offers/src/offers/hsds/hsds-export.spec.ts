@@ -47,4 +47,11 @@ describe('the HSDS export of the catalogue', () => {
     expect(exported.service_at_location.map((s) => s.service_id)).toEqual(exported.service.map((s) => s.id));
     expect(exported.service_capacity[0]).toMatchObject({ unit: { name: 'Plads (place)' }, available: expect.any(Number), maximum: expect.any(Number) });
   });
+
+  it('describes offers in Danish words, not codes (a person reads HSDS text)', () => {
+    const text = [...exported.service.map((s) => s.description), ...exported.organization.map((o) => o.description)].join('\n');
+    expect(text).toMatch(/Specialiseringsniveau: (almindeligt|specialiseret|højt specialiseret)\./);
+    expect(text).toMatch(/Driftsherre \((kommunal|regional|privat)\)/);
+    expect(text).not.toMatch(/highly-specialised|specialised\.|\((municipality|region|private)\)/);
+  });
 });

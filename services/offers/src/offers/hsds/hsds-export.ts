@@ -32,10 +32,14 @@ const STATUS: Record<OfferSnapshot['status'], string> = {
   closed: 'defunct',
 };
 
+/** Danish words for the codes a description carries (HSDS text is read by people). */
+const OPERATOR_KIND_WORDS: Record<string, string> = { municipality: 'kommunal', region: 'regional', private: 'privat' };
+const LEVEL_WORDS: Record<string, string> = { general: 'almindeligt', specialised: 'specialiseret', 'highly-specialised': 'højt specialiseret' };
+
 function describe(offer: OfferSnapshot): string {
   const groups = offer.targetGroups.map((id) => TARGET_GROUPS.find((t) => t.id === id)?.da ?? id).join(', ');
   const paragraphs = offer.paragraphs.map((p) => `SEL §${p.paragraph} (${p.approvedPlaces} godkendte pladser)`).join(', ');
-  return `${paragraphs}. Målgrupper: ${groups}. Specialiseringsniveau: ${offer.specialisationLevel}.${offer.demo ? ' Demodata.' : ''}`;
+  return `${paragraphs}. Målgrupper: ${groups}. Specialiseringsniveau: ${LEVEL_WORDS[offer.specialisationLevel] ?? offer.specialisationLevel}.${offer.demo ? ' Demodata.' : ''}`;
 }
 
 export function toHsds(offers: OfferSnapshot[], exportedAt: Date): HsdsExport {
@@ -48,7 +52,7 @@ export function toHsds(offers: OfferSnapshot[], exportedAt: Date): HsdsExport {
       organizations.set(operatorKey, {
         id: organizationId,
         name: offer.operator.name,
-        description: `Driftsherre (${offer.operator.kind})`,
+        description: `Driftsherre (${OPERATOR_KIND_WORDS[offer.operator.kind] ?? offer.operator.kind})`,
         ...(offer.operator.kind === 'private' ? { tax_id: offer.operator.id } : {}),
       });
     }
