@@ -707,6 +707,52 @@ it('KKR secretariat: protects an offer for a target group with the municipalitie
   await page.context().close();
 });
 
+it('progression: the officer sets a goal on a running placement, the operator measures it, and the offer page shows effect only from 5 placements', async () => {
+  const offerId = await newOffer('Målhuset');
+  const officer = await signIn('officer-koebenhavn');
+  const placementId = await openCaseInConsole(officer, 'Målhuset', offerId, { cpr: '0303803456', name: 'Mål Borger' }, { startDate: '2026-10-01', purpose: 'follow-up' });
+  await officer.waitForSelector('#confirm', { timeout: 30000 });
+  await officer.click('#confirm');
+  await officer.waitForSelector('#goal-form');
+  await officer.selectOption('#area', 'social-life');
+  await officer.fill('#goal-description', 'Deltager i fællesspisning to gange om ugen');
+  await officer.fill('#goal-target', '2027-06-30');
+  await officer.click('#goal-form button[type="submit"]');
+  await officer.waitForSelector('#goals >> text=Deltager i fællesspisning');
+  expect(await officer.textContent('#goals tbody tr')).toContain('Socialt liv');
+  expect(await officer.textContent('#goals tbody tr')).toContain('Ikke målt endnu');
+  await expectAccessible(officer, 'officer: placement with a goal');
+
+  const manager = await signIn('manager-aarhus');
+  await manager.goto(`${consoleApp.url}/#/progression?offer=${offerId}`);
+  await manager.waitForSelector('#measure-form');
+  await expectAccessible(manager, 'manager: progression');
+  await manager.selectOption('#level', '-1');
+  await manager.fill('#measuredOn', '2026-11-15');
+  await manager.click('#measure-form button[type="submit"]');
+  await manager.waitForSelector('main .message.success');
+  expect(await manager.textContent('#goals tbody tr')).toContain('−1 Mindre end forventet (15.11.2026)');
+  await expectAccessible(manager, 'manager: progression, measured');
+  await manager.context().close();
+  // Read back: one goal, one measurement.
+  const goals = await call(`${system.visitation.url}/placements/${placementId}/goals`, 'GET', undefined, { ...(await system.identity.authFor('officer-koebenhavn')), 'x-purpose': 'test read-back' });
+  expect(goals.body.items).toEqual([expect.objectContaining({ area: 'social-life', targetDate: '2027-06-30', measurements: [{ level: -1, measuredOn: '2026-11-15' }] })]);
+
+  // One placement is too few to show an offer's effect: the offer page and search say so, in words.
+  await officer.goto(`${consoleApp.url}/#/offer/${offerId}`);
+  await officer.waitForSelector('#effect');
+  expect(await officer.textContent('#effect')).toBe('For få anbringelser med målte mål til at vise effekt (under 5).');
+  await expectAccessible(officer, 'officer: offer page with effect');
+  await officer.goto(`${consoleApp.url}/#/find`);
+  await officer.waitForSelector('#q');
+  await officer.fill('#q', 'Målhuset');
+  await officer.selectOption('#sort', 'effect');
+  await officer.click('button[type="submit"]');
+  await officer.waitForSelector(`[data-offer="${offerId}"]`);
+  expect(await officer.textContent(`[data-offer="${offerId}"]`)).toContain('Effekt: for få data');
+  await officer.context().close();
+});
+
 it('offer manager: registers an offer in the console (a refused field is marked beside it, in Danish), then edits it and closes it to admissions', async () => {
   const page = await signIn('manager-aarhus');
   await page.goto(`${consoleApp.url}/#/new-offer`);

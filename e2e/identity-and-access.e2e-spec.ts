@@ -233,6 +233,20 @@ describe('authorization matrix', () => {
         request: (f) => ({ path: `/cases/${f.caseId}/placements`, body: { offerId: f.offerId, startDate: '2027-01-01' }, headers: PURPOSE }),
       },
       'GET /placements/:id': { allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' }, request: (f) => ({ path: `/placements/${f.placements.reserved[0]}` }) },
+      'POST /placements/:id/goals': {
+        allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },
+        request: (f) => ({ path: `/placements/${f.placements.started[0]}/goals`, body: { area: 'health', description: 'Går en tur hver dag', targetDate: '2030-06-30' }, headers: PURPOSE }),
+      },
+      'GET /placements/:id/goals': {
+        allowed: ['visitation-officer', 'offer-manager'], foreign: { 'visitation-officer': 'officer-aarhus', 'offer-manager': 'manager-private' },
+        request: (f) => ({ path: `/placements/${f.placements.started[0]}/goals`, headers: PURPOSE }),
+      },
+      // No goal has this id: the operator role is let through to the lookup (404); ownership is shown in e2e/progression.
+      'POST /goals/:goalId/measurements': {
+        allowed: ['offer-manager'], allowedAnswer: '404', request: () => ({ path: '/goals/00000000-0000-4000-8000-000000000000/measurements', body: { level: 0, measuredOn: '2026-01-10' } }),
+      },
+      'GET /offers/:offerId/goals': { allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' }, request: (f) => ({ path: `/offers/${f.offerId}/goals` }) },
+      'GET /offers/:offerId/effect': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.offerId}/effect` }) },
       'POST /placements/:id/confirm': {
         allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },
         request: (f) => ({ path: `/placements/${f.placements.reserved[0]}/confirm`, headers: PURPOSE }),

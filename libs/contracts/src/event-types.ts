@@ -5,6 +5,7 @@ import {
   PlaceReservedV1, PlacementCancelledV1, PlacementEndedV1, PlacementPackageChangedV1, PlacementRequestedV1, PlacementStartedV1,
   PlacementTerminationNoticedV1, ReservationExpiredV1, ReservationRejectedV1,
 } from './placements/placement-events';
+import { GoalSetV1, ProgressMeasuredV1 } from './placements/progression-events';
 import { WaitlistEntryAddedV1, WaitlistEntryRemovedV1, WaitlistMatchFoundV1 } from './placements/waitlist-events';
 import { SettlementIssuedV1, TariffPublishedV1 } from './tariffs/tariff-events';
 import { EarlyWarningRaisedV1, EarlyWarningStatusChangedV1 } from './notifications/early-warning-events';
@@ -42,6 +43,8 @@ export const EVENT_DEFINITIONS = {
   WaitlistEntryAdded: { topic: Topics.waitlist, version: 1, payload: WaitlistEntryAddedV1 },
   WaitlistEntryRemoved: { topic: Topics.waitlist, version: 1, payload: WaitlistEntryRemovedV1 },
   WaitlistMatchFound: { topic: Topics.waitlist, version: 1, payload: WaitlistMatchFoundV1 },
+  GoalSet: { topic: Topics.progression, version: 1, payload: GoalSetV1 },
+  ProgressMeasured: { topic: Topics.progression, version: 1, payload: ProgressMeasuredV1 },
   TariffPublished: { topic: Topics.tariff, version: 1, payload: TariffPublishedV1 },
   SettlementIssued: { topic: Topics.settlement, version: 1, payload: SettlementIssuedV1 },
   EarlyWarningRaised: { topic: Topics.earlyWarning, version: 1, payload: EarlyWarningRaisedV1 },

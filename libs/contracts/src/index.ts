@@ -11,6 +11,7 @@ export * from './offers/offer-events';
 export * from './offers/offer-lifecycle-events';
 export * from './placements/placement-events';
 export * from './placements/waitlist-events';
+export * from './placements/progression-events';
 export * from './tariffs/tariff-events';
 export * from './notifications/early-warning-events';
 export * from './notifications/supply-events';

@@ -34,13 +34,18 @@ import { Worklist } from './waitlist/worklist';
 import { WorklistController } from './waitlist/worklist.controller';
 import { SearchOffersController } from './search-offers/search-offers.controller';
 import { SearchingOffers } from './search-offers/searching-offers';
+import { Progression1763800000600 } from './migrations/1763800000600-progression';
+import { ProgressionController } from './progression/progression.controller';
+import { SettingGoal } from './progression/set-goal/setting-goal';
+import { MeasuringProgress } from './progression/measure-progress/measuring-progress';
+import { ReadingProgression } from './progression/read-effect/reading-progression';
 
 @Module({
   imports: [
     AuthModule,
     DatabaseModule.forService('visitation', {
       entities: [CatalogueOfferRecord, CaseRecord, AuditRecord, PlacementRecord, WaitlistEntryRecord],
-      migrations: [Catalogue1763800000200, CasesAndAudit1763800000300, PlacementsAndWaitlist1763800000400, CatalogueTariffs1763800000500],
+      migrations: [Catalogue1763800000200, CasesAndAudit1763800000300, PlacementsAndWaitlist1763800000400, CatalogueTariffs1763800000500, Progression1763800000600],
     }),
     MessagingModule.forService({
       service: 'visitation',
@@ -48,7 +53,7 @@ import { SearchingOffers } from './search-offers/searching-offers';
     }),
   ],
   controllers: [HealthController, MetricsController, OperationsController, SearchOffersController, CatalogueHandlers, CasesController, AuditController, PlacementsController, ReservationHandlers,
-    WorklistController, TariffHandlers,
+    WorklistController, TariffHandlers, ProgressionController,
   ],
   providers: [HttpMetrics, 
     SearchingOffers,
@@ -58,6 +63,7 @@ import { SearchingOffers } from './search-offers/searching-offers';
     Waitlist,
     Worklist,
     ReadingAuditLog,
+    SettingGoal, MeasuringProgress, ReadingProgression,
     { provide: CitizenDataCipher, useFactory: () => new CitizenDataCipher(cipherKeysFromEnv()) },
   ],
 })

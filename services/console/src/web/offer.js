@@ -2,6 +2,7 @@
 // and its published tariff with the service packages.
 import { groupName, lang, me, municipalityName, offerOf, regionName, statusName, t } from './app.js';
 import { formatAmount, formatDate, plural } from './formats.js';
+import { effectSection } from './progression.js';
 import { api, el } from './ui.js';
 
 async function offerPage({ params }) {
@@ -41,6 +42,7 @@ async function offerPage({ params }) {
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('package')), el('th', { scope: 'col' }, t('dayTariff')))),
         el('tbody', {}, ...Object.entries(tariff.rates).map(([code, rate]) => el('tr', {}, el('th', { scope: 'row' }, code === 'base' ? t('basePackage') : code), el('td', {}, formatAmount(rate, lang()))))))
       : el('p', {}, t('noTariff')),
+    ...(await effectSection(offer.offerId)),
     me()?.role === 'visitation-officer'
       ? (admits ? el('p', {}, el('a', { href: `#/new-case?offer=${offer.offerId}`, class: 'primary-link' }, `${t('requestPlace')}: ${offer.name}`)) : el('p', {}, t('noNewPlacements')))
       : '',

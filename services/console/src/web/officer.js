@@ -2,6 +2,7 @@
 // confirmed or rejected, the waiting list and the worklist.
 import { groupName, lang, me, municipalityName, offerOf, reference, regionName, statusName, t } from './app.js';
 import { formatAmount, formatDate, parseAmount, plural } from './formats.js';
+import { goalsSection } from './progression.js';
 import { api, el, field, message, select } from './ui.js';
 
 let lastResults = [];
@@ -85,7 +86,8 @@ function resultItem(o) {
     el('p', { class: 'meta' }, `${o.operator.name} · ${municipalityName(o.municipalityCode)} · ${regionName(o.regionCode)} · ${o.targetGroups.map(groupName).join(', ')} · § ${o.paragraphs.map((p) => p.paragraph).join(', ')}`),
     el('p', {}, vacancy, ` ${t('vacant')} · `, el('span', { 'data-approved-for': o.offerId }, String(o.capacity.approvedPlaces)), ` ${t('approved')}`,
       o.rank.dayRate ? ` · ${t('dayTariff')} ${formatAmount(o.rank.dayRate, lang())}` : '',
-      o.rank.distanceKm !== null ? ` · ${Math.round(o.rank.distanceKm)} km` : ''),
+      o.rank.distanceKm !== null ? ` · ${Math.round(o.rank.distanceKm)} km` : '',
+      ` · ${o.effect?.enoughData ? `${t('goalsMet')} ${o.effect.goalsMetShare.toLocaleString(lang() === 'da' ? 'da-DK' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 })}` : t('effectUnknown')}`),
     el('p', {}, el('span', { class: 'badge ok' }, `${t('rank')} ${Math.round(o.rank.score * 100)}`), ` ${t('why')}: ${o.rank.why.map(reasonText).join('; ')}`),
     admits ? el('a', { href: `#/new-case?offer=${o.offerId}`, class: 'request-link' }, `${t('requestPlace')}: ${o.name}`) : el('p', {}, t('noNewPlacements')));
 }
@@ -178,6 +180,7 @@ async function placementPage({ params }) {
       feedback.replaceChildren(message(error.message, 'error'));
     }
   };
+  const goals = el('div');
   const show = async () => {
     const p = await api(`/visitation/placements/${id}`, { purpose: purpose() });
     const offer = await offerOf(p.offerId);
@@ -214,6 +217,8 @@ async function placementPage({ params }) {
     if (['rejected', 'expired', 'timed-out', 'cancelled'].includes(p.status)) parts.push(message(`${t('rejected')} ${p.reason ?? ''}`, 'error'));
     if (['started', 'notice-given'].includes(p.status)) parts.push(...contractActions(p, rates, packageName));
     box.replaceChildren(...parts);
+    // Goals and their measurements, for a placement that runs or has run.
+    goals.replaceChildren(['started', 'notice-given', 'ended'].includes(p.status) ? await goalsSection(id, p.status, purpose()) : '');
     if (p.status === 'requested' && location.hash.includes(id)) setTimeout(show, 800);
   };
   /** Package change, notice and end of a running placement, each its own small form. */
@@ -237,7 +242,7 @@ async function placementPage({ params }) {
     return [pkg, notice, end];
   }
   await show();
-  return [el('h1', {}, t('placement')), purposeField(), feedback, box];
+  return [el('h1', {}, t('placement')), purposeField(), feedback, box, goals];
 }
 
 async function waitlistPage() {

@@ -24,7 +24,7 @@ export class SearchOffersQuery {
   @IsOptional() @IsIn(MUNICIPALITY_CODES) fromMunicipality?: string;
   @ApiPropertyOptional({ description: 'search from the town of this Danish postal code: ranks by distance', example: '8600' })
   @IsOptional() @Matches(/^\d{4}$/, { message: 'fromPostalCode must be a Danish postal code of 4 digits' }) fromPostalCode?: string;
-  @ApiPropertyOptional({ enum: SEARCH_SORTS, default: 'relevance', description: 'relevance (fit, vacancy, distance, price), name, day-rate (cheapest first), vacant-places (most first) or distance (nearest first; needs a point)' })
+  @ApiPropertyOptional({ enum: SEARCH_SORTS, default: 'relevance', description: 'relevance (fit, vacancy, distance, price), name, day-rate (cheapest first), vacant-places (most first), distance (nearest first; needs a point) or effect (share of goals met, highest first; offers with too few measured placements last)' })
   @IsOptional() @IsIn(SEARCH_SORTS) sort?: SearchSort;
   @ApiPropertyOptional({ description: 'only offers within this many km of the point searched from' })
   @IsOptional() @Type(() => Number) @IsNumber() @Min(1) @Max(1000) maxDistanceKm?: number;

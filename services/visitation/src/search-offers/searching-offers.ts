@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { RuleViolation, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { DataSource } from 'typeorm';
 import { CatalogueOfferRecord } from '../catalogue/catalogue-offer.entity';
+import { MIN_PLACEMENTS_SHOWN } from '../progression/domain/effect';
 import { namePattern } from './domain/name-pattern';
 import { rankOffers, type RankedOffer } from './domain/ranking';
 import { searchPointOf, type SearchPoint } from './domain/search-point';
 import type { SearchOffersQuery } from './search-offers.query';
 
-export type SearchHit = OfferSnapshot & { rank: Omit<RankedOffer, 'offer'> };
+/** Effect as search shows it: the share of measured goals met, or null when fewer than 5 placements have a measured goal. */
+export interface SearchEffect { goalsMetShare: number | null; enoughData: boolean }
+
+export type SearchHit = OfferSnapshot & { rank: Omit<RankedOffer, 'offer'>; effect: SearchEffect };
 
 export interface SearchResult {
   items: SearchHit[];
@@ -26,6 +30,11 @@ const RANKED_AT_MOST = 2000;
 
 /** Great-circle distance in SQL (km), for the distance filter and the pre-sort. */
 const DISTANCE_SQL = `(6371 * acos(least(1, cos(radians(:lat)) * cos(radians(c.lat)) * cos(radians(c.lon) - radians(:lon)) + sin(radians(:lat)) * sin(radians(c.lat)))))`;
+
+/** The offer's share of measured goals met (the latest measurement 0 or above), as `offerEffect` computes it; null below the threshold. */
+const EFFECT_SQL = `(SELECT CASE WHEN count(DISTINCT g.placement_id) >= ${MIN_PLACEMENTS_SHOWN} THEN round(avg(CASE WHEN l.level >= 0 THEN 1.0 ELSE 0.0 END), 3) END
+   FROM placement_goals g JOIN LATERAL (SELECT m.level FROM goal_measurements m WHERE m.goal_id = g.id ORDER BY m.measured_on DESC, m.created_at DESC LIMIT 1) l ON true
+  WHERE g.offer_id = c.offer_id)`;
 
 /**
  * Answers searches from visitation's own catalogue, so search works while offers is down. Hard
@@ -80,12 +89,20 @@ export class SearchingOffers {
       if (sort === 'day-rate') qb.orderBy(rate, 'ASC', 'NULLS LAST');
       if (sort === 'vacant-places') qb.orderBy(`CASE WHEN c.status = 'active' THEN c.vacant_places ELSE 0 END`, 'DESC');
       if (sort === 'distance') qb.orderBy(DISTANCE_SQL, 'ASC');
+      if (sort === 'effect') qb.orderBy(EFFECT_SQL, 'DESC', 'NULLS LAST');
       qb.addOrderBy('c.offer_id').offset(offset).limit(query.limit);
       const rows: { snapshot: OfferSnapshot; day_rate: string | null }[] = await qb.getRawMany();
       const byId = new Map(rankOffers(rows.map((r) => ({ offer: r.snapshot, dayRate: r.day_rate })), criteria).map((r) => [r.offer.offerId, r]));
       ranked = rows.map((r) => byId.get(r.snapshot.offerId)!);
     }
-    const items = ranked.map(({ offer, ...rank }) => ({ ...offer, rank }));
+    // The effect of the page's offers only (one query), so the search itself does not pay for it.
+    const shares = new Map<string, number | null>((await this.dataSource.query(
+      `SELECT c.offer_id, ${EFFECT_SQL} AS share FROM unnest($1::uuid[]) AS c(offer_id)`, [ranked.map((r) => r.offer.offerId)],
+    )).map((r: { offer_id: string; share: string | null }) => [r.offer_id, r.share === null ? null : Number(r.share)]));
+    const items = ranked.map(({ offer, ...rank }) => {
+      const goalsMetShare = shares.get(offer.offerId) ?? null;
+      return { ...offer, rank, effect: { goalsMetShare, enoughData: goalsMetShare !== null } };
+    });
     return { items, count: items.length, total, offset, ...(point ? { from: point } : {}) };
   }
 }

@@ -1,6 +1,6 @@
 import { regionOfMunicipality } from '@tilbudsnet/contracts';
 import { birthDateOfCpr, isValidCpr } from '../cases/domain/cpr';
-import { demoCpr, demoPlacementPlan, type OfferToFill } from './demo-placements';
+import { demoCpr, demoGoalPlan, demoPlacementPlan, type OfferToFill } from './demo-placements';
 
 function draws(seed: number): () => number {
   let s = seed;
@@ -57,5 +57,23 @@ describe('the demo placements', () => {
     const fromOtherRegions = plan.placements.filter((p) => regionOfMunicipality(p.actingMunicipality) !== offers.find((o) => o.offerId === p.offerId)!.regionCode).length;
     expect(fromOtherRegions / plan.placements.length).toBeGreaterThan(0.1);
     expect(fromOtherRegions / plan.placements.length).toBeLessThan(0.5);
+  });
+
+  it('gives about half the placements in homes a goal, measured between the start and today on the scale, aimed after today', () => {
+    const goals = demoGoalPlan(plan.placements, TODAY, draws(5));
+    const homes = plan.placements.filter((p) => ['66', '67', '107', '108'].includes(p.paragraph));
+    const withGoal = goals.filter(Boolean);
+    expect(withGoal.length / homes.length).toBeGreaterThan(0.35);
+    expect(withGoal.length / homes.length).toBeLessThan(0.65);
+    plan.placements.forEach((p, i) => {
+      const goal = goals[i];
+      if (!goal) return;
+      expect(['66', '67', '107', '108']).toContain(p.paragraph);
+      expect(goal.targetDate > TODAY).toBe(true);
+      for (const m of goal.measurements) {
+        expect(m.measuredOn >= p.startDate && m.measuredOn <= TODAY).toBe(true);
+        expect([-2, -1, 0, 1, 2]).toContain(m.level);
+      }
+    });
   });
 });

@@ -78,3 +78,36 @@ export function demoPlacementPlan(offers: OfferToFill[], today: string, rnd: () 
   }
   return { placements, waiting };
 }
+
+/** A demo goal of a running placement and its measurements (levels drift upwards over the stay, with noise). */
+export interface PlannedGoal {
+  area: string;
+  description: string;
+  targetDate: string;
+  measurements: { level: number; measuredOn: string }[];
+}
+
+const GOALS: Record<string, string[]> = {
+  'self-care': ['Klarer morgenrutinen med støtte to dage om ugen', 'Tager selv sin medicin efter aftale'],
+  'practical-tasks': ['Laver aftensmad sammen med personalet en gang om ugen', 'Handler selv ind med indkøbsliste'],
+  'social-life': ['Deltager i fællesspisning to gange om ugen', 'Har fast kontakt med en ven eller et familiemedlem'],
+  'community-life': ['Deltager i et beskæftigelsestilbud tre dage om ugen', 'Tager bussen alene til aktivitetscentret'],
+  health: ['Går en tur på mindst en halv time hver dag', 'Holder de aftalte tider hos lægen'],
+};
+
+/** Goals for about half of the placements in homes (§ 66, 67, 107, 108), measured one to three times since they began. */
+export function demoGoalPlan(placements: { startDate: string; paragraph: string }[], today: string, rnd: () => number): (PlannedGoal | null)[] {
+  const todayMs = Date.parse(`${today}T00:00:00Z`);
+  return placements.map((p) => {
+    if (!HOMES.includes(p.paragraph) || rnd() < 0.5) return null;
+    const area = Object.keys(GOALS)[Math.floor(rnd() * Object.keys(GOALS).length)];
+    const startMs = Date.parse(`${p.startDate}T00:00:00Z`);
+    const count = 1 + Math.floor(rnd() * 3);
+    let level = -2 + Math.floor(rnd() * 2);
+    const measurements = Array.from({ length: count }, (_, i) => {
+      level = Math.max(-2, Math.min(2, level + (i === 0 ? 0 : Math.round(rnd() * 2 - 0.6))));
+      return { level, measuredOn: isoDay(startMs + Math.floor(((i + 1) / (count + 1)) * (todayMs - startMs))) };
+    });
+    return { area, description: GOALS[area][Math.floor(rnd() * 2)], targetDate: isoDay(todayMs + (90 + Math.floor(rnd() * 365)) * DAY_MS), measurements };
+  });
+}

@@ -11,7 +11,9 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { KeepingCases } from '../cases/keeping-cases';
 import { ConfirmingPlacement } from '../placements/confirm-placement/confirming-placement';
-import { demoPlacementPlan, type OfferToFill, type PlannedPlacement } from './demo-placements';
+import { MeasuringProgress } from '../progression/measure-progress/measuring-progress';
+import { SettingGoal } from '../progression/set-goal/setting-goal';
+import { demoGoalPlan, demoPlacementPlan, type OfferToFill, type PlannedPlacement } from './demo-placements';
 
 const officerOf = (municipality: string): Principal => ({ sub: 'demo-seed', name: 'Demo seed', role: 'visitation-officer', organisation: { kind: 'municipality', code: municipality } });
 const cause = () => { const id = randomUUID(); return { correlationId: id, causationId: id }; };
@@ -64,6 +66,22 @@ async function main(): Promise<void> {
     const reserved: { id: string; acting_municipality: string }[] = await db.query(`SELECT id, acting_municipality FROM placements WHERE status = 'reserved'`);
     const confirming = app.get(ConfirmingPlacement);
     await inParallel(reserved, 6, (p) => confirming.confirm(p.id, officerOf(p.acting_municipality), 'visitation', cause()));
+    // Goals for about half of the placements in homes, measured by the offers' operators over the stay.
+    const running: { id: string; acting_municipality: string; start_date: string; paragraph: string; operator: string }[] = await db.query(
+      `SELECT p.id, p.acting_municipality, to_char(p.start_date, 'YYYY-MM-DD') AS start_date, p.paragraph, (c.snapshot -> 'operator' ->> 'kind') || ':' || (c.snapshot -> 'operator' ->> 'id') AS operator
+         FROM placements p JOIN catalogue_offers c ON c.offer_id = p.offer_id WHERE p.status = 'started' ORDER BY p.id`);
+    const goalPlan = demoGoalPlan(running.map((p) => ({ startDate: p.start_date, paragraph: p.paragraph })), new Date().toISOString().slice(0, 10), rnd);
+    const setting = app.get(SettingGoal);
+    const measuring = app.get(MeasuringProgress);
+    let goals = 0;
+    await inParallel(running.map((p, i) => ({ p, goal: goalPlan[i] })).filter((x) => x.goal), 4, async ({ p, goal }) => {
+      const set = await setting.set(p.id, { area: goal!.area as never, description: goal!.description, targetDate: goal!.targetDate }, officerOf(p.acting_municipality), 'opfølgning', cause());
+      const [kind, id] = p.operator.split(':');
+      const operator: Principal = { sub: 'demo-seed', name: 'Demo seed', role: 'offer-manager', organisation: { kind: 'operator', operatorKind: kind as never, id } };
+      for (const m of goal!.measurements) await measuring.measure(set.goalId, m, operator, cause());
+      goals++;
+    });
+    console.log(`seed: ${goals} demo goals set and measured`);
     // The waiting: requests to offers that are full now.
     await inParallel(plan.waiting, 4, open);
     await waitFor('offers\' answers to the waiting requests', 120, async () => (await pending()) === 0);
