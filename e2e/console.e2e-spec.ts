@@ -786,9 +786,20 @@ it('offer manager: registers an offer in the console (a refused field is marked 
   await expectAccessible(page, 'manager: edit offer');
   await page.fill('#name', 'Formhuset Nord');
   await page.selectOption('#admissions', 'closed-to-admissions');
+  // Socialtilsynet's latest decision, recorded by the operator; a decision dated tomorrow is refused beside its field.
+  await page.selectOption('#supervisionStatus', 'approved-with-conditions');
+  await page.fill('#supervisionDecidedOn', new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
+  await page.click('#offer-form button[type="submit"]');
+  await page.waitForSelector('#supervisionDecidedOn[aria-invalid="true"]');
+  await page.fill('#supervisionDecidedOn', '2026-09-15');
   await page.click('#offer-form button[type="submit"]');
   await page.waitForSelector('#feedback >> text=Gemt.');
   await waitUntil(async () => (await call(`${system.offers.url}/offers/${offerId}`, 'GET', undefined, await system.identity.authFor('manager-aarhus'))).body.name === 'Formhuset Nord', { what: 'the edit' });
-  expect((await call(`${system.offers.url}/offers/${offerId}`, 'GET', undefined, await system.identity.authFor('manager-aarhus'))).body.status).toBe('closed-to-admissions');
+  const edited = (await call(`${system.offers.url}/offers/${offerId}`, 'GET', undefined, await system.identity.authFor('manager-aarhus'))).body;
+  expect(edited).toMatchObject({ status: 'closed-to-admissions', supervision: { status: 'approved-with-conditions', decidedOn: '2026-09-15' } });
+  await page.goto(`${consoleApp.url}/#/offer/${offerId}`);
+  await page.waitForSelector('#offer-supervision');
+  expect(await page.textContent('#offer-supervision')).toBe('Godkendt med vilkår (besluttet den 15.09.2026)');
+  await expectAccessible(page, 'manager: offer page with supervision and effect');
   await page.context().close();
 });

@@ -1,4 +1,4 @@
-import { EARLY_WARNING_CATEGORIES, EARLY_WARNING_SEVERITIES, EARLY_WARNING_STATUSES, OFFER_STATUSES, SPECIALISATION_LEVELS } from '@tilbudsnet/contracts';
+import { EARLY_WARNING_CATEGORIES, EARLY_WARNING_SEVERITIES, EARLY_WARNING_STATUSES, GOAL_ATTAINMENT_LEVELS, OFFER_STATUSES, PROGRESSION_AREAS, SPECIALISATION_LEVELS, SUPERVISION_STATUSES } from '@tilbudsnet/contracts';
 import { NOTICE_KINDS } from '../../services/notifications/src/notices/domain/notice';
 import { catalogue } from '../../services/console/src/web-catalogue';
 import { AUDIT_ACTIONS } from '../../services/visitation/src/audit/audit-record.entity';
@@ -24,6 +24,9 @@ const VOCABULARIES: [string, string, readonly string[]][] = [
   ['specialisationLevels', 'specialisation levels', SPECIALISATION_LEVELS],
   ['noticeKinds', 'notice kinds', NOTICE_KINDS],
   ['auditActions', 'audit actions', AUDIT_ACTIONS],
+  ['supervisionStatuses', 'supervision statuses', SUPERVISION_STATUSES],
+  ['areas', 'progression areas', PROGRESSION_AREAS],
+  ['gasLevels', 'goal attainment levels', GOAL_ATTAINMENT_LEVELS.map(String)],
 ];
 
 describe('the console labels every value it shows', () => {

@@ -4,6 +4,7 @@ import { MessagingModule } from '@tilbudsnet/messaging';
 import { DatabaseModule, HealthController, HttpMetrics, MetricsController, OperationsController } from '@tilbudsnet/platform';
 import { Offers1763800000100 } from './migrations/1763800000100-offers';
 import { PlacementHolds1763800000110 } from './migrations/1763800000110-placement-holds';
+import { Supervision1763800000120 } from './migrations/1763800000120-supervision';
 import { OfferRecord } from './offers/offer.entity';
 import { PlacementHoldRecord } from './offers/placement-hold.entity';
 import { OffersModule } from './offers/offers.module';
@@ -14,7 +15,7 @@ import { ReferenceDataController } from './reference/reference-data.controller';
     AuthModule,
     DatabaseModule.forService('offers', {
       entities: [OfferRecord, PlacementHoldRecord],
-      migrations: [Offers1763800000100, PlacementHolds1763800000110],
+      migrations: [Offers1763800000100, PlacementHolds1763800000110, Supervision1763800000120],
     }),
     MessagingModule.forService({ service: 'offers' }),
     OffersModule,

@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../calendar-date';
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
@@ -41,6 +42,15 @@ export class CapacityFigures {
 }
 
 /** The whole offer as other services may keep it (event-carried state transfer). */
+/** Socialtilsynet's latest decision about the offer, as its operator recorded it. */
+export const SUPERVISION_STATUSES = ['approved', 'approved-with-conditions', 'under-scrutiny'] as const;
+export type SupervisionStatusCode = (typeof SUPERVISION_STATUSES)[number];
+
+export class SupervisionStatus {
+  @IsIn(SUPERVISION_STATUSES) status: SupervisionStatusCode;
+  @IsCalendarDate() decidedOn: string;
+}
+
 export class OfferSnapshot {
   @IsUUID() offerId: string;
   @IsString() @MinLength(1) name: string;
@@ -62,4 +72,6 @@ export class OfferSnapshot {
   @ValidateNested() @Type(() => CapacityFigures) capacity: CapacityFigures;
   /** Marks generated demo data, never set for real offers. */
   @IsBoolean() demo: boolean;
+  /** Socialtilsyn: approved, approved with conditions or under scrutiny, from a date (absent until the operator records it). */
+  @IsOptional() @ValidateNested() @Type(() => SupervisionStatus) supervision?: SupervisionStatus;
 }

@@ -1,6 +1,6 @@
 // Offer managers register a new offer (Nyt tilbud) and edit an existing one (Ret tilbud). A
 // refusal is shown beside each field it concerns, in the reader's language.
-import { lang, me, municipalityName, offerOf, reference, regionName, statusName, t } from './app.js';
+import { lang, me, municipalityName, reference, regionName, statusName, t } from './app.js';
 import { FIELD_RULES } from './errors.js';
 import { api, el, field, message, select } from './ui.js';
 
@@ -98,13 +98,15 @@ async function newOfferPage() {
 }
 
 async function editOfferPage({ params }) {
-  const offer = await offerOf(params[0]);
+  const offer = await api(`/offers/offers/${params[0]}`).catch(() => null); // fresh: it may just have been edited
   if (!offer) return [el('h1', {}, t('unknownOffer'))];
   const out = el('div', { 'aria-live': 'polite', id: 'feedback' });
   const form = el('form', { class: 'panel', id: 'offer-form', novalidate: true, onsubmit: async (e) => {
     e.preventDefault();
     try {
-      await api(`/offers/offers/${offer.offerId}`, { method: 'PATCH', body: { ...readCommon(form), status: form.admissions?.value } });
+      // Socialtilsynet's decision: sent when one is chosen (with its date).
+      const supervision = form.supervisionStatus.value ? { status: form.supervisionStatus.value, decidedOn: form.supervisionDecidedOn.value } : undefined;
+      await api(`/offers/offers/${offer.offerId}`, { method: 'PATCH', body: { ...readCommon(form), status: form.admissions?.value, supervision } });
       out.replaceChildren(message(t('saved'), 'success'));
       for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
       for (const node of form.querySelectorAll('.field-error')) node.remove();
@@ -118,6 +120,10 @@ async function editOfferPage({ params }) {
   ['active', 'closed-to-admissions'].includes(offer.status)
     ? el('div', { class: 'fields' }, field(t('admissions'), select('admissions', [['active', statusName('active')], ['closed-to-admissions', statusName('closed-to-admissions')]], offer.status)))
     : el('p', {}, `${t('status')}: ${statusName(offer.status)}`),
+  el('fieldset', { 'data-field': 'supervision' }, el('legend', {}, t('supervision')),
+    el('div', { class: 'fields' },
+      field(t('supervisionStatus'), select('supervisionStatus', [['', t('notRecorded')], ...Object.entries(t('supervisionStatuses'))], offer.supervision?.status ?? '')),
+      field(t('decidedOn'), el('input', { name: 'supervisionDecidedOn', id: 'supervisionDecidedOn', 'data-field': 'supervision.decidedOn', type: 'date', value: offer.supervision?.decidedOn ?? '' })))),
   el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('save'))));
   return [el('h1', {}, `${t('editOffer')}: ${offer.name}`), out, form];
 }

@@ -1,12 +1,13 @@
 // The offer page (tilbudsside), for every role: what the offer is, who runs it, its places now,
 // and its published tariff with the service packages.
-import { groupName, lang, me, municipalityName, offerOf, regionName, statusName, t } from './app.js';
+import { groupName, lang, me, municipalityName, regionName, statusName, t } from './app.js';
 import { formatAmount, formatDate, plural } from './formats.js';
 import { effectSection } from './progression.js';
 import { api, el } from './ui.js';
 
 async function offerPage({ params }) {
-  const offer = await offerOf(params[0]);
+  // Fresh on every visit (not the page-load cache): the manager may just have edited it.
+  const offer = await api(`/offers/offers/${params[0]}`).catch(() => null);
   if (!offer) return [el('h1', {}, t('unknownOffer'))];
   const year = new Date().getFullYear();
   // Before approval a tariff is not public (403), and an offer may have none yet (404): either way, none is shown.
@@ -29,6 +30,8 @@ async function offerPage({ params }) {
       [t('frameworkAgreement'), offer.frameworkAgreement ? t('yes') : t('no')],
       [t('budgetedOccupancy'), `${offer.budgetedOccupancyPct.toLocaleString(lang() === 'da' ? 'da-DK' : 'en-GB')} %`],
       [t('lastConfirmed'), offer.lastConfirmedAt ? formatDate(offer.lastConfirmedAt.slice(0, 10), lang()) : t('neverConfirmed')],
+      [t('supervision'), el('span', { id: 'offer-supervision' }, offer.supervision
+        ? `${t('supervisionStatuses')[offer.supervision.status] ?? offer.supervision.status} (${t('decidedOn').toLowerCase()} ${formatDate(offer.supervision.decidedOn, lang())})` : t('notRecorded'))],
     ]),
     el('h2', {}, t('capacity')),
     terms([

@@ -46,5 +46,6 @@ export async function saveOfferState(manager: EntityManager, state: OfferState):
     version: state.version,
     closureEffectiveDate: state.closureEffectiveDate,
     pendingAdjustment: state.pendingAdjustment,
+    supervision: state.supervision,
   });
 }

@@ -27,6 +27,7 @@ export class OfferRecord implements OfferState {
   @Column({ type: 'boolean' }) demo: boolean;
   @Column({ name: 'closure_effective_date', type: 'date', nullable: true }) closureEffectiveDate: string | null;
   @Column({ name: 'pending_adjustment', type: 'jsonb', nullable: true }) pendingAdjustment: OfferState['pendingAdjustment'];
+  @Column({ type: 'jsonb', nullable: true }) supervision: OfferState['supervision'];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

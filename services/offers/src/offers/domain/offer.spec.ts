@@ -1,5 +1,5 @@
 import { RuleViolation } from '@tilbudsnet/contracts';
-import { capacityOf, changeApprovedPlaces, registerOffer, updateOffer, type NewOffer, type OfferState } from './offer';
+import { capacityOf, changeApprovedPlaces, registerOffer, snapshotOf, updateOffer, type NewOffer, type OfferState } from './offer';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -79,6 +79,16 @@ describe('updating an offer\'s description', () => {
     const { state, events } = updateOffer(registered, { name: 'Egebakken II', targetGroups: ['autism', 'dual-diagnosis'], status: 'closed-to-admissions' });
     expect(state).toMatchObject({ name: 'Egebakken II', targetGroups: ['autism', 'dual-diagnosis'], status: 'closed-to-admissions', municipalityCode: '0751', version: 2 });
     expect(events[0]).toMatchObject({ type: 'OfferUpdated', aggregateVersion: 2, payload: { offer: { name: 'Egebakken II', status: 'closed-to-admissions' } } });
+  });
+
+  it('records socialtilsynet\'s decision, carries it in the event, and refuses a decision dated in the future', () => {
+    expect(snapshotOf(registered)).not.toHaveProperty('supervision');
+    const { state, events } = updateOffer(registered, { supervision: { status: 'approved-with-conditions', decidedOn: '2026-09-15' } }, '2026-11-23');
+    expect(state.supervision).toEqual({ status: 'approved-with-conditions', decidedOn: '2026-09-15' });
+    expect(events[0]).toMatchObject({ type: 'OfferUpdated', payload: { offer: { supervision: { status: 'approved-with-conditions', decidedOn: '2026-09-15' } } } });
+    // The next change keeps it.
+    expect(updateOffer(state, { name: 'Egebakken II' }, '2026-11-23').state.supervision).toEqual(state.supervision);
+    expect(() => updateOffer(registered, { supervision: { status: 'approved', decidedOn: '2026-11-24' } }, '2026-11-23')).toThrow(expect.objectContaining({ field: 'supervision.decidedOn', rule: 'not-in-future' }));
   });
 
   it('does not reopen an offer whose closure is announced', () => {

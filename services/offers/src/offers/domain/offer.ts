@@ -1,6 +1,6 @@
 import {
   applyEvents, RuleViolation, regionOfMunicipality, type CapacityChangeReason, type Draft, type CapacityFigures, type NewEvent, type OfferSnapshot, type OfferStatus,
-  type OperatorKind, type Paragraph, type ParagraphPlaces, type SpecialisationLevel,
+  type OperatorKind, type Paragraph, type ParagraphPlaces, type SpecialisationLevel, type SupervisionStatusCode,
 } from '@tilbudsnet/contracts';
 
 /** Tilbud: what offers keeps of an offer. Occupied and reserved places follow placements; never typed in. */
@@ -30,10 +30,12 @@ export interface OfferState {
   closureEffectiveDate: string | null;
   /** An announced reduction of one paragraph's approved places, and when. */
   pendingAdjustment: { paragraph: Paragraph; approvedPlaces: number; effectiveDate: string } | null;
+  /** Socialtilsynet's latest decision, as the operator recorded it. */
+  supervision: { status: SupervisionStatusCode; decidedOn: string } | null;
 }
 
 export type NewOffer = Omit<
-  OfferState, 'regionCode' | 'status' | 'lastConfirmedAt' | 'occupiedPlaces' | 'reservedPlaces' | 'version' | 'closureEffectiveDate' | 'pendingAdjustment'
+  OfferState, 'regionCode' | 'status' | 'lastConfirmedAt' | 'occupiedPlaces' | 'reservedPlaces' | 'version' | 'closureEffectiveDate' | 'pendingAdjustment' | 'supervision'
 >;
 
 /** What a domain operation returns: the new state and the events it caused. */
@@ -64,7 +66,7 @@ export function offerUpdated(change: Partial<Pick<OfferState, EditableField | 's
   return (state) => ({ type: 'OfferUpdated', aggregateId: state.id, payload: { offer: snapshotOf({ ...state, ...change }) } });
 }
 
-type EditableField = 'name' | 'address' | 'location' | 'targetGroups' | 'specialisationLevel' | 'frameworkAgreement' | 'budgetedOccupancyPct';
+type EditableField = 'name' | 'address' | 'location' | 'targetGroups' | 'specialisationLevel' | 'frameworkAgreement' | 'budgetedOccupancyPct' | 'supervision';
 
 /**
  * Evolve: the offer after one of its events. Every change of an offer's state is an event, and
@@ -79,7 +81,7 @@ export function evolveOffer(state: OfferState, event: NewEvent<OfferEventType>):
       return {
         ...state, name: o.name, address: { ...o.address }, location: { ...o.location }, targetGroups: [...o.targetGroups], specialisationLevel: o.specialisationLevel,
         frameworkAgreement: o.frameworkAgreement, budgetedOccupancyPct: o.budgetedOccupancyPct, status: o.status,
-        lastConfirmedAt: o.lastConfirmedAt ? new Date(o.lastConfirmedAt) : null,
+        lastConfirmedAt: o.lastConfirmedAt ? new Date(o.lastConfirmedAt) : null, supervision: o.supervision ? { ...o.supervision } : null,
         ...(event.type === 'OfferRegistered' ? { paragraphs: o.paragraphs.map((p) => ({ ...p })) } : {}),
       };
     }
@@ -144,6 +146,7 @@ export function snapshotOf(offer: OfferState): OfferSnapshot {
     lastConfirmedAt: offer.lastConfirmedAt ? offer.lastConfirmedAt.toISOString() : null,
     capacity: capacityOf(offer),
     demo: offer.demo,
+    ...(offer.supervision ? { supervision: { ...offer.supervision } } : {}),
   };
 }
 
@@ -177,6 +180,7 @@ export function registerOffer(input: NewOffer, now: Date): Decision {
     version: 0,
     closureEffectiveDate: null,
     pendingAdjustment: null,
+    supervision: null,
   };
   return decide(blank, [{ type: 'OfferRegistered', aggregateId: blank.id, payload: { offer: snapshotOf(blank) } }]);
 }
@@ -222,9 +226,14 @@ export interface OfferChanges {
   budgetedOccupancyPct?: number;
   /** Open or close the offer to admissions (lukket for indskrivning). */
   status?: 'active' | 'closed-to-admissions';
+  /** Socialtilsynet's latest decision and its date. */
+  supervision?: { status: SupervisionStatusCode; decidedOn: string };
 }
 
-export function updateOffer(offer: OfferState, changes: OfferChanges): Decision {
+export function updateOffer(offer: OfferState, changes: OfferChanges, today = new Date().toISOString().slice(0, 10)): Decision {
+  if (changes.supervision && changes.supervision.decidedOn > today) {
+    throw new RuleViolation('supervision.decidedOn', 'not-in-future', 'supervision.decidedOn is the day socialtilsynet decided: not in the future');
+  }
   if (changes.status && offer.status !== 'active' && offer.status !== 'closed-to-admissions') {
     throw new RuleViolation('status', 'status-open-or-closed-to-admissions', `an offer that is ${offer.status} cannot be opened or closed to admissions`, 409);
   }

@@ -1,8 +1,14 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { SPECIALISATION_LEVELS, TARGET_GROUP_IDS, type SpecialisationLevel } from '@tilbudsnet/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate, SPECIALISATION_LEVELS, SUPERVISION_STATUSES, TARGET_GROUP_IDS, type SpecialisationLevel, type SupervisionStatusCode } from '@tilbudsnet/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { AddressRequest, LocationRequest } from '../register-offer/register-offer.request';
+
+/** Socialtilsynet's decision about the offer and its date (tilsynsstatus). */
+export class SupervisionRequest {
+  @ApiProperty({ enum: SUPERVISION_STATUSES }) @IsIn(SUPERVISION_STATUSES) status: SupervisionStatusCode;
+  @ApiProperty({ example: '2026-09-15' }) @IsCalendarDate({ min: '2000-01-01' }) decidedOn: string;
+}
 
 /** PATCH /offers/:id: any of these; capacity, closures and reductions have their own endpoints. */
 export class UpdateOfferRequest {
@@ -14,4 +20,6 @@ export class UpdateOfferRequest {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() frameworkAgreement?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(100) budgetedOccupancyPct?: number;
   @ApiPropertyOptional({ enum: ['active', 'closed-to-admissions'] }) @IsOptional() @IsIn(['active', 'closed-to-admissions']) status?: 'active' | 'closed-to-admissions';
+  @ApiPropertyOptional({ type: SupervisionRequest, description: "socialtilsynet's latest decision, recorded by the operator" })
+  @IsOptional() @ValidateNested() @Type(() => SupervisionRequest) supervision?: SupervisionRequest;
 }

@@ -11,6 +11,6 @@ export class UpdatingOffer {
   constructor(private readonly outbox: TransactionalOutbox) {}
 
   update(id: string, changes: OfferChanges, principal: Principal, cause: EventCause, now = new Date()): Promise<OfferSnapshot> {
-    return changeOwnOffer(this.outbox, id, principal, cause, now, (offer) => updateOffer(offer, changes));
+    return changeOwnOffer(this.outbox, id, principal, cause, now, (offer) => updateOffer(offer, changes, now.toISOString().slice(0, 10)));
   }
 }
