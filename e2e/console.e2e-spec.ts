@@ -753,6 +753,48 @@ it('progression: the officer sets a goal on a running placement, the operator me
   await officer.context().close();
 });
 
+it('kapacitets- og behovsopgørelse: a municipality reports its expected demand, the secretariat sees it beside supply and forecast, writes and publishes the report', async () => {
+  await newOffer('Behovshuset');
+  const officer = await signIn('officer-aarhus');
+  await officer.goto(`${consoleApp.url}/#/demand?year=2027`);
+  await officer.waitForSelector('#demand-form');
+  await expectAccessible(officer, 'officer: demand report');
+  await officer.selectOption('#targetGroup0', 'autism');
+  await officer.selectOption('#paragraph0', '108');
+  await officer.selectOption('#change0', 'more');
+  await officer.fill('#places0', '7');
+  await officer.click('#demand-form button[type="submit"]');
+  await officer.waitForSelector('main .message.success');
+  expect(await officer.inputValue('#places0')).toBe('7');
+  await officer.context().close();
+  const reported = await call(`${system.notifications.url}/need/municipalities/0751/demand/2027`, 'GET', undefined, await system.identity.authFor('officer-aarhus'));
+  expect(reported.body.items).toEqual([{ targetGroup: 'autism', paragraph: '108', change: 'more', places: 7 }]);
+
+  const secretariat = await signIn('kkr-midtjylland');
+  await secretariat.goto(`${consoleApp.url}/#/need?year=2027`);
+  await secretariat.waitForSelector('#need-table tr[data-target-group="autism"]');
+  const row = (await secretariat.textContent('#need-table tr[data-target-group="autism"]')) ?? '';
+  expect(row).toContain('Autisme');
+  // The figures on the page are the service's, read back.
+  const need = await call(`${system.notifications.url}/need/regions/1082/2027`, 'GET', undefined, await system.identity.authFor('kkr-midtjylland'));
+  const autism = need.body.items.find((r: { targetGroup: string }) => r.targetGroup === 'autism');
+  expect(autism.reported).toBe(7);
+  expect(row).toContain(String(autism.forecast.placesAvailable));
+  await expectAccessible(secretariat, 'secretariat: capacity and need');
+  await secretariat.fill('#introduction', 'Opgørelsen viser udbud og behov i Midtjylland.');
+  await secretariat.fill('#conclusions', 'Behovet for pladser til autisme stiger.');
+  await secretariat.click('#report-form button[type="submit"]');
+  await secretariat.waitForSelector('text=Udkastet er gemt.');
+  await secretariat.click('#publish-report');
+  await secretariat.waitForSelector('text=Opgørelsen er offentliggjort.');
+  await expectAccessible(secretariat, 'secretariat: report published');
+  await secretariat.context().close();
+  const html = await fetch(`${system.notifications.url}/need/regions/1082/2027/report`, { headers: await system.identity.authFor('kkr-midtjylland') }).then((r) => r.text());
+  expect(html).toContain('<p>Opgørelsen viser udbud og behov i Midtjylland.</p>');
+  expect(html).toMatch(/Region Midtjylland · offentliggjort \d{2}\.\d{2}\.\d{4}/);
+  expect(html).toContain('<th scope="row">Autisme</th>');
+});
+
 it('offer manager: registers an offer in the console (a refused field is marked beside it, in Danish), then edits it and closes it to admissions', async () => {
   const page = await signIn('manager-aarhus');
   await page.goto(`${consoleApp.url}/#/new-offer`);

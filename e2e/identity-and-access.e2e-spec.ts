@@ -359,6 +359,21 @@ describe('authorization matrix', () => {
         request: (f) => ({ path: `/early-warnings/${f.warningId}/resolve`, body: {} }),
       },
       'GET /supply/regions/:region': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/supply/regions/1084' }) },
+      'PUT /need/municipalities/:code/demand/:year': {
+        allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },
+        request: () => ({ path: '/need/municipalities/0101/demand/2027', body: { items: [{ targetGroup: 'autism', paragraph: '108', change: 'more', places: 4 }] } }),
+      },
+      'GET /need/municipalities/:code/demand/:year': {
+        allowed: ['visitation-officer', 'kkr-secretariat'], foreign: { 'visitation-officer': 'officer-aarhus', 'kkr-secretariat': 'kkr-midtjylland' },
+        request: () => ({ path: '/need/municipalities/0101/demand/2027' }),
+      },
+      'GET /need/regions/:region/:year': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/need/regions/1084/2027' }) },
+      'GET /need/regions/:region/:year/report': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/need/regions/1084/2027/report' }) },
+      'PUT /need/regions/:region/:year/report': {
+        allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' },
+        request: () => ({ path: '/need/regions/1084/2027/report', body: { introduction: 'Indledning.', conclusions: 'Konklusion.' } }),
+      },
+      'POST /need/regions/:region/:year/report/publish': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/need/regions/1084/2027/report/publish' }) },
       'GET /supply/regions/:region/csv': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/supply/regions/1084/csv' }) },
       'GET /supply/regions/:region/xlsx': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/supply/regions/1084/xlsx' }) },
       'GET /supply/regions/:region/snapshots': {

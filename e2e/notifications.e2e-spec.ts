@@ -297,3 +297,34 @@ it('gives the secretariat supply figures for its region equal to a direct count 
   const trend = await call(`${system.notifications.url}/supply/regions/1082/snapshots?from=${today}&to=${today}&targetGroup=autism`, 'GET', undefined, await as('kkr-midtjylland'));
   expect(trend.body.items.find((s: { paragraph: string }) => s.paragraph === '108').figures).toMatchObject({ approved: (last as Record<string, { approved: number }>)['autism|108'].approved });
 });
+
+it('keeps a municipality\'s demand report as last sent, sums the region\'s reports, and keeps a published capacity report as it was published', async () => {
+  const officer = await as('officer-aarhus');
+  const put = (items: unknown[]) => call(`${system.notifications.url}/need/municipalities/0751/demand/2028`, 'PUT', { items }, officer);
+  expect((await put([{ targetGroup: 'autism', paragraph: '108', change: 'more', places: 9 }, { targetGroup: 'autism', paragraph: '108', change: 'same', places: 1 }])).body.violations)
+    .toEqual([expect.objectContaining({ field: 'items', rule: 'unique-target-group-paragraph' })]);
+  expect((await put([{ targetGroup: 'autism', paragraph: '108', change: 'more', places: 9 }, { targetGroup: 'dual-diagnosis', paragraph: '107', change: 'fewer', places: 2 }])).status).toBe(200);
+  // Sent again, the report replaces the one before (dual-diagnosis is gone).
+  expect((await put([{ targetGroup: 'autism', paragraph: '108', change: 'more', places: 11 }])).body.items).toEqual([{ targetGroup: 'autism', paragraph: '108', change: 'more', places: 11 }]);
+  expect((await call(`${system.notifications.url}/need/municipalities/0461/demand/2028`, 'PUT', { items: [] }, officer)).status).toBe(403);
+  expect((await call(`${system.notifications.url}/need/municipalities/0751/demand/2028`, 'PUT', { items: [{ targetGroup: 'autism', paragraph: '108', change: 'lots', places: -1 }] }, officer)).status).toBe(400);
+
+  // An autism offer in Midtjylland, so the region has the target group's row.
+  const offer = await call(`${system.offers.url}/offers`, 'POST', offerRequest({ name: 'Behovsbo' }), await as('manager-aarhus'));
+  await waitUntil(async () => (await system.notifications.app.get(DataSource).query('SELECT 1 FROM n_offers WHERE offer_id = $1', [offer.body.offerId])).length === 1, { what: 'the offer in notifications' });
+  const secretariat = await as('kkr-midtjylland');
+  const need = await call(`${system.notifications.url}/need/regions/1082/2028`, 'GET', undefined, secretariat);
+  expect(need.body.items.find((r: { targetGroup: string }) => r.targetGroup === 'autism')).toMatchObject({ reported: 11, forecast: { placesNeeded: expect.any(Number), placesAvailable: expect.any(Number) } });
+  expect((await call(`${system.notifications.url}/need/regions/1082/2028`, 'GET', undefined, await as('kkr-hovedstaden'))).status).toBe(403);
+
+  const report = `${system.notifications.url}/need/regions/1082/2028/report`;
+  await call(report, 'PUT', { introduction: 'Første udgave <b>fed</b>.', conclusions: 'Slut.' }, secretariat);
+  expect((await call(`${report}/publish`, 'POST', undefined, secretariat)).body).toMatchObject({ status: 'published' });
+  await call(report, 'PUT', { introduction: 'Anden udgave.', conclusions: 'Slut.' }, secretariat);
+  const html = (draft: boolean) => fetch(`${report}${draft ? '?draft=true' : ''}`, { headers: secretariat }).then((r) => r.text());
+  // The published document is what was published; the draft has the new words; what was typed is escaped.
+  expect(await html(false)).toContain('<p>Første udgave &lt;b&gt;fed&lt;/b&gt;.</p>');
+  expect(await html(false)).not.toContain('Anden udgave');
+  expect(await html(true)).toContain('<p>Anden udgave.</p>');
+  expect(await html(true)).toContain('udkast');
+});

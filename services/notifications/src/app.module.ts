@@ -12,6 +12,9 @@ import { Notifications1763800000700 } from './migrations/1763800000700-notificat
 import { ProtectedOffers1763900000800 } from './migrations/1763900000800-protected-offers';
 import { ProtectedOffersController } from './protected-offers/protected-offers.controller';
 import { ProtectingOffers } from './protected-offers/protecting-offers';
+import { NeedAndCapacity1763900000900 } from './migrations/1763900000900-need-and-capacity';
+import { NeedAndCapacityController } from './need-and-capacity/need-and-capacity.controller';
+import { PlanningCapacity } from './need-and-capacity/planning-capacity';
 import { NoticeDispatcher } from './notices/notice-dispatcher';
 import { OfferHandlers } from './read-models/offer.handlers';
 import { PlacementHandlers } from './read-models/placement.handlers';
@@ -27,7 +30,7 @@ import { SupplyController } from './supply/supply.controller';
 @Module({
   imports: [
     AuthModule,
-    DatabaseModule.forService('notifications', { entities: [], migrations: [Notifications1763800000700, ProtectedOffers1763900000800] }),
+    DatabaseModule.forService('notifications', { entities: [], migrations: [Notifications1763800000700, ProtectedOffers1763900000800, NeedAndCapacity1763900000900] }),
     MessagingModule.forService({
       service: 'notifications',
       // Notices, deliveries and warnings are not rebuilt: handlers skip them while rebuilding.
@@ -37,11 +40,11 @@ import { SupplyController } from './supply/supply.controller';
       }],
     }),
   ],
-  controllers: [HealthController, MetricsController, OperationsController, SubscriptionsController, EarlyWarningsController, SupplyController, ProtectedOffersController, OfferHandlers, PlacementHandlers,
+  controllers: [HealthController, MetricsController, OperationsController, SubscriptionsController, EarlyWarningsController, SupplyController, ProtectedOffersController, NeedAndCapacityController, OfferHandlers, PlacementHandlers,
   ],
   providers: [
     HttpMetrics, NoticeDispatcher, Mailer, WebhookSender, DeliveryWorker, ReadingInbox, Subscribing, HandlingEarlyWarnings, RunningSupplyRules,
-    MonitoringSupply, SupplyJobs, ProtectingOffers,
+    MonitoringSupply, SupplyJobs, ProtectingOffers, PlanningCapacity,
   ],
 })
 export class AppModule {}

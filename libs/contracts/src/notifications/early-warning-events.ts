@@ -25,6 +25,7 @@ export type EarlyWarningStatus = (typeof EARLY_WARNING_STATUSES)[number];
  */
 export const SUPPLY_RULES = [
   'low-occupancy', 'waitlist-without-vacancy', 'closures-exceed-capacity', 'protected-offer-competition', 'protected-offer-below-share',
+  'forecast-gap',
 ] as const;
 export type SupplyRule = (typeof SUPPLY_RULES)[number];
 

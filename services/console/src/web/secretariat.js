@@ -133,7 +133,7 @@ async function thresholdsForm(region) {
     e.preventDefault();
     try {
       await api(`/notifications/supply/regions/${region}/thresholds`, { method: 'PUT', body: {
-        lowOccupancyMonths: Number(form.lowOccupancyMonths.value), noVacancyDays: Number(form.noVacancyDays.value), closureMarginPlaces: Number(form.closureMarginPlaces.value),
+        lowOccupancyMonths: Number(form.lowOccupancyMonths.value), noVacancyDays: Number(form.noVacancyDays.value), closureMarginPlaces: Number(form.closureMarginPlaces.value), forecastGapPlaces: Number(form.forecastGapPlaces.value),
       } });
       out.replaceChildren(message(t('saved'), 'success'));
     } catch (error) {
@@ -141,7 +141,7 @@ async function thresholdsForm(region) {
     }
   } },
   el('h2', {}, t('thresholds')),
-  el('div', { class: 'fields' }, number('lowOccupancyMonths', 1, 24), number('noVacancyDays', 1, 365), number('closureMarginPlaces', 0, 1000)),
+  el('div', { class: 'fields' }, number('lowOccupancyMonths', 1, 24), number('noVacancyDays', 1, 365), number('closureMarginPlaces', 0, 1000), number('forecastGapPlaces', 0, 1000)),
   el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('save'))), out);
   return form;
 }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { forecastGapExceeds } from '../need-and-capacity/domain/demand-forecast';
+import { needRows } from '../need-and-capacity/need-store';
 import { createEvent, REGION_CODES, type EventCause, type SupplyRule, type TilbudsnetEvent } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
@@ -41,6 +43,7 @@ export class RunningSupplyRules {
         const groups: { g: string }[] = await manager.query('SELECT DISTINCT unnest(target_groups) AS g FROM n_offers WHERE region_code = $1', [region]);
         all.push(...await this.evaluateClosures(manager, region, groups.map((r) => r.g), asOf, cause));
         all.push(...await this.evaluateProtectedShares(manager, { regionCode: region }, asOf, cause));
+        all.push(...await this.evaluateForecastGaps(manager, region, asOf, cause));
       }
       return all;
     });
@@ -120,6 +123,22 @@ export class RunningSupplyRules {
         rule: 'closures-exceed-capacity', ruleKey: `closures-exceed-capacity:${regionCode}:${targetGroup}`, regionCode, targetGroups: [targetGroup],
         subject: RULE_LABELS['closures-exceed-capacity'].da, category: 'closure', severity: 'high',
         description: `Efter varslede lukninger og tilpasninger er der ${outcome.figures.capacityAfter} pladser til ${outcome.figures.demand} borgere (belagte pladser og venteliste).`,
+      }, outcome, cause, asOf);
+      if (fired) firings.push(fired);
+    }
+    return firings;
+  }
+
+  /** Kapacitets- og behovsopgørelse: a forecast need above the places left after closures, by more than the region's threshold. */
+  async evaluateForecastGaps(manager: EntityManager, regionCode: string, asOf: Date, cause: EventCause): Promise<Firing[]> {
+    const { forecastGapPlaces } = await thresholdsOf(manager, regionCode);
+    const firings: Firing[] = [];
+    for (const row of await needRows(manager, regionCode, asOf.getUTCFullYear() + 1, asOf)) {
+      const outcome = forecastGapExceeds(row.forecast, forecastGapPlaces);
+      const fired = await this.fire(manager, {
+        rule: 'forecast-gap', ruleKey: `forecast-gap:${regionCode}:${row.targetGroup}`, regionCode, targetGroups: [row.targetGroup],
+        subject: RULE_LABELS['forecast-gap'].da, category: 'capacity', severity: 'medium',
+        description: `Det fremskrevne behov for ${row.targetGroupName.toLowerCase()} er ${row.forecast.placesNeeded} pladser; efter varslede lukninger er der ${row.forecast.placesAvailable}. Forskellen (${row.forecast.gap}) er over regionens grænse på ${forecastGapPlaces}.`,
       }, outcome, cause, asOf);
       if (fired) firings.push(fired);
     }

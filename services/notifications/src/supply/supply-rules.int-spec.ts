@@ -8,7 +8,9 @@ import { DataSource } from 'typeorm';
 import { createNotificationsApp } from '../main';
 import { HandlingEarlyWarnings } from '../early-warnings/handling-early-warnings';
 import { ProtectingOffers } from '../protected-offers/protecting-offers';
+import { needRows } from '../need-and-capacity/need-store';
 import { RunningSupplyRules } from './running-supply-rules';
+import { saveThresholds } from './supply-thresholds';
 
 /**
  * Each supply rule fed a scripted sequence of events on real Kafka into the real service, then
@@ -137,6 +139,34 @@ it('closures exceeding capacity: silent while capacity after the closure equals 
   // The secretariat of Sjælland and the municipality with citizens there got the warning in their inbox.
   const recipients = await query("SELECT DISTINCT e.recipient FROM inbox_entries e JOIN notices n ON n.id = e.notice_id WHERE n.kind = 'early-warning' AND n.data->>'regionCode' = '1085' ORDER BY 1");
   expect(recipients.map((r: { recipient: string }) => r.recipient)).toEqual(['municipality:0265', 'region:1085']);
+});
+
+it('forecast gap (kapacitets- og behovsopgørelse): the forecast need from starts and stays, silent at the region\'s threshold, fires above it', async () => {
+  const offerId = randomUUID();
+  await publish('OfferRegistered', offerId, { offer: snapshot(offerId, '1081', 'severe-hearing-impairment', 3, 0) }, '2024-10-01T08:00:00Z');
+  // One citizen a month for the last 12 of the 24 months before 10 November 2026; the first five moved out on 5 May 2026.
+  const starts = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2025, 10 + i, 5)).toISOString().slice(0, 10));
+  for (const [i, startDate] of starts.entries()) {
+    const placementId = randomUUID();
+    await publish('PlacementRequested', placementId, {
+      placementId, offerId, paragraph: '108', targetGroup: 'severe-hearing-impairment', actingMunicipality: '0851', payingMunicipality: '0851', startDate,
+    }, `${startDate}T07:00:00Z`);
+    await publish('PlacementStarted', placementId, { placementId, offerId, actingMunicipality: '0851', payingMunicipality: '0851', startDate, packageCode: 'base' }, `${startDate}T08:00:00Z`);
+    if (i < 5) await publish('PlacementEnded', placementId, { placementId, offerId, endDate: '2026-05-05' }, '2026-05-05T08:00:00Z');
+  }
+  await waitUntil(async () => (await query("SELECT count(*)::int AS n FROM n_placements WHERE target_group = 'severe-hearing-impairment' AND started_on IS NOT NULL"))[0].n === 12
+    && (await query("SELECT count(*)::int AS n FROM n_placements WHERE target_group = 'severe-hearing-impairment' AND ended_on IS NOT NULL"))[0].n === 5, { what: 'the placements' });
+  // By hand: λ = 1 − 0.7^12 = 0.986 a month (12 months of none, then 12 of one); W = mean of 181, 151, 120, 89, 61 days
+  // = 120.4 days = 3.96 months; need = ceil(0.986 × 3.96 + 0 waiting) = 4 places; 3 approved: a gap of 1.
+  const row = (await needRows(app.get(DataSource).manager, '1081', 2027, new Date('2026-11-10T00:00:00Z'))).find((r) => r.targetGroup === 'severe-hearing-impairment');
+  expect(row).toMatchObject({ targetGroup: 'severe-hearing-impairment', forecast: { monthlyInflow: 1, meanStayMonths: 4, stayBasis: 'completed', placesNeeded: 4, placesAvailable: 3, gap: 1 } });
+  await saveThresholds(app.get(DataSource).manager, '1081', { lowOccupancyMonths: 3, noVacancyDays: 30, closureMarginPlaces: 0, forecastGapPlaces: 1 });
+  expect((await evaluate('1081', '2026-11-10T00:00:00Z')).filter((f) => f.rule === 'forecast-gap')).toEqual([]);
+  await saveThresholds(app.get(DataSource).manager, '1081', { lowOccupancyMonths: 3, noVacancyDays: 30, closureMarginPlaces: 0, forecastGapPlaces: 0 });
+  expect((await evaluate('1081', '2026-11-10T00:00:00Z')).filter((f) => f.rule === 'forecast-gap')).toEqual([
+    expect.objectContaining({ rule: 'forecast-gap', regionCode: '1081', targetGroup: 'severe-hearing-impairment', figures: expect.objectContaining({ placesNeeded: 4, placesAvailable: 3, gap: 1 }) }),
+  ]);
+  await risks.waitFor((ms) => ms.some((m) => (m.value ?? '').includes('"rule":"forecast-gap"') && (m.value ?? '').includes('SupplyRiskDetected')), 20000, 'SupplyRiskDetected for the forecast gap');
 });
 
 describe('protected highly specialised offers (styrket samarbejde)', () => {

@@ -19,10 +19,11 @@ export class SnapshotQuery {
   @ApiPropertyOptional({ enum: TARGET_GROUP_IDS }) @IsOptional() @IsIn(TARGET_GROUP_IDS) targetGroup?: string;
 }
 
-export class ThresholdsRequest implements SupplyThresholds {
+export class ThresholdsRequest {
   @ApiProperty({ minimum: 1, maximum: 24 }) @IsInt() @Min(1) @Max(24) lowOccupancyMonths: number;
   @ApiProperty({ minimum: 1, maximum: 365 }) @IsInt() @Min(1) @Max(365) noVacancyDays: number;
   @ApiProperty({ minimum: 0, maximum: 1000 }) @IsInt() @Min(0) @Max(1000) closureMarginPlaces: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000, description: 'kept as it is when left out' }) @IsOptional() @IsInt() @Min(0) @Max(1000) forecastGapPlaces?: number;
 }
 
 export class EvaluateRequest {
@@ -90,7 +91,10 @@ export class SupplyController {
   @Roles('kkr-secretariat')
   async setThresholds(@Param('region', REGION) region: string, @Body() body: ThresholdsRequest, @CurrentPrincipal() principal: Principal): Promise<SupplyThresholds> {
     ownRegion(principal, region);
-    const thresholds = { lowOccupancyMonths: body.lowOccupancyMonths, noVacancyDays: body.noVacancyDays, closureMarginPlaces: body.closureMarginPlaces };
+    const thresholds: SupplyThresholds = {
+      lowOccupancyMonths: body.lowOccupancyMonths, noVacancyDays: body.noVacancyDays, closureMarginPlaces: body.closureMarginPlaces,
+      forecastGapPlaces: body.forecastGapPlaces ?? (await thresholdsOf(this.dataSource.manager, region)).forecastGapPlaces,
+    };
     await saveThresholds(this.dataSource.manager, region, thresholds);
     return thresholds;
   }

@@ -158,6 +158,7 @@ const RULE: Record<SupplyRule, { da: string; en: string }> = {
   'waitlist-without-vacancy': { da: 'venteliste uden ledige pladser', en: 'waiting list without vacancy' },
   'closures-exceed-capacity': { da: 'varslede lukninger overstiger kapaciteten', en: 'announced closures exceed capacity' },
   'protected-offer-competition': { da: 'konkurrerende kapacitet til et beskyttet tilbud', en: 'competing capacity for a protected offer' },
+  'forecast-gap': { da: 'et fremskrevet behov for pladser, der overstiger udbuddet efter varslede lukninger', en: 'a forecast need for places above the supply after announced closures' },
   'protected-offer-below-share': { da: 'en kommunes anbringelser i et beskyttet tilbud under den aftalte andel', en: "a municipality's placements in a protected offer below its agreed share" },
 };
 

@@ -11,9 +11,11 @@ export interface SupplyThresholds {
   noVacancyDays: number;
   /** Capacity left after announced closures may not fall below demand plus this many places. */
   closureMarginPlaces: number;
+  /** The forecast need may exceed the places left after closures by at most this many places (kapacitets- og behovsopgørelse). */
+  forecastGapPlaces: number;
 }
 
-export const DEFAULT_THRESHOLDS: SupplyThresholds = { lowOccupancyMonths: 3, noVacancyDays: 30, closureMarginPlaces: 0 };
+export const DEFAULT_THRESHOLDS: SupplyThresholds = { lowOccupancyMonths: 3, noVacancyDays: 30, closureMarginPlaces: 0, forecastGapPlaces: 5 };
 
 export interface RuleOutcome {
   fires: boolean;
