@@ -120,6 +120,13 @@ it('shows an offer\'s effect equal to a direct count over its goals, hides every
       [few.offerId, { goalsMetShare: null, enoughData: false }],
     ]);
 
+    // Filtering by effect: an offer below the share, or without enough data, is left out.
+    const share = effect.body.goalsMetShare;
+    const filtered = async (pct: number) => (await call(`${system.visitation.url}/offers?q=huset&minGoalsMetPct=${pct}&limit=200`, 'GET', undefined, await as('officer-aarhus'))).body.items
+      .map((o: { offerId: string }) => o.offerId).filter((id: string) => [measuredWell.offerId, few.offerId].includes(id));
+    expect(await filtered(Math.floor(share * 100))).toEqual([measuredWell.offerId]);
+    if (share < 1) expect(await filtered(Math.floor(share * 100) + 1)).toEqual([]);
+
     // Every goal and measurement went out as an event, keyed by goal, without the description or the citizen.
     const [{ goals, measurements }] = await system.visitation.app.get(DataSource).query(
       'SELECT (SELECT count(*)::int FROM placement_goals) AS goals, (SELECT count(*)::int FROM goal_measurements) AS measurements');

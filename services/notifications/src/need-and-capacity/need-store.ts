@@ -1,5 +1,6 @@
 import { MUNICIPALITIES, TARGET_GROUPS, findRegion } from '@tilbudsnet/contracts';
 import type { EntityManager } from 'typeorm';
+import { placesForTargetGroup } from '../read-models/read-model-queries';
 import { completeMonthsBefore } from '../supply/domain/supply-rules';
 import { forecastNeed, HISTORY_MONTHS } from './domain/demand-forecast';
 import type { CapacityReport, NeedRow } from './domain/capacity-report';
@@ -17,14 +18,7 @@ export async function needRows(manager: EntityManager, regionCode: string, year:
   const groups: { g: string }[] = await manager.query('SELECT DISTINCT unnest(target_groups) AS g FROM n_offers WHERE region_code = $1 ORDER BY 1', [regionCode]);
   const rows: NeedRow[] = [];
   for (const { g: targetGroup } of groups) {
-    const [supply] = await manager.query(
-      `SELECT COALESCE(SUM(approved), 0)::int AS approved,
-         COALESCE(SUM(CASE WHEN closure_date BETWEEN $3::date AND $3::date + interval '12 months' THEN approved
-           WHEN adjustment IS NOT NULL AND (adjustment->>'effectiveDate')::date BETWEEN $3::date AND $3::date + interval '12 months'
-             THEN GREATEST(0, COALESCE((SELECT (p->>'approvedPlaces')::int FROM jsonb_array_elements(paragraphs) p WHERE p->>'paragraph' = adjustment->>'paragraph'), 0)
-               - (adjustment->>'approvedPlaces')::int)
-           ELSE 0 END), 0)::int AS closing
-       FROM n_offers WHERE region_code = $1 AND $2 = ANY(target_groups) AND status <> 'closed'`, [regionCode, targetGroup, today]);
+    const supply = await placesForTargetGroup(manager, regionCode, targetGroup, today);
     const starts: { month: string; n: number }[] = await manager.query(
       `SELECT to_char(p.started_on, 'YYYY-MM') AS month, count(*)::int AS n FROM n_placements p JOIN n_offers o ON o.offer_id = p.offer_id
         WHERE o.region_code = $1 AND p.target_group = $2 AND p.started_on IS NOT NULL AND to_char(p.started_on, 'YYYY-MM') = ANY($3) GROUP BY 1`,
@@ -46,7 +40,7 @@ export async function needRows(manager: EntityManager, regionCode: string, year:
         monthlyStarts: months.map((m) => byMonth.get(m) ?? 0),
         completedStayMonths: stays.filter((s) => s.ended).map((s) => s.days / MONTH_DAYS),
         currentStayMonths: stays.filter((s) => !s.ended).map((s) => s.days / MONTH_DAYS),
-        waiting, approved: supply.approved, closingOrReduced: supply.closing,
+        waiting, approved: supply.approved, closingOrReduced: supply.reduction,
       }),
     });
   }

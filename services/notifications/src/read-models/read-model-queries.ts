@@ -67,3 +67,21 @@ export async function placementsByMunicipality(manager: EntityManager, offerId: 
      WHERE offer_id = $1 AND status = 'started' AND (target_group IS NULL OR target_group = $2) GROUP BY acting_municipality`, [offerId, targetGroup]);
   return Object.fromEntries(rows.map((r) => [r.municipality, r.n]));
 }
+
+/**
+ * A region's approved places for a target group (offers not closed), and how many of them close or
+ * are cut by an announced reduction within 12 months of `today`.
+ */
+export async function placesForTargetGroup(manager: EntityManager, regionCode: string, targetGroup: string, today: string): Promise<{ approved: number; reduction: number }> {
+  const [row] = await manager.query(
+    `SELECT COALESCE(SUM(approved), 0)::int AS approved,
+       COALESCE(SUM(CASE WHEN closure_date BETWEEN $3::date AND $3::date + interval '12 months' THEN approved
+         WHEN adjustment IS NOT NULL AND (adjustment->>'effectiveDate')::date BETWEEN $3::date AND $3::date + interval '12 months'
+           THEN GREATEST(0, COALESCE((SELECT (p->>'approvedPlaces')::int FROM jsonb_array_elements(paragraphs) p WHERE p->>'paragraph' = adjustment->>'paragraph'), 0)
+             - (adjustment->>'approvedPlaces')::int)
+         ELSE 0 END), 0)::int AS reduction
+     FROM n_offers WHERE region_code = $1 AND $2 = ANY(target_groups) AND status <> 'closed'`,
+    [regionCode, targetGroup, today]);
+  return row;
+}
+

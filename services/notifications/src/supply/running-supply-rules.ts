@@ -11,7 +11,7 @@ import { HandlingEarlyWarnings } from '../early-warnings/handling-early-warnings
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { thresholdsOf } from './supply-thresholds';
 import { competingCapacity, sharesBelowAgreement, type OfferCapacityChange, type ProtectedOffer } from '../protected-offers/domain/protected-offer-rules';
-import { offerRow, placementsByMunicipality } from '../read-models/read-model-queries';
+import { offerRow, placementsByMunicipality, placesForTargetGroup } from '../read-models/read-model-queries';
 
 export interface Firing {
   rule: SupplyRule;
@@ -104,15 +104,7 @@ export class RunningSupplyRules {
     const today = asOf.toISOString().slice(0, 10);
     const firings: Firing[] = [];
     for (const targetGroup of targetGroups) {
-      const [capacity] = await manager.query(
-        `SELECT COALESCE(SUM(approved), 0)::int AS approved,
-           COALESCE(SUM(CASE WHEN closure_date BETWEEN $3::date AND $3::date + interval '12 months' THEN approved
-             WHEN adjustment IS NOT NULL AND (adjustment->>'effectiveDate')::date BETWEEN $3::date AND $3::date + interval '12 months'
-               THEN GREATEST(0, COALESCE((SELECT (p->>'approvedPlaces')::int FROM jsonb_array_elements(paragraphs) p WHERE p->>'paragraph' = adjustment->>'paragraph'), 0)
-                 - (adjustment->>'approvedPlaces')::int)
-             ELSE 0 END), 0)::int AS reduction
-         FROM n_offers WHERE region_code = $1 AND $2 = ANY(target_groups) AND status <> 'closed'`,
-        [regionCode, targetGroup, today]);
+      const capacity = await placesForTargetGroup(manager, regionCode, targetGroup, today);
       const [{ occupied }] = await manager.query(
         `SELECT count(*)::int AS occupied FROM n_placements p JOIN n_offers o ON o.offer_id = p.offer_id
          WHERE o.region_code = $1 AND p.target_group = $2 AND p.status = 'started' AND o.status <> 'closed'`, [regionCode, targetGroup]);

@@ -26,6 +26,8 @@ export class SearchOffersQuery {
   @IsOptional() @Matches(/^\d{4}$/, { message: 'fromPostalCode must be a Danish postal code of 4 digits' }) fromPostalCode?: string;
   @ApiPropertyOptional({ enum: SEARCH_SORTS, default: 'relevance', description: 'relevance (fit, vacancy, distance, price), name, day-rate (cheapest first), vacant-places (most first), distance (nearest first; needs a point) or effect (share of goals met, highest first; offers with too few measured placements last)' })
   @IsOptional() @IsIn(SEARCH_SORTS) sort?: SearchSort;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'only offers where at least this percentage of measured goals is met (offers with fewer than 5 measured placements have no such figure and are left out)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(100) minGoalsMetPct?: number;
   @ApiPropertyOptional({ description: 'only offers within this many km of the point searched from' })
   @IsOptional() @Type(() => Number) @IsNumber() @Min(1) @Max(1000) maxDistanceKm?: number;
   @ApiPropertyOptional({ description: 'only offers whose day rate for the package is at most this (kroner, e.g. "1500.00")' })

@@ -66,6 +66,7 @@ export class SearchingOffers {
     if (query.municipality) qb.andWhere('c.municipality_code = :municipality', { municipality: query.municipality });
     if (query.q?.trim()) qb.andWhere(`(c.snapshot ->> 'name' ILIKE :name OR c.snapshot -> 'operator' ->> 'name' ILIKE :name)`, { name: namePattern(query.q) });
     if (query.specialisationLevel) qb.andWhere('c.specialisation_level = :level', { level: query.specialisationLevel });
+    if (query.minGoalsMetPct !== undefined) qb.andWhere(`${EFFECT_SQL} >= :minShare`, { minShare: query.minGoalsMetPct / 100 });
     if (query.hasVacancy === true) qb.andWhere(`c.vacant_places > 0 AND c.status = 'active'`);
     if (query.hasVacancy === false) qb.andWhere(`NOT (c.vacant_places > 0 AND c.status = 'active')`);
     const near = point ? { lat: point.lat, lon: point.lon } : undefined;
