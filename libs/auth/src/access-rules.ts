@@ -32,7 +32,7 @@ export function servesRegion(principal: Principal, regionCode: string): boolean 
  */
 
 /** `operator` as the `<kind>:<id>` label stored beside an offer, or as its parts. */
-function operatorParts(operator: string | { kind: string; id: string }): { kind: string; id: string } {
+export function operatorParts(operator: string | { kind: string; id: string }): { kind: string; id: string } {
   if (typeof operator !== 'string') return operator;
   const [kind, ...rest] = operator.split(':');
   return { kind, id: rest.join(':') };

@@ -4,7 +4,7 @@
 // figures have something to show), stays that began up to three years ago for homes and up to a year
 // ago for day and treatment offers. The citizens are invented: names from common Danish first and
 // last names, CPR numbers with real birth dates.
-import { MUNICIPALITIES, regionOfMunicipality } from '@tilbudsnet/contracts';
+import { MUNICIPALITIES, regionOfMunicipality, type ProgressionArea } from '@tilbudsnet/contracts';
 
 /** A demo offer as visitation's catalogue holds it. */
 export interface OfferToFill {
@@ -81,13 +81,13 @@ export function demoPlacementPlan(offers: OfferToFill[], today: string, rnd: () 
 
 /** A demo goal of a running placement and its measurements (levels drift upwards over the stay, with noise). */
 export interface PlannedGoal {
-  area: string;
+  area: ProgressionArea;
   description: string;
   targetDate: string;
   measurements: { level: number; measuredOn: string }[];
 }
 
-const GOALS: Record<string, string[]> = {
+const GOALS: Partial<Record<ProgressionArea, string[]>> = {
   'self-care': ['Klarer morgenrutinen med støtte to dage om ugen', 'Tager selv sin medicin efter aftale'],
   'practical-tasks': ['Laver aftensmad sammen med personalet en gang om ugen', 'Handler selv ind med indkøbsliste'],
   'social-life': ['Deltager i fællesspisning to gange om ugen', 'Har fast kontakt med en ven eller et familiemedlem'],
@@ -100,7 +100,8 @@ export function demoGoalPlan(placements: { startDate: string; paragraph: string 
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   return placements.map((p) => {
     if (!HOMES.includes(p.paragraph) || rnd() < 0.5) return null;
-    const area = Object.keys(GOALS)[Math.floor(rnd() * Object.keys(GOALS).length)];
+    const areas = Object.keys(GOALS) as ProgressionArea[];
+    const area = areas[Math.floor(rnd() * areas.length)];
     const startMs = Date.parse(`${p.startDate}T00:00:00Z`);
     const count = 1 + Math.floor(rnd() * 3);
     let level = -2 + Math.floor(rnd() * 2);
@@ -108,6 +109,6 @@ export function demoGoalPlan(placements: { startDate: string; paragraph: string 
       level = Math.max(-2, Math.min(2, level + (i === 0 ? 0 : Math.round(rnd() * 2 - 0.6))));
       return { level, measuredOn: isoDay(startMs + Math.floor(((i + 1) / (count + 1)) * (todayMs - startMs))) };
     });
-    return { area, description: GOALS[area][Math.floor(rnd() * 2)], targetDate: isoDay(todayMs + (90 + Math.floor(rnd() * 365)) * DAY_MS), measurements };
+    return { area, description: GOALS[area]![Math.floor(rnd() * 2)], targetDate: isoDay(todayMs + (90 + Math.floor(rnd() * 365)) * DAY_MS), measurements };
   });
 }

@@ -5,7 +5,8 @@
 // Requests to full offers are refused for want of a place, and those citizens join the waiting list.
 // Does nothing when visitation already holds a case, or with DEMO_PLACEMENTS=off.
 import { NestFactory } from '@nestjs/core';
-import type { Principal } from '@tilbudsnet/auth';
+import { operatorParts, type Principal } from '@tilbudsnet/auth';
+import type { OperatorKind } from '@tilbudsnet/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
@@ -75,9 +76,9 @@ async function main(): Promise<void> {
     const measuring = app.get(MeasuringProgress);
     let goals = 0;
     await inParallel(running.map((p, i) => ({ p, goal: goalPlan[i] })).filter((x) => x.goal), 4, async ({ p, goal }) => {
-      const set = await setting.set(p.id, { area: goal!.area as never, description: goal!.description, targetDate: goal!.targetDate }, officerOf(p.acting_municipality), 'opfølgning', cause());
-      const [kind, id] = p.operator.split(':');
-      const operator: Principal = { sub: 'demo-seed', name: 'Demo seed', role: 'offer-manager', organisation: { kind: 'operator', operatorKind: kind as never, id } };
+      const set = await setting.set(p.id, { area: goal!.area, description: goal!.description, targetDate: goal!.targetDate }, officerOf(p.acting_municipality), 'opfølgning', cause());
+      const { kind, id } = operatorParts(p.operator);
+      const operator: Principal = { sub: 'demo-seed', name: 'Demo seed', role: 'offer-manager', organisation: { kind: 'operator', operatorKind: kind as OperatorKind, id } };
       for (const m of goal!.measurements) await measuring.measure(set.goalId, m, operator, cause());
       goals++;
     });

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { actsForMunicipality, managesOperator, type Principal } from '@tilbudsnet/auth';
+import { actsForMunicipality, managesOperator, operatorParts, type Principal } from '@tilbudsnet/auth';
 import { RuleViolation } from '@tilbudsnet/contracts';
 import { DataSource } from 'typeorm';
 import { recordAccess } from '../../audit/audit-log';
 import { PURPOSE_HEADER } from '../../audit/purpose.decorator';
 import { offerEffect, type OfferEffect } from '../domain/effect';
 import { goalsWhere, operatorOfOffer, placementForGoals, type GoalView } from '../goal-store';
-
-const operatorParts = (label: string) => ({ kind: label.split(':')[0], id: label.split(':').slice(1).join(':') });
 
 /** Queries: a placement's goals (its acting municipality, the offer's operator), an offer's goals (its operator), an offer's effect (everyone, aggregates only). */
 @Injectable()
