@@ -143,6 +143,8 @@ it('visitation officer: finds an offer, opens a case, and gets the placement con
   const offerId = await newOffer('Konsolhuset');
   const page = await signIn('officer-koebenhavn');
   expect(await page.getAttribute('html', 'lang')).toBe('da');
+  // Paragraphs with their headings (the vocabulary in contracts, served by offers' /reference).
+  expect(await page.textContent('#paragraph option[value="108"]')).toBe('§ 108 Længerevarende botilbud');
   await page.selectOption('#targetGroup', 'autism');
   await page.click('button[type="submit"]');
   await page.waitForSelector(`[data-offer="${offerId}"]`);

@@ -26,6 +26,8 @@ export const reference = () => state.reference;
 /** The target group's name in the chosen language. */
 export const groupName = (id) => state.reference?.targetGroups.find((g) => g.id === id)?.[state.lang] ?? id;
 export const regionName = (code) => state.reference?.regions.find((r) => r.code === code)?.name ?? code;
+/** "§ 108 Længerevarende botilbud": the paragraph with its heading in the page's language. */
+export const paragraphLabel = (p) => { const term = state.reference?.paragraphTerms?.find((x) => x.paragraph === p); return term ? `§ ${p} ${term[state.lang]}` : `§ ${p}`; };
 export const municipalityName = (code) => state.reference?.municipalities.find((m) => m.code === code)?.name ?? code;
 /** An organisation as the APIs name it (`municipality:0101`, `region:1082`, `operator:private:12345678`) in words. */
 export function organisationName(id) {

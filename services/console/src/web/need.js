@@ -1,7 +1,7 @@
 // Kapacitets- og behovsopgørelse: each municipality's officers report the demand they expect next
 // year (Behovsopgørelse); the region's secretariat sets supply, reported and forecast need side by
 // side, writes the yearly report's own words, opens it to print and publishes it (Kapacitet og behov).
-import { groupName, lang, me, reference, t } from './app.js';
+import { groupName, lang, me, paragraphLabel, reference, t } from './app.js';
 import { api, el, field, message, select } from './ui.js';
 
 const ROWS = 6;
@@ -32,7 +32,7 @@ async function demandPage({ query }) {
   takeFlash(out);
   const row = (i, line) => el('div', { class: 'fields', 'data-row': i },
     field(`${t('targetGroup')} ${i + 1}`, select(`targetGroup${i}`, [['', t('none')], ...ref.targetGroups.map((g) => [g.id, g[lang()]])], line?.targetGroup ?? '')),
-    field(`${t('paragraph')} ${i + 1}`, select(`paragraph${i}`, ref.paragraphs.map((p) => [p, `§ ${p}`]), line?.paragraph ?? '108')),
+    field(`${t('paragraph')} ${i + 1}`, select(`paragraph${i}`, ref.paragraphs.map((p) => [p, paragraphLabel(p)]), line?.paragraph ?? '108')),
     field(`${t('expectedChange')} ${i + 1}`, select(`change${i}`, Object.entries(t('demandChanges')), line?.change ?? 'same')),
     field(`${t('expectedPlaces')} ${i + 1}`, el('input', { name: `places${i}`, id: `places${i}`, type: 'number', min: 0, max: 10000, value: line?.places ?? '' })));
   const form = el('form', { class: 'panel', id: 'demand-form', onsubmit: async (e) => {

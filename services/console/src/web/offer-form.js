@@ -1,6 +1,6 @@
 // Offer managers register a new offer (Nyt tilbud) and edit an existing one (Ret tilbud). A
 // refusal is shown beside each field it concerns, in the reader's language.
-import { lang, me, municipalityName, reference, regionName, statusName, t } from './app.js';
+import { lang, me, municipalityName, paragraphLabel, reference, regionName, statusName, t } from './app.js';
 import { FIELD_RULES } from './errors.js';
 import { api, el, field, message, select } from './ui.js';
 
@@ -89,7 +89,7 @@ async function newOfferPage() {
   ...offerFields(null),
   el('fieldset', { 'data-field': 'paragraphs', id: 'paragraphs-set' }, el('legend', {}, t('paragraphsLegend')),
     ...Array.from({ length: PARAGRAPH_ROWS }, (_, i) => el('div', { class: 'fields' },
-      field(`${t('paragraph')} ${i + 1}`, select(`paragraph${i}`, [['', t('none')], ...ref.paragraphs.map((p) => [p, `§ ${p}`])], i === 0 ? '108' : '')),
+      field(`${t('paragraph')} ${i + 1}`, select(`paragraph${i}`, [['', t('none')], ...ref.paragraphs.map((p) => [p, paragraphLabel(p)])], i === 0 ? '108' : '')),
       field(`${t('approvedPlaces')} ${i + 1}`, el('input', { name: `places${i}`, id: `places${i}`, 'data-field': `paragraphs.${i}.approvedPlaces`, type: 'number', min: 0, max: 10000, value: i === 0 ? 10 : '' }))))),
   el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('registerOffer'))));
   // The first paragraph row's select carries the array's field name for refusals about the list itself.

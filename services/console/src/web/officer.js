@@ -1,6 +1,6 @@
 // Visitation officer (sagsbehandler): find offers, open a case and request a place, follow it to
 // confirmed or rejected, the waiting list and the worklist.
-import { groupName, lang, me, municipalityName, offerOf, reference, regionName, statusName, t } from './app.js';
+import { groupName, lang, me, municipalityName, offerOf, paragraphLabel, reference, regionName, statusName, t } from './app.js';
 import { formatAmount, formatDate, parseAmount, plural } from './formats.js';
 import { goalsSection } from './progression.js';
 import { api, el, field, message, select } from './ui.js';
@@ -16,7 +16,7 @@ async function findPage({ query }) {
     el('div', { class: 'fields' },
       field(t('offerName'), el('input', { name: 'q', id: 'q', type: 'search', autocomplete: 'off', value: query.get('q') ?? '' })),
       field(t('targetGroup'), select('targetGroup', [['', t('any')], ...ref.targetGroups.map((g) => [g.id, g[lang()]])], query.get('targetGroup') ?? '')),
-      field(t('paragraph'), select('paragraph', [['', t('any')], ...ref.paragraphs.map((p) => [p, `§ ${p}`])], query.get('paragraph') ?? '')),
+      field(t('paragraph'), select('paragraph', [['', t('any')], ...ref.paragraphs.map((p) => [p, paragraphLabel(p)])], query.get('paragraph') ?? '')),
       field(t('region'), select('region', [['', t('any')], ...ref.regions.map((r) => [r.code, r.name])], query.get('region') ?? '')),
       field(t('searchFrom'), select('from', [['', t('nowhere')], ['municipality', t('fromMunicipality')], ['postal-code', t('fromPostalCode')]], query.get('from') ?? '')),
       field(t('municipality'), select('fromMunicipality', [...ref.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'da')).map((m) => [m.code, m.name]), me().municipality ?? '0101'), t('municipalitySeatHint')),
@@ -149,7 +149,7 @@ async function newCasePage({ query }) {
     field(t('name'), el('input', { name: 'citizen', id: 'citizen', autocomplete: 'off', required: true })),
     field(t('payingMunicipality'), select('payingMunicipality', ref.municipalities.map((m) => [m.code, m.name]), own)),
     field(t('targetGroup'), select('targetGroup', ref.targetGroups.map((g) => [g.id, g[lang()]]), chosen?.targetGroups[0])),
-    field(t('paragraph'), select('paragraph', ref.paragraphs.map((p) => [p, `§ ${p}`]), chosen?.paragraphs[0]?.paragraph)),
+    field(t('paragraph'), select('paragraph', ref.paragraphs.map((p) => [p, paragraphLabel(p)]), chosen?.paragraphs[0]?.paragraph)),
     field(t('supportLevel'), select('supportLevel', [['low', t('low')], ['medium', t('medium')], ['high', t('high')]], 'medium')),
     field(t('startDate'), el('input', { name: 'startDate', id: 'startDate', type: 'date', value: tomorrow, required: true }))),
   el('div', { class: 'fields' },

@@ -1,7 +1,7 @@
 // Notifications settings (for officers, offer managers and secretariats): the organisation's
 // e-mail for mandatory notices, subscriptions (for me or my organisation, with filters), and
 // webhooks with "send test" and their delivery log.
-import { groupName, lang, reference, regionName, t } from './app.js';
+import { groupName, lang, paragraphLabel, reference, regionName, t } from './app.js';
 import { formatMoment } from './formats.js';
 import { api, el, field, message, select } from './ui.js';
 
@@ -72,7 +72,7 @@ async function subscriptionsPage() {
     field(t('forWhom'), select('scope', [['user', t('forMe')], ['organisation', t('forOrganisation')]], 'user')),
     field(t('region'), select('region', [['', t('any')], ...ref.regions.map((r) => [r.code, r.name])], '')),
     field(t('targetGroup'), select('targetGroup', [['', t('any')], ...ref.targetGroups.map((g) => [g.id, g[lang()]])], '')),
-    field(t('paragraph'), select('paragraph', [['', t('any')], ...ref.paragraphs.map((p) => [p, `§ ${p}`])], '')),
+    field(t('paragraph'), select('paragraph', [['', t('any')], ...ref.paragraphs.map((p) => [p, paragraphLabel(p)])], '')),
     field(t('alsoEmail'), el('input', { name: 'subscriptionEmail', id: 'subscriptionEmail', type: 'email', autocomplete: 'email' }))),
   el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('subscribe'))));
   const webhookForm = el('form', { class: 'panel', id: 'webhook-form', onsubmit: (e) => {
