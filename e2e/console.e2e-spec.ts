@@ -790,6 +790,12 @@ it('kapacitets- og behovsopgørelse: a municipality reports its expected demand,
   await secretariat.click('#publish-report');
   await secretariat.waitForSelector('text=Opgørelsen er offentliggjort.');
   await expectAccessible(secretariat, 'secretariat: report published');
+  // The printable report opened from the console gets its stylesheet through the console (same origin, as its policy allows).
+  const css = await secretariat.evaluate(async () => {
+    const r = await fetch('/api/notifications/need/regions/1082/2027/report.css');
+    return { status: r.status, type: r.headers.get('content-type'), body: await r.text() };
+  });
+  expect(css).toMatchObject({ status: 200, type: expect.stringMatching(/^text\/css/), body: expect.stringContaining('border-collapse') });
   await secretariat.context().close();
   const html = await fetch(`${system.notifications.url}/need/regions/1082/2027/report`, { headers: await system.identity.authFor('kkr-midtjylland') }).then((r) => r.text());
   expect(html).toContain('<p>Opgørelsen viser udbud og behov i Midtjylland.</p>');

@@ -369,6 +369,7 @@ describe('authorization matrix', () => {
       },
       'GET /need/regions/:region/:year': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/need/regions/1084/2027' }) },
       'GET /need/regions/:region/:year/report': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/need/regions/1084/2027/report' }) },
+      'GET /need/regions/:region/:year/report.css': { allowed: ['kkr-secretariat'], request: () => ({ path: '/need/regions/1084/2027/report.css' }) },
       'PUT /need/regions/:region/:year/report': {
         allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' },
         request: () => ({ path: '/need/regions/1084/2027/report', body: { introduction: 'Indledning.', conclusions: 'Konklusion.' } }),

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { CurrentPrincipal, Roles, type Principal } from '@tilbudsnet/auth';
 import { MUNICIPALITY_CODES, REGION_CODES } from '@tilbudsnet/contracts';
 import { paramMatching } from '@tilbudsnet/platform';
+import { CAPACITY_REPORT_CSS } from './domain/capacity-report';
 import { CapacityReportTextRequest, DemandReportRequest } from './need-and-capacity.requests';
 import { PlanningCapacity } from './planning-capacity';
 
@@ -45,6 +46,14 @@ export class NeedAndCapacityController {
   @Header('content-type', 'text/html; charset=utf-8')
   html(@Param('region', REGION) region: string, @Param('year', YEAR) year: string, @CurrentPrincipal() principal: Principal, @Query('draft') draft?: string): Promise<string> {
     return this.planning.reportHtml(region, Number(year), principal, draft === 'true');
+  }
+
+  @ApiOperation({ summary: "Read the report's stylesheet", description: 'Linked from the report (report.css beside it), so it applies under a Content-Security-Policy that allows styles from the same origin only.' })
+  @Get('regions/:region/:year/report.css')
+  @Roles('kkr-secretariat')
+  @Header('content-type', 'text/css; charset=utf-8')
+  css(@Param('region', REGION) _region: string, @Param('year', YEAR) _year: string): string {
+    return CAPACITY_REPORT_CSS;
   }
 
   @ApiOperation({ summary: "Write the report's introduction and conclusions", description: 'Saved as a draft; a published report stays published until published again.' })

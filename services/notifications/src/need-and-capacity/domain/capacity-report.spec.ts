@@ -20,6 +20,11 @@ describe('the capacity-and-need report', () => {
     expect(html).toContain('udkast');
   });
 
+  it('links its stylesheet instead of an inline style (which the Content-Security-Policy would block)', () => {
+    expect(html).toContain('<link rel="stylesheet" href="report.css">');
+    expect(html).not.toMatch(/<style|style="/);
+  });
+
   it('escapes what the secretariat typed and keeps its paragraphs', () => {
     expect(html).toContain('<p>Opgørelsen viser &lt;behovet&gt;.</p>\n<p>Anden del.</p>');
     expect(renderCapacityReport({ ...report, introduction: '<script>alert(1)</script>' })).not.toContain('<script>');

@@ -21,6 +21,12 @@ export interface CapacityReport {
   publishedAt: string | null;
 }
 
+/**
+ * The report's stylesheet, served beside it (`…/report.css`): a linked file, not an inline style, so the
+ * Content-Security-Policy of the API and of the console (styles from their own origin only) lets it apply.
+ */
+export const CAPACITY_REPORT_CSS = 'body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:.3rem .5rem;text-align:right}th[scope=row],thead th:first-child{text-align:left}.short{font-weight:700}@media print{body{margin:0}}\n';
+
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const number = (n: number) => n.toLocaleString('da-DK', { maximumFractionDigits: 1 });
 const day = (iso: string) => iso.split('-').reverse().join('.');
@@ -43,7 +49,7 @@ export function renderCapacityReport(r: CapacityReport): string {
   return `<!doctype html>
 <html lang="da">
 <head><meta charset="utf-8"><title>Kapacitets- og behovsopgørelse ${r.year}: ${escape(r.regionName)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:.3rem .5rem;text-align:right}th[scope=row],thead th:first-child{text-align:left}.short{font-weight:700}@media print{body{margin:0}}</style></head>
+<link rel="stylesheet" href="report.css"></head>
 <body>
 <h1>Kapacitets- og behovsopgørelse ${r.year}</h1>
 <p>${escape(r.regionName)} · ${r.status === 'published' && r.publishedAt ? `offentliggjort ${day(r.publishedAt.slice(0, 10))}` : 'udkast'}</p>
