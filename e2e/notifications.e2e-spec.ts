@@ -316,6 +316,12 @@ it('keeps a municipality\'s demand report as last sent, sums the region\'s repor
   const need = await call(`${system.notifications.url}/need/regions/1082/2028`, 'GET', undefined, secretariat);
   expect(need.body.items.find((r: { targetGroup: string }) => r.targetGroup === 'autism')).toMatchObject({ reported: 11, forecast: { placesNeeded: expect.any(Number), placesAvailable: expect.any(Number) } });
   expect((await call(`${system.notifications.url}/need/regions/1082/2028`, 'GET', undefined, await as('kkr-hovedstaden'))).status).toBe(403);
+  // A target group the municipalities expect to need but no offer in the region serves: a row with no places, the whole need a gap.
+  await call(`${system.notifications.url}/need/municipalities/0751/demand/2028`, 'PUT', { items: [
+    { targetGroup: 'autism', paragraph: '108', change: 'more', places: 11 }, { targetGroup: 'severe-self-harm', paragraph: '107', change: 'more', places: 2 },
+  ] }, officer);
+  const unserved = (await call(`${system.notifications.url}/need/regions/1082/2028`, 'GET', undefined, secretariat)).body.items.find((r: { targetGroup: string }) => r.targetGroup === 'severe-self-harm');
+  expect(unserved).toMatchObject({ reported: 2, forecast: { placesAvailable: 0 } });
 
   const report = `${system.notifications.url}/need/regions/1082/2028/report`;
   await call(report, 'PUT', { introduction: 'Første udgave <b>fed</b>.', conclusions: 'Slut.' }, secretariat);

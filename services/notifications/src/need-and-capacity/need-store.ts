@@ -15,7 +15,11 @@ const MONTH_DAYS = 30.4375;
 export async function needRows(manager: EntityManager, regionCode: string, year: number, asOf: Date): Promise<NeedRow[]> {
   const today = asOf.toISOString().slice(0, 10);
   const months = completeMonthsBefore(asOf, HISTORY_MONTHS);
-  const groups: { g: string }[] = await manager.query('SELECT DISTINCT unnest(target_groups) AS g FROM n_offers WHERE region_code = $1 ORDER BY 1', [regionCode]);
+  // The groups the region's offers serve, and those its municipalities expect to need (a need without any offer is the gap that matters most).
+  const groups: { g: string }[] = await manager.query(
+    `SELECT g FROM (SELECT unnest(target_groups) AS g FROM n_offers WHERE region_code = $1
+                    UNION SELECT target_group FROM demand_reports WHERE year = $2 AND municipality_code = ANY($3)) AS groups ORDER BY 1`,
+    [regionCode, year, municipalitiesOf(regionCode)]);
   const rows: NeedRow[] = [];
   for (const { g: targetGroup } of groups) {
     const supply = await placesForTargetGroup(manager, regionCode, targetGroup, today);
