@@ -15,3 +15,4 @@ export * from './outbound/outbound-request';
 export * from './spreadsheet-cell';
 export * from './security-headers';
 export * from './hostile-input.pipe';
+export * from './seeded-random';

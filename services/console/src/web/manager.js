@@ -6,7 +6,8 @@ import { api, el, field, message, select } from './ui.js';
 
 const operatorId = () => (me().operator ?? '').split(':')[1];
 
-async function ownOffers() {
+/** The offers of the signed-in manager's operator (every manager page picks from them). */
+export async function ownOffers() {
   return (await api(`/offers/offers?operator=${operatorId()}&pageSize=100`)).items;
 }
 

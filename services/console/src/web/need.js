@@ -2,7 +2,7 @@
 // year (Behovsopgørelse); the region's secretariat sets supply, reported and forecast need side by
 // side, writes the yearly report's own words, opens it to print and publishes it (Kapacitet og behov).
 import { groupName, lang, me, paragraphLabel, reference, t } from './app.js';
-import { api, el, field, message, select } from './ui.js';
+import { api, el, field, flashAfterReload, message, select, showFlash } from './ui.js';
 
 const ROWS = 6;
 const nextYear = () => new Date().getFullYear() + 1;
@@ -17,19 +17,13 @@ function yearPicker(route, year) {
   return form;
 }
 
-function takeFlash(out) {
-  const flash = sessionStorage.getItem('tn-flash');
-  sessionStorage.removeItem('tn-flash');
-  if (flash) out.append(message(flash, 'success'));
-}
-
 async function demandPage({ query }) {
   const ref = reference();
   const municipality = me().municipality;
   const year = yearOf(query);
   const { items } = await api(`/notifications/need/municipalities/${municipality}/demand/${year}`);
   const out = el('div', { 'aria-live': 'polite' });
-  takeFlash(out);
+  showFlash(out);
   const row = (i, line) => el('div', { class: 'fields', 'data-row': i },
     field(`${t('targetGroup')} ${i + 1}`, select(`targetGroup${i}`, [['', t('none')], ...ref.targetGroups.map((g) => [g.id, g[lang()]])], line?.targetGroup ?? '')),
     field(`${t('paragraph')} ${i + 1}`, select(`paragraph${i}`, ref.paragraphs.map((p) => [p, paragraphLabel(p)]), line?.paragraph ?? '108')),
@@ -44,7 +38,7 @@ async function demandPage({ query }) {
     }
     try {
       await api(`/notifications/need/municipalities/${municipality}/demand/${year}`, { method: 'PUT', body: { items: lines } });
-      sessionStorage.setItem('tn-flash', t('demandSaved'));
+      flashAfterReload(t('demandSaved'));
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     } catch (error) {
       out.replaceChildren(message(error.message, 'error'));
@@ -61,7 +55,7 @@ async function needPage({ query }) {
   const year = yearOf(query);
   const { items } = await api(`/notifications/need/regions/${region}/${year}`);
   const out = el('div', { 'aria-live': 'polite' });
-  takeFlash(out);
+  showFlash(out);
   const table = el('table', { id: 'need-table' }, el('caption', {}, `${t('needAndCapacity')} ${year}`),
     el('thead', {}, el('tr', {}, ...[t('targetGroup'), t('placesAfterClosures'), t('reportedNeed'), t('forecastNeed'), t('inflowPerMonth'), t('meanStay'), t('gap')].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, ...items.map((r) => el('tr', { 'data-target-group': r.targetGroup },

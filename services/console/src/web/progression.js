@@ -1,9 +1,10 @@
 // Progression og effekt: the officer sets goals on a running placement (placement page), the offer
 // manager measures them on the goal attainment scale (Progression), and every role reads an offer's
 // effect as aggregates (offer page); nothing resting on fewer than 5 placements is shown.
-import { lang, me, t } from './app.js';
+import { lang, t } from './app.js';
+import { ownOffers } from './manager.js';
 import { formatDate } from './formats.js';
-import { api, el, field, message, select } from './ui.js';
+import { api, el, field, flashAfterReload, message, select, showFlash } from './ui.js';
 
 const AREAS = ['self-care', 'practical-tasks', 'mobility', 'communication', 'community-life', 'social-life', 'health'];
 const LEVELS = [-2, -1, 0, 1, 2];
@@ -54,8 +55,7 @@ export async function goalsSection(placementId, status, purpose) {
 
 /** The offer manager's page: the goals of its offer's placements, and a measurement of one. */
 async function progressionPage({ query }) {
-  const operatorId = (me().operator ?? '').split(':')[1];
-  const offers = (await api(`/offers/offers?operator=${operatorId}&pageSize=100`)).items;
+  const offers = await ownOffers();
   const heading = el('h1', {}, t('progression'));
   const selected = offers.find((o) => o.offerId === query.get('offer')) ?? offers[0];
   if (!selected) return [heading, el('p', {}, t('none'))];
@@ -64,9 +64,7 @@ async function progressionPage({ query }) {
     el('div', { class: 'actions' }, el('button', { class: 'secondary', type: 'submit' }, t('show'))));
   const { items } = await api(`/visitation/offers/${selected.offerId}/goals`);
   const out = el('div', { 'aria-live': 'polite' });
-  const flash = sessionStorage.getItem('tn-flash');
-  sessionStorage.removeItem('tn-flash');
-  if (flash) out.append(message(flash, 'success'));
+  showFlash(out);
   const parts = [heading, el('p', {}, t('progressionIntro')), picker, out];
   if (!items.length) return [...parts, el('p', {}, t('noGoals'))];
   const today = new Date().toISOString().slice(0, 10);
@@ -74,7 +72,7 @@ async function progressionPage({ query }) {
     e.preventDefault();
     try {
       await api(`/visitation/goals/${form.goal.value}/measurements`, { method: 'POST', body: { level: Number(form.level.value), measuredOn: form.measuredOn.value } });
-      sessionStorage.setItem('tn-flash', t('measurementSaved'));
+      flashAfterReload(t('measurementSaved'));
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     } catch (error) {
       out.replaceChildren(message(error.message, 'error'));

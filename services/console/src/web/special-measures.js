@@ -2,11 +2,10 @@
 // placement in its offer; it is billed on its own line of the month's statement. The page lists the
 // offer's placements (dates, paying and acting municipality, package, the measures priced so far; never a
 // citizen) and prices a new measure.
-import { lang, me, municipalityName, t } from './app.js';
+import { lang, municipalityName, t } from './app.js';
+import { ownOffers } from './manager.js';
 import { formatAmount, formatDate, parseAmount } from './formats.js';
-import { api, el, field, message, select } from './ui.js';
-
-const operatorId = () => (me().operator ?? '').split(':')[1];
+import { api, el, field, flashAfterReload, message, select, showFlash } from './ui.js';
 
 /** "Anbragt fra 10.11.2026, betalt af Frederiksberg": a placement named without its citizen. */
 const placementLabel = (p) => `${t('placedFrom')} ${formatDate(p.startDate, lang())}, ${t('paidBy')} ${municipalityName(p.payingMunicipality)}`;
@@ -17,7 +16,7 @@ function measuresText(p) {
 }
 
 async function specialMeasuresPage({ query }) {
-  const offers = (await api(`/offers/offers?operator=${operatorId()}&pageSize=100`)).items;
+  const offers = await ownOffers();
   const heading = el('h1', {}, t('specialMeasures'));
   const selected = offers.find((o) => o.offerId === query.get('offer')) ?? offers[0];
   if (!selected) return [heading, el('p', {}, t('none'))];
@@ -50,7 +49,7 @@ async function specialMeasuresPage({ query }) {
     }
     try {
       await api(`/tariffs/placements/${form.placement.value}/special-measures`, { method: 'POST', body: { code: form.code.value.trim(), perDay, from: form.from.value, to: form.to.value || undefined } });
-      sessionStorage.setItem('tn-flash', t('specialMeasureSaved'));
+      flashAfterReload(t('specialMeasureSaved'));
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     } catch (error) {
       out.replaceChildren(message(error.message, 'error'));
@@ -64,9 +63,7 @@ async function specialMeasuresPage({ query }) {
     field(t('fromDate'), el('input', { name: 'from', id: 'measure-from', type: 'date', required: true, value: new Date().toISOString().slice(0, 10) })),
     field(t('toDateOptional'), el('input', { name: 'to', id: 'measure-to', type: 'date' }))),
   el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('save'))));
-  const flash = sessionStorage.getItem('tn-flash');
-  sessionStorage.removeItem('tn-flash');
-  if (flash) out.append(message(flash, 'success'));
+  showFlash(out);
   return [heading, el('p', {}, t('specialMeasuresIntro')), picker, out, table, form];
 }
 

@@ -125,3 +125,16 @@ export function keepTablesInScrollRegions(root) {
   new MutationObserver(wrap).observe(root, { childList: true, subtree: true });
   wrap();
 }
+
+/** A success message to show after the page reloads itself (a saved form re-renders the page). */
+export function flashAfterReload(text) {
+  sessionStorage.setItem('tn-flash', text);
+}
+
+/** Shows, once, the message a page left before it reloaded. */
+export function showFlash(out) {
+  const text = sessionStorage.getItem('tn-flash');
+  sessionStorage.removeItem('tn-flash');
+  if (text) out.append(message(text, 'success'));
+}
+

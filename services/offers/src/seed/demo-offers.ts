@@ -5,7 +5,7 @@
 // Every offer is marked `demo: true`; the console shows it as a demo offer.
 import { MUNICIPALITIES, TARGET_GROUPS, findRegion, placesInMunicipality, type Paragraph, type SpecialisationLevel } from '@tilbudsnet/contracts';
 import type { RegisterOfferRequest } from '../offers/register-offer/register-offer.request';
-import { seededRandom, type Random } from './seeded-random';
+import { seededRandom, type Random } from '@tilbudsnet/platform';
 
 /** A kind of offer: its paragraphs (one family: residential, day, children's or treatment), names, places and target groups. */
 interface OfferKind {

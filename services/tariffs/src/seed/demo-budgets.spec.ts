@@ -1,11 +1,10 @@
 import { kroner } from '../domain/money';
+import { seededRandom } from '@tilbudsnet/platform';
 import { computeTariff } from '../domain/tariff-computation';
 import { DAY_TARIFF_RANGES, demoBudget } from './demo-budgets';
 
-function draws(seed: number): () => number {
-  let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
-}
+/** Deterministic draws, so a failure can be replayed. */
+const draws = seededRandom;
 
 describe('demo budgets', () => {
   it('land the computed day tariff in the range of the offer\'s paragraph (within the 7 % administration on top)', () => {

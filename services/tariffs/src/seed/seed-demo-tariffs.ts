@@ -3,6 +3,7 @@
 // approves the framework-agreement tariffs, but leaves a few of next year's waiting, so the approval
 // page has work. Does nothing when tariffs already holds a tariff.
 import { NestFactory } from '@nestjs/core';
+import { seededRandom } from '@tilbudsnet/platform';
 import { fetchTokenFor, type Principal } from '@tilbudsnet/auth';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -51,8 +52,7 @@ async function main(): Promise<void> {
     const submitting = app.get(SubmittingBudget);
     const approving = app.get(ApprovingTariff);
     const year = new Date().getFullYear();
-    let seed = 2026;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = seededRandom(2026);
     const cause = () => { const id = randomUUID(); return { correlationId: id, causationId: id }; };
     let published = 0;
     let waiting = 0;

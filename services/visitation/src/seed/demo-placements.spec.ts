@@ -1,11 +1,10 @@
 import { regionOfMunicipality } from '@tilbudsnet/contracts';
+import { seededRandom } from '@tilbudsnet/platform';
 import { birthDateOfCpr, isValidCpr } from '../cases/domain/cpr';
 import { demoCpr, demoGoalPlan, demoPlacementPlan, type OfferToFill } from './demo-placements';
 
-function draws(seed: number): () => number {
-  let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
-}
+/** Deterministic draws, so a failure can be replayed. */
+const draws = seededRandom;
 
 const offers: OfferToFill[] = Array.from({ length: 200 }, (_, i) => ({
   offerId: `offer-${i}`, regionCode: ['1081', '1082', '1083', '1084', '1085'][i % 5], status: i % 25 === 0 ? 'closure-announced' : 'active',

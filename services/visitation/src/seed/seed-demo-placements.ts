@@ -5,6 +5,7 @@
 // Requests to full offers are refused for want of a place, and those citizens join the waiting list.
 // Does nothing when visitation already holds a case, or with DEMO_PLACEMENTS=off.
 import { NestFactory } from '@nestjs/core';
+import { seededRandom } from '@tilbudsnet/platform';
 import { operatorParts, type Principal } from '@tilbudsnet/auth';
 import type { OperatorKind } from '@tilbudsnet/contracts';
 import { randomUUID } from 'node:crypto';
@@ -50,8 +51,7 @@ async function main(): Promise<void> {
     await waitFor('the demo offers in visitation\'s catalogue', 120, async () => (await demoCount()) >= expected);
     const offers: OfferToFill[] = (await db.query(`SELECT snapshot FROM catalogue_offers WHERE snapshot ->> 'demo' = 'true' ORDER BY snapshot ->> 'name'`))
       .map((r: { snapshot: OfferToFill }) => r.snapshot);
-    let seed = 2026;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = seededRandom(2026);
     const plan = demoPlacementPlan(offers, new Date().toISOString().slice(0, 10), rnd);
     const keeping = app.get(KeepingCases);
     const open = (p: PlannedPlacement) => keeping.open({
