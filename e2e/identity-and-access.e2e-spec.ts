@@ -294,6 +294,12 @@ describe('authorization matrix', () => {
         request: (f) => ({ path: `/settlements/statements/${f.statementId}/csv` }),
       },
       'GET /trade/:year': { allowed: ['kkr-secretariat'], request: () => ({ path: '/trade/2027' }) },
+      'GET /steering/municipalities/:code': { allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' }, request: () => ({ path: '/steering/municipalities/0101' }) },
+      'GET /steering/municipalities/:code/csv': { allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' }, request: () => ({ path: '/steering/municipalities/0101/csv' }) },
+      'GET /steering/municipalities/:code/xlsx': { allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' }, request: () => ({ path: '/steering/municipalities/0101/xlsx' }) },
+      'GET /steering/regions/:region': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/steering/regions/1084' }) },
+      'GET /steering/regions/:region/csv': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/steering/regions/1084/csv' }) },
+      'GET /steering/regions/:region/xlsx': { allowed: ['kkr-secretariat'], foreign: { 'kkr-secretariat': 'kkr-midtjylland' }, request: () => ({ path: '/steering/regions/1084/xlsx' }) },
       'GET /tariffs/awaiting-approval': { allowed: ['kkr-secretariat'], request: () => ({ path: '/tariffs/awaiting-approval' }) },
       'GET /settlements/statements/:id/xlsx': {
         allowed: ['visitation-officer', 'offer-manager', 'admin'], foreign: { 'visitation-officer': 'officer-aarhus', 'offer-manager': 'manager-private' },

@@ -8,6 +8,7 @@ import { CarryOvers1763800000510 } from './migrations/1763800000510-carry-overs'
 import { SpecialMeasures1763800000520 } from './migrations/1763800000520-special-measures';
 import { PackageDecisions1763800000530 } from './migrations/1763800000530-package-decisions';
 import { OperatorNames1763800000540 } from './migrations/1763800000540-operator-names';
+import { PlacementNeeds1763800000550 } from './migrations/1763800000550-placement-needs';
 import { ApproveTariffController } from './approve-tariff/approve-tariff.controller';
 import { ApprovingTariff } from './approve-tariff/approving-tariff';
 import { PriceSpecialMeasureController } from './price-special-measure/price-special-measure.controller';
@@ -22,6 +23,8 @@ import { SettleMonthController } from './settle-month/settle-month.controller';
 import { SettlingMonth } from './settle-month/settling-month';
 import { SubmitBudgetController } from './submit-budget/submit-budget.controller';
 import { SubmittingBudget } from './submit-budget/submitting-budget';
+import { ReadingSteeringData } from './steering/reading-steering-data';
+import { SteeringController } from './steering/steering.controller';
 import { Trade } from './trade/trade';
 import { TradeController } from './trade/trade.controller';
 
@@ -29,16 +32,16 @@ import { TradeController } from './trade/trade.controller';
 @Module({
   imports: [
     AuthModule,
-    DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500, CarryOvers1763800000510, SpecialMeasures1763800000520, PackageDecisions1763800000530, OperatorNames1763800000540] }),
+    DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500, CarryOvers1763800000510, SpecialMeasures1763800000520, PackageDecisions1763800000530, OperatorNames1763800000540, PlacementNeeds1763800000550] }),
     MessagingModule.forService({
       service: 'tariffs',
-      readModels: [{ name: 'offers-and-placements', topics: [Topics.offer, Topics.placement], tables: ['tariff_offers', 'tariff_placements'] }],
+      readModels: [{ name: 'offers-and-placements', topics: [Topics.offer, Topics.placement], tables: ['tariff_offers', 'tariff_placements', 'placement_needs'] }],
     }),
   ],
   controllers: [
     HealthController, MetricsController, OperationsController, ReadModelHandlers, SubmitBudgetController, ApproveTariffController, ReadTariffsController,
-    RecordYearResultController, PriceSpecialMeasureController, SettleMonthController, ReadStatementsController, TradeController,
+    RecordYearResultController, PriceSpecialMeasureController, SettleMonthController, ReadStatementsController, TradeController, SteeringController,
   ],
-  providers: [HttpMetrics, SubmittingBudget, ApprovingTariff, RecordingYearResult, PricingSpecialMeasure, SettlingMonth, ReadingStatements, Trade],
+  providers: [HttpMetrics, SubmittingBudget, ApprovingTariff, RecordingYearResult, PricingSpecialMeasure, SettlingMonth, ReadingStatements, Trade, ReadingSteeringData],
 })
 export class AppModule {}

@@ -5,7 +5,8 @@ import { EventContext } from '@tilbudsnet/messaging';
 
 /**
  * What tariffs keeps of other services, from their events: each offer's operator, region and
- * framework flag (`offers.offer`), and each placement's days and packages (`visitation.placement`).
+ * framework flag (`offers.offer`), and each placement's days and packages, target group and paragraph
+ * (`visitation.placement`).
  */
 @Controller()
 export class ReadModelHandlers {
@@ -17,6 +18,16 @@ export class ReadModelHandlers {
   @EventPattern('OfferUpdated')
   onUpdated(@Payload() event: EventOf<'OfferUpdated'>, @Ctx() ctx: EventContext): Promise<unknown> {
     return this.upsertOffer(event, ctx);
+  }
+
+  /** The target group and paragraph a placement was asked for: the steering data's keys. */
+  @EventPattern('PlacementRequested')
+  async onRequested(@Payload() event: EventOf<'PlacementRequested'>, @Ctx() ctx: EventContext): Promise<void> {
+    const p = event.payload;
+    await ctx.manager.query(
+      `INSERT INTO placement_needs (placement_id, target_group, paragraph) VALUES ($1, $2, $3) ON CONFLICT (placement_id) DO NOTHING`,
+      [p.placementId, p.targetGroup, p.paragraph],
+    );
   }
 
   @EventPattern('PlacementStarted')
