@@ -120,6 +120,29 @@ async function newOffer(name: string, approvedPlaces = 12, { frameworkAgreement 
 }
 
 /**
+ * Aarhus Kommune's offer manager submits the offer's 2026 budget in the console (*Budget*): 10 mio. kr.,
+ * 20 places at 95 %, with a package and an hourly rate when given. Published at once when the offer
+ * has no framework agreement.
+ */
+async function budgetInConsole(offerId: string, extra: { packageCode?: string; supplement?: string; hourlyRate?: string } = {}): Promise<void> {
+  const budgeting = await signIn('manager-aarhus');
+  await budgeting.goto(`${consoleApp.url}/#/budget`);
+  await budgeting.waitForSelector('#directOperatingCosts');
+  await budgeting.selectOption('#offer', offerId);
+  await budgeting.fill('#year', '2026');
+  await budgeting.fill('#directOperatingCosts', '10.000.000,00');
+  await budgeting.fill('#approvedPlaces', '20');
+  await budgeting.fill('#budgetedOccupancyPct', '95');
+  if (extra.packageCode) await budgeting.fill('#packageCode0', extra.packageCode);
+  if (extra.supplement) await budgeting.fill('#packageSupplement0', extra.supplement);
+  if (extra.hourlyRate) await budgeting.fill('#hourlyRate', extra.hourlyRate);
+  await budgeting.click('button[type="submit"]');
+  await budgeting.waitForSelector('#package-rates');
+  expect(await budgeting.textContent('main')).toContain('Offentliggjort');
+  await budgeting.context().close();
+}
+
+/**
  * An officer of København opens a case and requests a place in the console (*Ny sag*): the offer
  * found by its name, the purpose of the access chosen. Returns the placement's id from the page.
  */
@@ -483,21 +506,7 @@ it('operations close the month in the console; the paying municipality and the o
   // framework agreement), a citizen placed from the 10th and the placement confirmed.
   const offerId = await newOffer('Regningshuset', 20, { frameworkAgreement: false });
   await waitUntil(async () => (await system.tariffs.app.get(DataSource).query('SELECT 1 FROM tariff_offers WHERE offer_id = $1', [offerId])).length === 1, { what: 'the offer in tariffs' });
-  const budgeting = await signIn('manager-aarhus');
-  await budgeting.goto(`${consoleApp.url}/#/budget`);
-  await budgeting.waitForSelector('#directOperatingCosts');
-  await budgeting.selectOption('#offer', offerId);
-  await budgeting.fill('#year', '2026');
-  await budgeting.fill('#directOperatingCosts', '10.000.000,00');
-  await budgeting.fill('#approvedPlaces', '20');
-  await budgeting.fill('#budgetedOccupancyPct', '95');
-  await budgeting.fill('#packageCode0', 'hoej');
-  await budgeting.fill('#packageSupplement0', '450,00');
-  await budgeting.fill('#hourlyRate', '425,00');
-  await budgeting.click('button[type="submit"]');
-  await budgeting.waitForSelector('#package-rates');
-  expect(await budgeting.textContent('main')).toContain('Offentliggjort');
-  await budgeting.context().close();
+  await budgetInConsole(offerId, { packageCode: 'hoej', supplement: '450,00', hourlyRate: '425,00' });
   const tariff = await call(`${system.tariffs.url}/offers/${offerId}/tariffs/2026`, 'GET', undefined, await system.identity.authFor('manager-aarhus'));
   expect(tariff.body).toMatchObject({ status: 'published', hourlyRate: '425.00' });
   expect(Math.round((Number(tariff.body.rates.hoej) - Number(tariff.body.rates.base)) * 100)).toBe(45000);
@@ -852,4 +861,58 @@ it('offer manager: registers an offer in the console (a refused field is marked 
   expect(await page.textContent('#offer-supervision')).toBe('Godkendt med vilkår (besluttet den 15.09.2026)');
   await expectAccessible(page, 'manager: offer page with supervision and effect');
   await page.context().close();
+});
+
+it('styringsdata: the officer reads the municipality\'s placements, days and spend beside the region and the country, and the secretariat its region\'s municipalities', async () => {
+  // October's work, in the console: an offer with a published budget, five Aarhus citizens placed there
+  // and confirmed, the month closed by operations.
+  const offerId = await newOffer('Styringshuset', 20, { frameworkAgreement: false });
+  await waitUntil(async () => (await system.tariffs.app.get(DataSource).query('SELECT 1 FROM tariff_offers WHERE offer_id = $1', [offerId])).length === 1, { what: 'the offer in tariffs' });
+  await budgetInConsole(offerId);
+  await waitUntil(async () => (await system.visitation.app.get(DataSource).query('SELECT 1 FROM catalogue_tariffs WHERE offer_id = $1', [offerId])).length === 1, { what: 'the tariff in visitation' });
+  const placing = await signIn('officer-aarhus');
+  const placementIds: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    placementIds.push(await openCaseInConsole(placing, 'Styringshuset', offerId, { cpr: `0303${70 + i}1234`, name: `Styr Borger ${i}` }, { startDate: `2026-10-0${i + 1}` }));
+    await placing.waitForSelector('#confirm', { timeout: 30000 });
+    await placing.click('#confirm');
+    await placing.waitForSelector('text=Anbringelsen er bekræftet.');
+  }
+  await placing.context().close();
+  await waitUntil(async () => (await system.tariffs.app.get(DataSource).query('SELECT count(*)::int AS n FROM tariff_placements WHERE placement_id = ANY($1::uuid[])', [placementIds]))[0].n === 5, { what: 'the placements in tariffs' });
+  const admin = await signIn('admin');
+  await admin.waitForSelector('#month');
+  await admin.fill('#month', '2026-10');
+  await admin.click('main button.primary');
+  await admin.waitForSelector('main .message.success');
+  await admin.context().close();
+
+  // The officer picks the period on the page; the figures equal the days billed (31 + 30 + 29 + 28 + 27).
+  const officer = await signIn('officer-aarhus');
+  await officer.goto(`${consoleApp.url}/#/steering`);
+  await officer.waitForSelector('#steering-period');
+  await officer.fill('#steering-period input[name="from"]', '2026-10');
+  await officer.fill('#steering-period input[name="to"]', '2026-10');
+  await officer.click('#steering-period button[type="submit"]');
+  await officer.waitForSelector('#steering-cells');
+  const own = await officer.textContent('#benchmark-table tbody tr:first-child');
+  expect(own).toContain('Din kommune');
+  expect(own).toContain('145');
+  const row = await officer.textContent('#steering-cells tbody');
+  expect(row).toContain('Autisme');
+  expect(row).toContain('§ 108');
+  await expectAccessible(officer, 'officer: steering data');
+  await officer.screenshot({ path: join(SHOTS, 'steering-officer.png'), fullPage: true });
+  await officer.click('#language');
+  await officer.waitForSelector('text=Steering data');
+  await expectAccessible(officer, 'officer: steering data (English)');
+  await officer.context().close();
+
+  const secretariat = await signIn('kkr-midtjylland');
+  await secretariat.goto(`${consoleApp.url}/#/steering?from=2026-10&to=2026-10`);
+  await secretariat.waitForSelector('#municipality-table');
+  expect(await secretariat.textContent('#municipality-table')).toContain('Aarhus');
+  await expectAccessible(secretariat, 'secretariat: steering data');
+  await secretariat.screenshot({ path: join(SHOTS, 'steering-secretariat.png'), fullPage: true });
+  await secretariat.context().close();
 });

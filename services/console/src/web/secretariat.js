@@ -2,15 +2,8 @@
 // acknowledge and follow, and tariffs to approve.
 import { groupName, lang, me, municipalityName, organisationName, regionName, statusName, t } from './app.js';
 import { formatAmount } from './formats.js';
-import { api, download, el, field, message } from './ui.js';
+import { api, download, el, field, message, svg } from './ui.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
-const svg = (tag, attrs = {}, ...children) => {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return node;
-};
 const COLOURS = { approved: '#0a3d6b', occupied: '#2e7d32', waiting: '#b35c00' };
 const number = (n) => (n === null || n === undefined ? '–' : Number(n).toLocaleString(lang() === 'da' ? 'da-DK' : 'en-GB'));
 

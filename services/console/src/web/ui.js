@@ -13,6 +13,15 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+/** An SVG element for charts, built like `el`. */
+export function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+}
+
 let ids = 0;
 /** A label tied to its control, with an optional hint tied by aria-describedby. */
 export function field(label, control, hint) {
