@@ -87,7 +87,7 @@ done
 KAFKA_SASL_USERNAME=offers KAFKA_SASL_PASSWORD="$(kafka_dev_password offers)" \
   node -r ./deploy/local/register.js services/offers/src/seed/seed-demo-offers.ts
 # Then each service's own seed, in-process and as that service: budgets and tariffs, placements (the
-# saga for each), last month's statements. DEMO_PLACEMENTS=off skips placements and statements.
+# saga for each), the last six months' statements. DEMO_PLACEMENTS=off skips placements and statements.
 (cd services/tariffs && KAFKA_SASL_USERNAME=tariffs KAFKA_SASL_PASSWORD="$(kafka_dev_password tariffs)" \
   node -r "$ROOT/deploy/local/register.js" src/seed/seed-demo-tariffs.ts)
 (cd services/visitation && KAFKA_SASL_USERNAME=visitation KAFKA_SASL_PASSWORD="$(kafka_dev_password visitation)" \

@@ -1,7 +1,8 @@
-// npm start, after the demo placements: operations close last month, so the demo municipalities and
-// operators have statements to read (and trade has bought and sold days). Through tariffs' own use
-// case, once tariffs has heard of the confirmed placements (it waits until their number stops
-// growing). Does nothing when last month is already closed, or with DEMO_PLACEMENTS=off.
+// npm start, after the demo placements: operations close the last six months, oldest first, so the
+// demo municipalities and operators have statements to read, trade has bought and sold days and the
+// steering data has a trend. Through tariffs' own use case, once tariffs has heard of the confirmed
+// placements (it waits until their number stops growing). A month already closed is left as it is;
+// nothing happens with DEMO_PLACEMENTS=off.
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -15,9 +16,11 @@ async function main(): Promise<void> {
   try {
     const db = app.get(DataSource);
     const now = new Date();
-    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-    if ((await db.query('SELECT 1 FROM closed_months WHERE month = $1', [month])).length) {
-      console.log(`seed: ${month} is already closed`);
+    const months = [6, 5, 4, 3, 2, 1].map((back) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7));
+    const closed = new Set((await db.query('SELECT month FROM closed_months WHERE month = ANY($1)', [months])).map((r: { month: string }) => r.month));
+    const open = months.filter((m) => !closed.has(m));
+    if (!open.length) {
+      console.log(`seed: ${months[0]} to ${months[5]} are already closed`);
       return;
     }
     let last = -1;
@@ -27,9 +30,11 @@ async function main(): Promise<void> {
       last = n;
       await new Promise((r) => setTimeout(r, 500));
     }
-    const id = randomUUID();
-    const statements = await app.get(SettlingMonth).closeMonth(month, undefined, { correlationId: id, causationId: id });
-    console.log(`seed: closed ${month} for ${last} placements: ${statements.length} statements`);
+    for (const month of open) {
+      const id = randomUUID();
+      const statements = await app.get(SettlingMonth).closeMonth(month, undefined, { correlationId: id, causationId: id });
+      console.log(`seed: closed ${month} for ${last} placements: ${statements.length} statements`);
+    }
   } finally {
     await app.close();
   }
