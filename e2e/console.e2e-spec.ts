@@ -551,7 +551,8 @@ it('operations close the month in the console; the paying municipality and the o
   await admin.waitForSelector('#month');
   await admin.fill('#month', '2026-11');
   await admin.click('main button.primary');
-  await admin.waitForSelector('main .message.success');
+  // The close answers with what it did, in Danish: how many statements and their sum (not every statement).
+  expect(await admin.textContent('main .message.success')).toMatch(/^Måneden er afsluttet: \d+ afregninger på i alt [\d.]+,\d\d kr\./);
   await admin.context().close();
 
   const officer = await signIn('officer-koebenhavn');
@@ -884,7 +885,8 @@ it('styringsdata: the officer reads the municipality\'s placements, days and spe
   await admin.waitForSelector('#month');
   await admin.fill('#month', '2026-10');
   await admin.click('main button.primary');
-  await admin.waitForSelector('main .message.success');
+  // The close answers with what it did, in Danish: how many statements and their sum (not every statement).
+  expect(await admin.textContent('main .message.success')).toMatch(/^Måneden er afsluttet: \d+ afregninger på i alt [\d.]+,\d\d kr\./);
   await admin.context().close();
 
   // The officer picks the period on the page; the figures equal the days billed (31 + 30 + 29 + 28 + 27).

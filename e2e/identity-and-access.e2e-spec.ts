@@ -449,7 +449,7 @@ describe('authorization matrix', () => {
     const fixtures: Fixtures = {
       offerId, caseId, offerClosingId: await newOffer(), offerAdjustingId: await newOffer(),
       placements: { reserved: [await reservedPlacement(), await reservedPlacement()], started },
-      statementId: closed.body.find((s: { payingMunicipality: string }) => s.payingMunicipality === '0101').id,
+      statementId: (await call(`${system.tariffs.url}/settlements?month=2027-01`, 'GET', undefined, await auth('admin'))).body.items.find((s: { payingMunicipality: string }) => s.payingMunicipality === '0101').id,
       ...(await notificationFixtures(offerId, started)),
     };
     const outcomes: string[] = [];

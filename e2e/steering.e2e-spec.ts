@@ -17,6 +17,9 @@ const MONTHS = ['2026-08', '2026-09', '2026-10'];
 
 beforeAll(async () => {
   process.env.CENTRAL_ADMINISTRATION_PCT = '{"1082":0}';
+  // The month close settles two (operator, paying municipality) pairs at a time here, so the figures
+  // counted by hand below also prove that a close streamed in slices bills every placement once.
+  process.env.SETTLEMENT_PAIRS_PER_SLICE = '2';
   system = await startSystem('steering');
 });
 
@@ -123,7 +126,14 @@ it('gives each municipality figures equal to a count by hand, suppresses cells u
     expect((await call(`${system.visitation.url}/placements/${m.placementId}/confirm`, 'POST', undefined, officer)).status).toBe(200);
   }
   await waitUntil(async () => (await system.tariffs.app.get(DataSource).query('SELECT count(*)::int AS n FROM tariff_placements'))[0].n === made.length, { what: 'the placements in tariffs' });
-  for (const month of MONTHS) expect((await call(`${system.tariffs.url}/settlements/${month}/close`, 'POST', {}, await as('admin'))).status).toBe(200);
+  for (const month of MONTHS) {
+    const closed = await call(`${system.tariffs.url}/settlements/${month}/close`, 'POST', {}, await as('admin'));
+    expect(closed.status).toBe(200);
+    // More pairs than one slice holds, and the summary counts what was written.
+    const issued = (await call(`${system.tariffs.url}/settlements?month=${month}`, 'GET', undefined, await as('admin'))).body.items;
+    expect(issued.length).toBeGreaterThan(2);
+    expect(closed.body).toMatchObject({ statements: issued.length, lines: issued.reduce((sum: number, st: { lines: unknown[] }) => sum + st.lines.length, 0) });
+  }
 
   const period = `from=${MONTHS[0]}&to=${MONTHS[2]}`;
   const aarhus = await call(`${system.tariffs.url}/steering/municipalities/0751?${period}`, 'GET', undefined, await as('officer-aarhus'));

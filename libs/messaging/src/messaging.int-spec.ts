@@ -157,6 +157,16 @@ describe('transactional outbox', () => {
     expect(await effectsFor(offerId)).toEqual([{ event_id: event.eventId, approved: 9 }]);
   });
 
+  it('keeps the given order in the outbox for thousands of events appended at once (the publishing order)', async () => {
+    const offerId = randomUUID();
+    // 2,500 versions of one offer: more than one multi-row insert, and each must leave after the one before.
+    const events = Array.from({ length: 2500 }, (_, i) => capacityChanged(offerId, 1 + (i % 40), i + 1));
+    await dataSource.transaction((manager) => appendToOutbox(manager, events));
+    const rows: { event_id: string }[] = await dataSource.query('SELECT event_id FROM messaging_outbox WHERE message_key = $1 ORDER BY id', [offerId]);
+    expect(rows.map((r) => r.event_id)).toEqual(events.map((e) => e.eventId));
+    await dataSource.query('DELETE FROM messaging_outbox WHERE message_key = $1', [offerId]);
+  });
+
   it('refuses to write an event that breaks its contract, and the transaction rolls back', async () => {
     const event = capacityChanged(randomUUID(), 3, 1);
     (event.payload.capacity as { vacantPlaces: number }).vacantPlaces = -1;

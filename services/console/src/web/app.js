@@ -1,6 +1,7 @@
 // The Tilbudsnet console: one page, hash routes, plain DOM (no framework, no build step).
 // Every call goes through the console's /api gateway, which adds the signed-in user's token.
 import { TEXTS } from './i18n.js';
+import { formatAmount } from './formats.js';
 import { offerManagerPages } from './manager.js';
 import { officerPages } from './officer.js';
 import { secretariatPages } from './secretariat.js';
@@ -188,8 +189,8 @@ async function monthClosePage() {
     progress.hidden = false;
     out.replaceChildren(message(t('loading')));
     try {
-      const statements = await api(`/tariffs/settlements/${form.month.value}/close`, { method: 'POST', body: {} });
-      out.replaceChildren(message(`${statements.length} ✓`, 'success'));
+      const closed = await api(`/tariffs/settlements/${form.month.value}/close`, { method: 'POST', body: {} });
+      out.replaceChildren(message(t('monthClosed')(closed.statements, formatAmount(closed.total, state.lang), closed.heldBack), 'success'));
     } catch (error) {
       out.replaceChildren(message(error.message, 'error'));
     } finally {

@@ -65,4 +65,12 @@ describe('the demo catalogue', () => {
     expect(Math.max(...children.map(places))).toBeLessThanOrEqual(12);
     expect(offers.every((o) => places(o) >= 2 && places(o) <= 45)).toBe(true);
   });
+
+  it('scales to a national data set: 10,000 offers, each name once, every private operator with an 8-digit CVR', () => {
+    const national = demoOfferRequests(10_000, 14);
+    expect(new Set(national.map((o) => o.name)).size).toBe(10_000);
+    const cvrs = national.filter((o) => o.operator.kind === 'private').map((o) => o.operator.id);
+    expect(cvrs.length).toBeGreaterThan(1000);
+    expect(cvrs.every((id) => /^\d{8}$/.test(id))).toBe(true);
+  });
 });

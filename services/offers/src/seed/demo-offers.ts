@@ -74,9 +74,14 @@ function privateOperators(rnd: Random, count: number): { kind: 'private'; id: st
   return Array.from({ length: count }, (_, i) => {
     const home = pick(rnd, MUNICIPALITIES);
     let name = '';
-    while (!name || used.has(name)) name = pick(rnd, PRIVATE_FORMS).replace('{x}', pick(rnd, PLACE_NAMES)).replace('{town}', placesInMunicipality(home.code)[0].town);
+    for (let attempt = 0; !name || used.has(name); attempt++) {
+      name = pick(rnd, PRIVATE_FORMS).replace('{x}', pick(rnd, PLACE_NAMES)).replace('{town}', placesInMunicipality(home.code)[0].town);
+      // A national data set wants more operators than the forms and place names make: a number then tells them apart.
+      if (attempt > 11 && used.has(name)) name = `${name} ${attempt - 10}`;
+    }
     used.add(name);
-    return { kind: 'private' as const, id: String(20000000 + i * 104729 + Math.floor(rnd() * 1000)), name, regionCode: home.regionCode };
+    // A CVR number has 8 digits however many operators a national data set asks for.
+    return { kind: 'private' as const, id: String(20000000 + ((i * 104729 + Math.floor(rnd() * 1000)) % 79_999_999)), name, regionCode: home.regionCode };
   });
 }
 
@@ -110,7 +115,8 @@ export function demoOfferRequests(count: number, seed = 2026): RegisterOfferRequ
     let name = '';
     for (let attempt = 0; !name || names.has(name); attempt++) {
       name = pick(rnd, kind.names).replace('{x}', pick(rnd, PLACE_NAMES)).replace('{town}', town.town).replace('{group}', GROUP_WORDS[groups[0]] ?? 'Specialiseret Støtte');
-      if (attempt > 5 && names.has(name)) name = `${name} ${town.town}`;
+      // Thousands of offers (the national data set) exhaust the names of a kind in a town: a number then tells them apart.
+      if (attempt > 5 && names.has(name)) name = attempt > 11 ? `${name} ${town.town} ${attempt - 10}` : `${name} ${town.town}`;
     }
     names.add(name);
     return {

@@ -32,8 +32,8 @@ async function main(): Promise<void> {
     }
     for (const month of open) {
       const id = randomUUID();
-      const statements = await app.get(SettlingMonth).closeMonth(month, undefined, { correlationId: id, causationId: id });
-      console.log(`seed: closed ${month} for ${last} placements: ${statements.length} statements`);
+      const closed = await app.get(SettlingMonth).closeMonth(month, undefined, { correlationId: id, causationId: id });
+      console.log(`seed: closed ${month} for ${last} placements: ${closed.statements} statements, ${closed.total} kr.`);
     }
   } finally {
     await app.close();

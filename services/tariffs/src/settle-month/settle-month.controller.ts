@@ -6,7 +6,7 @@ import { RequestCause } from '@tilbudsnet/platform';
 import { MONTH } from '../params';
 import type { StatementView } from '../read-statements/statement-view';
 import { CloseMonthRequest, PackageDecisionsQuery } from './settle-month.requests';
-import { SettlingMonth, type HeldMonthView } from './settling-month';
+import { SettlingMonth, type HeldMonthView, type MonthClosed } from './settling-month';
 
 /** Month close and package decisions over HTTP. */
 @ApiTags('tariffs')
@@ -15,12 +15,12 @@ import { SettlingMonth, type HeldMonthView } from './settling-month';
 export class SettleMonthController {
   constructor(private readonly settling: SettlingMonth) {}
 
-  /** Month close (operations): one statement per paying municipality and operator. */
-  @ApiOperation({ summary: "Close a month (afregning)", description: "Operations: one statement per paying municipality and operator; placement months whose package the tariff lacks are held back for a decision. Once per month." })
+  /** Month close (operations): one statement per paying municipality and operator; answers with a summary. */
+  @ApiOperation({ summary: "Close a month (afregning)", description: "Operations: one statement per paying municipality and operator; placement months whose package the tariff lacks are held back for a decision. Once per month. Answers with counts and the total; the statements are read at GET /settlements?month=." })
   @Post('settlements/:month/close')
   @HttpCode(200)
   @Roles('admin')
-  closeMonth(@Param('month', MONTH) month: string, @Body() body: CloseMonthRequest, @RequestCause() cause: EventCause): Promise<StatementView[]> {
+  closeMonth(@Param('month', MONTH) month: string, @Body() body: CloseMonthRequest, @RequestCause() cause: EventCause): Promise<MonthClosed> {
     return this.settling.closeMonth(month, body.invoiceDate, cause);
   }
 

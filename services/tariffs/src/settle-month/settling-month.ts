@@ -4,7 +4,7 @@ import { createEvent, RuleViolation, type EventCause } from '@tilbudsnet/contrac
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { kroner, type Oere } from '../domain/money';
+import { formatKroner, kroner, type Oere } from '../domain/money';
 import { heldReason, noTariffReason } from '../domain/package-decisions';
 import { invoiceDateFor, settleMonth, type HeldPlacementMonth, type PlacementPeriod, type RateOn, type Statement } from '../domain/settlement';
 import { isoDate, mayRead, viewOf, type StatementView } from '../read-statements/statement-view';
@@ -68,6 +68,23 @@ function mayReadHeld(principal: Principal, r: HeldRow): boolean {
   return mayRead(principal, { payingMunicipality: r.paying_municipality, operator: r.operator }) || actsForMunicipality(principal, r.acting_municipality);
 }
 
+/** How many (operator, paying municipality) pairs the month close settles at a time (`SETTLEMENT_PAIRS_PER_SLICE`, default 500). */
+function pairsPerSlice(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.SETTLEMENT_PAIRS_PER_SLICE ?? 500);
+  return Number.isInteger(n) && n > 0 ? n : 500;
+}
+
+/** What a month close did: the statements themselves are read at `GET /settlements?month=`. */
+export interface MonthClosed {
+  month: string; invoiceDate: string;
+  /** Statements issued for the month, their lines and their sum in kroner. */
+  statements: number; lines: number; total: string;
+  /** Placement months held back for a package decision. */
+  heldBack: number;
+  /** Supplementary statements for months held back earlier and decided since. */
+  supplementaryStatements: number;
+}
+
 /**
  * Use case: afregning. Operations closes a month: one statement per paying municipality and operator;
  * placement months held back for a package decision, and billed on supplementary statements once decided.
@@ -80,18 +97,38 @@ export class SettlingMonth {
    * Month close: one statement per paying municipality and operator. A placement month whose package
    * has no rate in the tariff in force is held back (listed at `GET /package-decisions`) and billed
    * later on a supplementary statement; months held back earlier and since decided are billed now.
+   *
+   * Streamed: the placements running in the month are settled a slice of (operator, paying
+   * municipality) pairs at a time, each slice written with its events before the next is read, so
+   * memory stays bounded however many placements the country has. All in one transaction: a month
+   * is closed whole or not at all. The answer is a summary; the statements are read at `GET /settlements`.
    */
-  closeMonth(month: string, givenInvoiceDate: string | undefined, cause: EventCause): Promise<StatementView[]> {
+  closeMonth(month: string, givenInvoiceDate: string | undefined, cause: EventCause): Promise<MonthClosed> {
     const invoiceDate = invoiceDateFor(month, givenInvoiceDate);
     return this.outbox.run(async (manager) => {
       const closing = await manager.query('INSERT INTO closed_months (month, invoice_date) VALUES ($1, $2) ON CONFLICT (month) DO NOTHING RETURNING month', [month, invoiceDate]);
       if (!closing.length) throw new RuleViolation('month', 'closed-once', `${month} is already closed`, 409);
-      const rows = await placementsOf(manager, `WHERE p.start_date <= ($1::date + interval '1 month' - interval '1 day') AND (p.end_date IS NULL OR p.end_date >= $1::date)`, [`${month}-01`]);
-      const { statements, held } = settleMonth(rows.map(toPeriod), month, await rateLookup(manager, rows.map((r) => r.offer_id)), invoiceDate);
-      await this.holdBack(manager, held, rows);
-      const issued = await this.issue(manager, statements, cause);
+      const running = `p.start_date <= ($1::date + interval '1 month' - interval '1 day') AND (p.end_date IS NULL OR p.end_date >= $1::date)`;
+      const pairs: { operator: string; paying_municipality: string }[] = await manager.query(
+        `SELECT DISTINCT o.operator, p.paying_municipality FROM tariff_placements p JOIN tariff_offers o ON o.offer_id = p.offer_id WHERE ${running} ORDER BY 1, 2`, [`${month}-01`]);
+      const closed: MonthClosed = { month, invoiceDate, statements: 0, lines: 0, total: '0.00', heldBack: 0, supplementaryStatements: 0 };
+      let total = 0n;
+      const perSlice = pairsPerSlice();
+      for (let i = 0; i < pairs.length; i += perSlice) {
+        const slice = pairs.slice(i, i + perSlice);
+        const rows = await placementsOf(manager, `WHERE ${running} AND (o.operator, p.paying_municipality) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+          [`${month}-01`, slice.map((s) => s.operator), slice.map((s) => s.paying_municipality)]);
+        const { statements, held } = settleMonth(rows.map(toPeriod), month, await rateLookup(manager, rows.map((r) => r.offer_id)), invoiceDate);
+        await this.holdBack(manager, held, rows);
+        const issued = await this.issue(manager, statements, cause);
+        await this.outbox.append(manager, issued.events);
+        closed.statements += statements.length;
+        closed.lines += statements.reduce((sum, st) => sum + st.lines.length, 0);
+        closed.heldBack += held.length;
+        total += statements.reduce((sum, st) => sum + st.total, 0n);
+      }
       const decided = await this.billDecided(manager, invoiceDate, cause);
-      return { result: [...issued.views, ...decided.views], events: [...issued.events, ...decided.events] };
+      return { result: { ...closed, total: formatKroner(total), supplementaryStatements: decided.views.length }, events: decided.events };
     });
   }
 
@@ -113,14 +150,16 @@ export class SettlingMonth {
   }
 
   private async holdBack(manager: EntityManager, held: HeldPlacementMonth[], rows: PlacementRow[]): Promise<void> {
+    if (!held.length) return;
     const byId = new Map(rows.map((r) => [r.placement_id, r]));
-    for (const h of held) {
+    const values = held.map((h) => {
       const r = byId.get(h.placementId)!;
-      await manager.query(
-        `INSERT INTO held_placement_months (placement_id, month, offer_id, operator, paying_municipality, acting_municipality, package_code, tariff_year, first_day, last_day, days)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-        [h.placementId, h.month, h.offerId, r.operator, h.payingMunicipality, r.acting_municipality, h.packageCode, h.tariffYear, h.from, h.to, h.days]);
-    }
+      return [h.placementId, h.month, h.offerId, r.operator, h.payingMunicipality, r.acting_municipality, h.packageCode, h.tariffYear, h.from, h.to, h.days];
+    });
+    await manager.query(
+      `INSERT INTO held_placement_months (placement_id, month, offer_id, operator, paying_municipality, acting_municipality, package_code, tariff_year, first_day, last_day, days)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::date[], $10::date[], $11::int[])`,
+      columnsOf(values, 11));
   }
 
   /** Settles again each held month; those now priced go on one supplementary statement per payer, operator and month. */
@@ -151,22 +190,32 @@ export class SettlingMonth {
   /** Writes statements (a supplementary one numbered after those of its payer, operator and month) and their events. */
   private async issue(manager: EntityManager, statements: Statement[], cause: EventCause, supplementary = false): Promise<{ views: StatementView[]; events: ReturnType<typeof createEvent>[] }> {
     const views: StatementView[] = [];
-    const events = [];
+    const values: unknown[][] = [];
     for (const s of statements) {
       const [{ supplement }] = supplementary ? await manager.query(
         'SELECT (COALESCE(max(supplement), 0) + 1)::int AS supplement FROM statements WHERE month = $1 AND paying_municipality = $2 AND operator = $3',
         [s.month, s.payingMunicipality, s.operator]) : [{ supplement: 0 }];
       const v = viewOf(randomUUID(), s, supplement);
-      await manager.query(
-        `INSERT INTO statements (id, month, paying_municipality, operator, invoice_date, due_date, lines, total_oere, late_claim_lines, supplement) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-        [v.id, s.month, v.payingMunicipality, v.operator, v.invoiceDate, v.dueDate, JSON.stringify(v.lines), s.total.toString(), v.lateClaimLines, supplement],
-      );
       views.push(v);
-      events.push(createEvent('tariffs', {
-        type: 'SettlementIssued', aggregateId: v.id, aggregateVersion: 1,
-        payload: { statementId: v.id, month: s.month, payingMunicipality: v.payingMunicipality, operator: v.operator, total: v.total, lines: v.lines.length, dueDate: v.dueDate, lateClaimLines: v.lateClaimLines },
-      }, cause));
+      values.push([v.id, s.month, v.payingMunicipality, v.operator, v.invoiceDate, v.dueDate, JSON.stringify(v.lines), s.total.toString(), v.lateClaimLines, supplement]);
     }
+    if (values.length) {
+      await manager.query(
+        `INSERT INTO statements (id, month, paying_municipality, operator, invoice_date, due_date, lines, total_oere, late_claim_lines, supplement)
+         SELECT id, month, paying, operator, invoice_date, due_date, lines::jsonb, total, late, supplement
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::text[], $8::bigint[], $9::int[], $10::int[])
+           AS s(id, month, paying, operator, invoice_date, due_date, lines, total, late, supplement)`,
+        columnsOf(values, 10));
+    }
+    const events = views.map((v) => createEvent('tariffs', {
+      type: 'SettlementIssued', aggregateId: v.id, aggregateVersion: 1,
+      payload: { statementId: v.id, month: v.month, payingMunicipality: v.payingMunicipality, operator: v.operator, total: v.total, lines: v.lines.length, dueDate: v.dueDate, lateClaimLines: v.lateClaimLines },
+    }, cause));
     return { views, events };
   }
+}
+
+/** Rows as one array per column: the parameters of a multi-row `INSERT … SELECT * FROM unnest(…)`. */
+function columnsOf(rows: unknown[][], columns: number): unknown[][] {
+  return Array.from({ length: columns }, (_, c) => rows.map((row) => row[c]));
 }
