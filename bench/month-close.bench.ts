@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     await producer.disconnect();
     const events = offers.length + placementEvents.length;
     await until('tariffs has every offer and placement', async () => {
+      if (tariffs.exitCode !== null) throw new Error(`tariffs exited with ${tariffs.exitCode} while loading`);
       const [{ offers: o, placements: n, ended: e }] = (await db.query(`SELECT (SELECT count(*)::int FROM tariff_offers) AS offers, (SELECT count(*)::int FROM tariff_placements) AS placements,
         (SELECT count(*)::int FROM tariff_placements WHERE end_date IS NOT NULL) AS ended`)).rows;
       return o === offers.length && n === placements.length && e === ENDED;
