@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const visitation = await startServiceProcess('visitation', 4202, {
     KAFKA_BROKERS: brokers, VISITATION_DATABASE_URL: db.url, OIDC_ISSUER: identity.issuer, VISITATION_CONSUMER_GROUP: `bench-${Date.now()}`,
     CITIZEN_DATA_KEYS: process.env.CITIZEN_DATA_KEYS!, CPR_LOOKUP_KEY: process.env.CPR_LOOKUP_KEY!,
-  });
+  }, process.env.BENCH_PROFILE === 'visitation' ? ['--cpu-prof', `--cpu-prof-dir=${process.cwd()}/.cache/profiles`] : []);
   const sql = new Client({ connectionString: db.url });
   await sql.connect();
   try {

@@ -152,6 +152,11 @@ describe('search by name, in pages', () => {
     for (let offset = 0; offset < 6; offset += 2) pages.push((await search(`q=${tag.toLowerCase()}%20nummer&limit=2&offset=${offset}`)).body);
     expect(pages.map((p) => [p.count, p.total, p.offset])).toEqual([[2, 5, 0], [2, 5, 2], [1, 5, 4]]);
     expect(pages.flatMap((p) => p.items.map((o: { offerId: string }) => o.offerId)).sort()).toEqual([...created].sort());
+    // A page past the end is empty and still tells how many there are (the total comes with the rows otherwise).
+    for (const sort of ['relevance', 'name']) {
+      const beyond = (await search(`q=${tag.toLowerCase()}%20nummer&limit=2&offset=10&sort=${sort}`)).body;
+      expect([sort, beyond.count, beyond.total]).toEqual([sort, 0, 5]);
+    }
 
     const literal = await search('q=100%25&limit=200');
     expect(literal.body.items.map((o: { name: string }) => o.name)).toEqual(['Procenthuset 100% (kontrol)']);

@@ -72,8 +72,12 @@ export class SearchingOffers {
     const near = point ? { lat: point.lat, lon: point.lon } : undefined;
     if (near) qb.setParameters(near);
     if (near && query.maxDistanceKm) qb.andWhere(`${DISTANCE_SQL} <= :maxKm`, { maxKm: query.maxDistanceKm });
-    const total = await qb.clone().orderBy().getCount();
+    // The total comes with the rows (a window count over the filtered offers, taken before the
+    // limit): one query for what was two. Only a page past the end needs its own count.
     const offset = query.offset ?? 0;
+    qb.addSelect('count(*) OVER ()', 'total');
+    const totalOf = async (rows: { total: string }[]) => (rows.length ? Number(rows[0].total) : offset ? await qb.clone().orderBy().offset(undefined).limit(undefined).getCount() : 0);
+    let total: number;
     const criteria = { near, maxDistanceKm: query.maxDistanceKm, targetGroups: query.targetGroup ? [query.targetGroup] : undefined, specialisationLevel: query.specialisationLevel };
     let ranked: RankedOffer[];
     if (sort === 'relevance') {
@@ -81,7 +85,8 @@ export class SearchingOffers {
       qb.orderBy(`(c.vacant_places > 0 AND c.status = 'active')`, 'DESC');
       if (near) qb.addOrderBy(DISTANCE_SQL, 'ASC');
       qb.addOrderBy('c.offer_id').limit(Math.min(RANKED_AT_MOST, (offset + query.limit) * 4));
-      const rows: { snapshot: OfferSnapshot; day_rate: string | null }[] = await qb.getRawMany();
+      const rows: { snapshot: OfferSnapshot; day_rate: string | null; total: string }[] = await qb.getRawMany();
+      total = await totalOf(rows);
       ranked = rankOffers(rows.map((r) => ({ offer: r.snapshot, dayRate: r.day_rate })), criteria).slice(offset, offset + query.limit);
     } else {
       // A plain key sorts every filtered offer in SQL, so paging walks the whole result; the page is then ranked for its reasons.
@@ -92,7 +97,8 @@ export class SearchingOffers {
       if (sort === 'distance') qb.orderBy(DISTANCE_SQL, 'ASC');
       if (sort === 'effect') qb.orderBy(EFFECT_SQL, 'DESC', 'NULLS LAST');
       qb.addOrderBy('c.offer_id').offset(offset).limit(query.limit);
-      const rows: { snapshot: OfferSnapshot; day_rate: string | null }[] = await qb.getRawMany();
+      const rows: { snapshot: OfferSnapshot; day_rate: string | null; total: string }[] = await qb.getRawMany();
+      total = await totalOf(rows);
       const byId = new Map(rankOffers(rows.map((r) => ({ offer: r.snapshot, dayRate: r.day_rate })), criteria).map((r) => [r.offer.offerId, r]));
       ranked = rows.map((r) => byId.get(r.snapshot.offerId)!);
     }
