@@ -9,6 +9,8 @@ import { percentile } from './stats';
 
 const PLACEMENTS = Number(process.env.BENCH_PLACEMENTS ?? 400);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
+/** Offers the officers place in, officer i in offer i mod OFFERS: fewer offers, more waiting on one offer's row lock. */
+const OFFERS = Number(process.env.BENCH_OFFER_COUNT ?? 4);
 const PURPOSE = { 'x-purpose': 'benchmark' };
 /** How often the reservations are looked for. */
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 10);
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
     const manager = { 'content-type': 'application/json', ...(await identity.authFor('manager-aarhus')) };
     const officer = { 'content-type': 'application/json', ...(await identity.authFor('officer-aarhus')), ...PURPOSE };
     const offerIds: string[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < OFFERS; i++) {
       const r = await fetch('http://127.0.0.1:4301/offers', { method: 'POST', headers: manager, body: JSON.stringify(offerRequest({ name: `Bench ${i}`, paragraphs: [{ paragraph: '108', approvedPlaces: PLACEMENTS }] })) });
       offerIds.push(((await r.json()) as { offerId: string }).offerId);
     }
@@ -103,7 +105,7 @@ async function main(): Promise<void> {
     await watcher;
     await watchDb.end();
     const sorted = [...latencies].sort((a, b) => a - b);
-    console.log(`\nplacement benchmark: ${latencies.length} placements by ${WORKERS} officers at once, 4 offers; offers and visitation as processes; reservations seen by ${WATCH === 'db' ? 'one watcher on visitation\'s table' : 'each officer polling the API'} every ${POLL_MS} ms; 2 cores`);
+    console.log(`\nplacement benchmark: ${latencies.length} placements by ${WORKERS} officers at once, ${OFFERS} offers; offers and visitation as processes; reservations seen by ${WATCH === 'db' ? 'one watcher on visitation\'s table' : 'each officer polling the API'} every ${POLL_MS} ms; 2 cores`);
     console.log(`sustained ${(latencies.length / seconds).toFixed(1)} placements/s   request -> reserved -> confirmed: p50 ${percentile(sorted, 50).toFixed(0)} ms  p95 ${percentile(sorted, 95).toFixed(0)} ms  p99 ${percentile(sorted, 99).toFixed(0)} ms`);
   } finally {
     await stopServiceProcess(visitation);
