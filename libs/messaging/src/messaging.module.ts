@@ -25,6 +25,15 @@ export function partitionsFromEnv(env: NodeJS.ProcessEnv = process.env): number 
   return Number(env.KAFKA_PARTITIONS ?? 3);
 }
 
+/**
+ * Events of one partition applied per transaction (`CONSUMER_BATCH_SIZE`, default 200). Smaller
+ * chunks hold a row that a handler locks (an offer's, in offers) for a shorter time.
+ */
+export function consumerBatchSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const n = Number(env.CONSUMER_BATCH_SIZE);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 @Injectable()
 class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
@@ -87,6 +96,7 @@ export function connectEventConsumer(
   const strategy = new KafkaEventTransport({
     partitions: partitionsFromEnv(),
     ...options,
+    batchSize: consumerBatchSizeFromEnv() ?? options.batchSize,
     onDeadLetter: (topic, reason) => { stats.countDeadLetter(topic, reason); options.onDeadLetter?.(topic, reason); },
     onProcessed: (event, outcome) => { stats.countHandled(event.type, outcome); options.onProcessed?.(event, outcome); },
     onConsumerState: (up) => {

@@ -18,7 +18,10 @@ export async function createOffersApp(
     title: 'Tilbudsnet offers',
     description: 'Offer registry (tilbud), capacity, reservations and closures',
   });
-  connectEventConsumer(app, { logger: loggerOf(app), consumerGroup: OFFERS_CONSUMER_GROUP, ...consumer });
+  // One event per transaction: each placement event locks its offer's row, and a chunk would hold
+  // that lock until the whole chunk commits, queueing every other partition's events for the same
+  // offer behind it (bench:placement, 32 officers on 4 offers: 13.8/s with chunks of 200, 43.3/s with 1).
+  connectEventConsumer(app, { logger: loggerOf(app), consumerGroup: OFFERS_CONSUMER_GROUP, batchSize: 1, ...consumer });
   return app;
 }
 
