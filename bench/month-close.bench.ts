@@ -6,11 +6,12 @@
 // memory sampled while it runs. Prints figures; asserts nothing.
 import { createEvent, Topics } from '@tilbudsnet/contracts';
 import { brokersFromEnv, createKafkaBus } from '@tilbudsnet/messaging';
-import { startServiceProcess, startTestIdentity, stopServiceProcess } from '@tilbudsnet/testing';
+import { startServiceProcess, startTestIdentity, stopServiceProcess, waitUntil } from '@tilbudsnet/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { nationalOffers, nationalPlacements } from './national-data-set';
+import { cpuProfileArgs } from './cpu-profile';
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 10_000);
 const ACTIVE = Number(process.env.BENCH_PLACEMENTS ?? 100_000);
@@ -26,14 +27,6 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
-}
-
-async function until(what: string, check: () => Promise<boolean>, seconds = 900): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not after ${seconds} s`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
 }
 
 async function main(): Promise<void> {
@@ -56,7 +49,7 @@ async function main(): Promise<void> {
   const tariffs = await startServiceProcess('tariffs', PORT, {
     KAFKA_TOPIC_PREFIX: PREFIX, TARIFFS_DATABASE_URL: url, TARIFFS_CONSUMER_GROUP: `bench-close-${randomUUID().slice(0, 6)}`, OIDC_ISSUER: identity.issuer, LOG_LEVEL: 'warn',
   }, [
-    ...(process.env.BENCH_PROFILE === 'tariffs' ? ['--cpu-prof', `--cpu-prof-dir=${process.cwd()}/.cache/profiles`] : []),
+    ...cpuProfileArgs('tariffs'),
     // E.g. --max-old-space-size=192: the close streams, so it must finish inside a small heap too.
     ...(process.env.BENCH_TARIFFS_NODE_ARGS ?? '').split(' ').filter(Boolean),
   ]);
@@ -86,12 +79,12 @@ async function main(): Promise<void> {
     await send(Topics.placement, placementEvents);
     await producer.disconnect();
     const events = offers.length + placementEvents.length;
-    await until('tariffs has every offer and placement', async () => {
+    await waitUntil(async () => {
       if (tariffs.exitCode !== null) throw new Error(`tariffs exited with ${tariffs.exitCode} while loading`);
       const [{ offers: o, placements: n, ended: e }] = (await db.query(`SELECT (SELECT count(*)::int FROM tariff_offers) AS offers, (SELECT count(*)::int FROM tariff_placements) AS placements,
         (SELECT count(*)::int FROM tariff_placements WHERE end_date IS NOT NULL) AS ended`)).rows;
       return o === offers.length && n === placements.length && e === ENDED;
-    });
+    }, { what: 'tariffs has every offer and placement', timeoutMs: 900_000, intervalMs: 1000 });
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     console.log(`loaded into tariffs through Kafka: ${events.toLocaleString('da-DK')} events in ${loadSeconds.toFixed(1)} s = ${(events / loadSeconds).toFixed(0)} events/s (produce included)`);
 

@@ -6,6 +6,7 @@ import { offerRequest } from '../e2e/support/demo-offer';
 import { startServiceProcess, stopServiceProcess } from '@tilbudsnet/testing';
 import { Client } from 'pg';
 import { percentile } from './stats';
+import { cpuProfileArgs } from './cpu-profile';
 
 const PLACEMENTS = Number(process.env.BENCH_PLACEMENTS ?? 400);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
@@ -34,9 +35,8 @@ async function main(): Promise<void> {
     // The officers of the benchmark poll their placements: far above one user's fair share of the API.
     RATE_LIMIT_API: '1000000/1000000',
   };
-  const profile = (service: string) => (process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${process.cwd()}/.cache/profiles`] : []);
-  const offers = await startServiceProcess('offers', 4301, env, profile('offers'));
-  const visitation = await startServiceProcess('visitation', 4302, env, profile('visitation'));
+  const offers = await startServiceProcess('offers', 4301, env, cpuProfileArgs('offers'));
+  const visitation = await startServiceProcess('visitation', 4302, env, cpuProfileArgs('visitation'));
   try {
     const manager = { 'content-type': 'application/json', ...(await identity.authFor('manager-aarhus')) };
     const officer = { 'content-type': 'application/json', ...(await identity.authFor('officer-aarhus')), ...PURPOSE };

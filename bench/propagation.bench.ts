@@ -10,6 +10,7 @@ import { rawRoundTrip } from './raw-kafka';
 import { startServiceProcess, stopServiceProcess } from '@tilbudsnet/testing';
 import { line, summarise } from './stats';
 import { measureMachineLimits, printLimits } from './machine-limits';
+import { cpuProfileArgs } from './cpu-profile';
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 6000);
 /** Changes in flight: one offer each, changed again as soon as its last change was answered. */
@@ -31,10 +32,9 @@ async function main(): Promise<void> {
   };
   const headers = { 'content-type': 'application/json', ...(await identity.authFor('manager-aarhus')) };
   // BENCH_PROFILE=offers writes a CPU profile of that service to .cache/profiles when it stops.
-  const profile = (service: string) => (process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${process.cwd()}/.cache/profiles`] : []);
-  const offers = await startServiceProcess('offers', 4101, env, profile('offers'));
-  const visitation = await startServiceProcess('visitation', 4102, env, profile('visitation'));
-  const notifications = await startServiceProcess('notifications', 4104, env, profile('notifications'));
+  const offers = await startServiceProcess('offers', 4101, env, cpuProfileArgs('offers'));
+  const visitation = await startServiceProcess('visitation', 4102, env, cpuProfileArgs('visitation'));
+  const notifications = await startServiceProcess('notifications', 4104, env, cpuProfileArgs('notifications'));
   const catalogue = new Client({ connectionString: visitationDb.url });
   await catalogue.connect();
   const notified = new Client({ connectionString: notificationsDb.url });

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { moveGroupToEnd, rawConsumeRate } from './raw-kafka';
 import { startServiceProcess, stopServiceProcess } from '@tilbudsnet/testing';
+import { cpuProfileArgs } from './cpu-profile';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 1000);
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   const visitation = await startServiceProcess('visitation', 3302, {
     KAFKA_TOPIC_PREFIX: PREFIX, VISITATION_DATABASE_URL: base, VISITATION_CONSUMER_GROUP: group, OIDC_ISSUER: identity.issuer, LOG_LEVEL: 'warn',
     CITIZEN_DATA_KEYS: `bench:${Buffer.alloc(32, 7).toString('base64')}`, CPR_LOOKUP_KEY: Buffer.alloc(32, 9).toString('base64'), VISITATION_JOB_INTERVAL_MS: '0',
-  }, process.env.BENCH_PROFILE === 'visitation' ? ['--cpu-prof', `--cpu-prof-dir=${process.cwd()}/.cache/profiles`] : []);
+  }, cpuProfileArgs('visitation'));
   try {
     const token = await fetchTokenFor(identity.issuer, 'admin');
     const headers = { authorization: `Bearer ${token}` };

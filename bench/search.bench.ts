@@ -8,6 +8,7 @@ import { demoOfferRequests } from '../services/offers/src/seed/demo-offers';
 import { recordOf } from '../services/visitation/src/catalogue/catalogue-offer.entity';
 import { startServiceProcess, stopServiceProcess } from '@tilbudsnet/testing';
 import { percentile } from './stats';
+import { cpuProfileArgs } from './cpu-profile';
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 10000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 300);
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   const visitation = await startServiceProcess('visitation', 4202, {
     KAFKA_BROKERS: brokers, VISITATION_DATABASE_URL: db.url, OIDC_ISSUER: identity.issuer, VISITATION_CONSUMER_GROUP: `bench-${Date.now()}`,
     CITIZEN_DATA_KEYS: process.env.CITIZEN_DATA_KEYS!, CPR_LOOKUP_KEY: process.env.CPR_LOOKUP_KEY!,
-  }, process.env.BENCH_PROFILE === 'visitation' ? ['--cpu-prof', `--cpu-prof-dir=${process.cwd()}/.cache/profiles`] : []);
+  }, cpuProfileArgs('visitation'));
   const sql = new Client({ connectionString: db.url });
   await sql.connect();
   try {

@@ -111,8 +111,7 @@ export class SettlingMonth {
       const running = `p.start_date <= ($1::date + interval '1 month' - interval '1 day') AND (p.end_date IS NULL OR p.end_date >= $1::date)`;
       const pairs: { operator: string; paying_municipality: string }[] = await manager.query(
         `SELECT DISTINCT o.operator, p.paying_municipality FROM tariff_placements p JOIN tariff_offers o ON o.offer_id = p.offer_id WHERE ${running} ORDER BY 1, 2`, [`${month}-01`]);
-      const closed: MonthClosed = { month, invoiceDate, statements: 0, lines: 0, total: '0.00', heldBack: 0, supplementaryStatements: 0 };
-      let total = 0n;
+      let [statementCount, lineCount, heldBack, total] = [0, 0, 0, 0n];
       const perSlice = pairsPerSlice();
       for (let i = 0; i < pairs.length; i += perSlice) {
         const slice = pairs.slice(i, i + perSlice);
@@ -122,13 +121,18 @@ export class SettlingMonth {
         await this.holdBack(manager, held, rows);
         const issued = await this.issue(manager, statements, cause);
         await this.outbox.append(manager, issued.events);
-        closed.statements += statements.length;
-        closed.lines += statements.reduce((sum, st) => sum + st.lines.length, 0);
-        closed.heldBack += held.length;
-        total += statements.reduce((sum, st) => sum + st.total, 0n);
+        statementCount += statements.length;
+        heldBack += held.length;
+        for (const st of statements) {
+          lineCount += st.lines.length;
+          total += st.total;
+        }
       }
       const decided = await this.billDecided(manager, invoiceDate, cause);
-      return { result: { ...closed, total: formatKroner(total), supplementaryStatements: decided.views.length }, events: decided.events };
+      const closed: MonthClosed = {
+        month, invoiceDate, statements: statementCount, lines: lineCount, total: formatKroner(total), heldBack, supplementaryStatements: decided.views.length,
+      };
+      return { result: closed, events: decided.events };
     });
   }
 
