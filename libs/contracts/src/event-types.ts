@@ -5,6 +5,9 @@ import {
   PlaceReservedV1, PlacementCancelledV1, PlacementEndedV1, PlacementPackageChangedV1, PlacementRequestedV1, PlacementStartedV1,
   PlacementTerminationNoticedV1, ReservationExpiredV1, ReservationRejectedV1,
 } from './placements/placement-events';
+import {
+  BookingCancelledV1, BookingCompletedV1, BookingRejectedV1, BookingRequestedV1, UnitsDeliveredV1, UnitsReservedV1,
+} from './placements/booking-events';
 import { GoalSetV1, ProgressMeasuredV1 } from './placements/progression-events';
 import { WaitlistEntryAddedV1, WaitlistEntryRemovedV1, WaitlistMatchFoundV1 } from './placements/waitlist-events';
 import { SettlementIssuedV1, TariffPublishedV1 } from './tariffs/tariff-events';
@@ -43,6 +46,12 @@ export const EVENT_DEFINITIONS = {
   WaitlistEntryAdded: { topic: Topics.waitlist, version: 1, payload: WaitlistEntryAddedV1 },
   WaitlistEntryRemoved: { topic: Topics.waitlist, version: 1, payload: WaitlistEntryRemovedV1 },
   WaitlistMatchFound: { topic: Topics.waitlist, version: 1, payload: WaitlistMatchFoundV1 },
+  BookingRequested: { topic: Topics.booking, version: 1, payload: BookingRequestedV1 },
+  BookingCancelled: { topic: Topics.booking, version: 1, payload: BookingCancelledV1 },
+  UnitsReserved: { topic: Topics.reservation, version: 1, payload: UnitsReservedV1 },
+  BookingRejected: { topic: Topics.reservation, version: 1, payload: BookingRejectedV1 },
+  UnitsDelivered: { topic: Topics.reservation, version: 1, payload: UnitsDeliveredV1 },
+  BookingCompleted: { topic: Topics.reservation, version: 1, payload: BookingCompletedV1 },
   GoalSet: { topic: Topics.progression, version: 1, payload: GoalSetV1 },
   ProgressMeasured: { topic: Topics.progression, version: 1, payload: ProgressMeasuredV1 },
   TariffPublished: { topic: Topics.tariff, version: 1, payload: TariffPublishedV1 },

@@ -4,6 +4,7 @@ export const Topics = {
   reservation: 'offers.reservation',
   placement: 'visitation.placement',
   waitlist: 'visitation.waitlist',
+  booking: 'visitation.booking',
   progression: 'visitation.progression',
   tariff: 'tariffs.tariff',
   settlement: 'tariffs.settlement',

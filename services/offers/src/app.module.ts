@@ -1,3 +1,5 @@
+import { SingleServices1763800000130 } from './migrations/1763800000130-single-services';
+import { UnitBookingRecord } from './offers/unit-booking.entity';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tilbudsnet/auth';
 import { MessagingModule } from '@tilbudsnet/messaging';
@@ -14,8 +16,8 @@ import { ReferenceDataController } from './reference/reference-data.controller';
   imports: [
     AuthModule,
     DatabaseModule.forService('offers', {
-      entities: [OfferRecord, PlacementHoldRecord],
-      migrations: [Offers1763800000100, PlacementHolds1763800000110, Supervision1763800000120],
+      entities: [OfferRecord, PlacementHoldRecord, UnitBookingRecord],
+      migrations: [Offers1763800000100, PlacementHolds1763800000110, Supervision1763800000120, SingleServices1763800000130],
     }),
     MessagingModule.forService({ service: 'offers' }),
     OffersModule,

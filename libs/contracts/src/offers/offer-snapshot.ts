@@ -6,6 +6,7 @@ import {
   IsString, IsUUID, Matches, Max, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { OFFER_STATUSES, OPERATOR_KINDS, PARAGRAPHS, SPECIALISATION_LEVELS, TARGET_GROUP_IDS } from './offer-vocabulary';
+import { UnitCapacity } from './single-services';
 import type { OfferStatus, OperatorKind, Paragraph, SpecialisationLevel } from './offer-vocabulary';
 
 /** Driftsherre as events carry it. */
@@ -74,4 +75,6 @@ export class OfferSnapshot {
   @IsBoolean() demo: boolean;
   /** Socialtilsyn: approved, approved with conditions or under scrutiny, from a date (absent until the operator records it). */
   @IsOptional() @ValidateNested() @Type(() => SupervisionStatus) supervision?: SupervisionStatus;
+  /** Enkeltydelse: the offer sells units, not days in a place (its paragraphs then have 0 approved places). */
+  @IsOptional() @ValidateNested() @Type(() => UnitCapacity) units?: UnitCapacity;
 }

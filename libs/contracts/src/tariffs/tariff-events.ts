@@ -14,6 +14,8 @@ export class TariffPublishedV1 {
   /** Package code → day rate in kroner ("base" always present). */
   @IsObject() rates: Record<string, string>;
   @IsOptional() @Matches(AMOUNT) hourlyRate?: string;
+  /** Enkeltydelser: the price of one unit (hour, session, course seat, assessment, visit); billed per delivered unit. */
+  @IsOptional() @Matches(AMOUNT) unitPrice?: string;
   @IsNumber() @Min(0) @Max(100) budgetedOccupancyPct: number;
   @IsBoolean() frameworkAgreement: boolean;
 }

@@ -11,9 +11,9 @@ export type KafkaPrincipal = (typeof KAFKA_PRINCIPALS)[number];
 
 /** The topics each principal consumes (besides its own, which a service may read back). */
 const CONSUMES: Record<KafkaPrincipal, readonly TopicName[]> = {
-  offers: [Topics.placement],
+  offers: [Topics.placement, Topics.booking],
   visitation: [Topics.offer, Topics.reservation, Topics.tariff],
-  tariffs: [Topics.offer, Topics.placement],
+  tariffs: [Topics.offer, Topics.placement, Topics.booking, Topics.reservation],
   notifications: [Topics.offer, Topics.reservation, Topics.placement, Topics.waitlist, Topics.tariff, Topics.settlement],
   // The console only streams figures to browsers; it owns no topic and publishes nothing but dead letters.
   console: [Topics.offer, Topics.earlyWarning, Topics.supply, Topics.waitlist, Topics.settlement],

@@ -1,4 +1,4 @@
-import type { OfferStatus, OperatorKind, ParagraphPlaces, SpecialisationLevel } from '@tilbudsnet/contracts';
+import type { OfferStatus, OperatorKind, ParagraphPlaces, SpecialisationLevel, UnitCapacity } from '@tilbudsnet/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { OfferState } from './domain/offer';
 
@@ -28,6 +28,7 @@ export class OfferRecord implements OfferState {
   @Column({ name: 'closure_effective_date', type: 'date', nullable: true }) closureEffectiveDate: string | null;
   @Column({ name: 'pending_adjustment', type: 'jsonb', nullable: true }) pendingAdjustment: OfferState['pendingAdjustment'];
   @Column({ type: 'jsonb', nullable: true }) supervision: OfferState['supervision'];
+  @Column({ type: 'jsonb', nullable: true }) units: UnitCapacity | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,3 +1,6 @@
+import { BookingHandlers } from './bookings/booking.handlers';
+import { BookingsController } from './bookings/bookings.controller';
+import { UnitBookings } from './bookings/unit-bookings';
 import { Module } from '@nestjs/common';
 import { AnnouncingAdjustment } from './announce-adjustment/announcing-adjustment';
 import { AnnouncingClosure } from './announce-closure/announcing-closure';
@@ -14,7 +17,7 @@ import { ReadingOffers } from './read-offers/reading-offers';
 import { RegisteringOffer } from './register-offer/registering-offer';
 
 @Module({
-  controllers: [OffersController, HsdsExportController, PlacementHandlers],
-  providers: [RegisteringOffer, ChangingCapacity, UpdatingOffer, ConfirmingOffer, AnnouncingClosure, AnnouncingAdjustment, TakingEffect, ReadingOffers, PlacementHolds, OfferJobs],
+  controllers: [OffersController, HsdsExportController, PlacementHandlers, BookingsController, BookingHandlers],
+  providers: [RegisteringOffer, ChangingCapacity, UpdatingOffer, ConfirmingOffer, AnnouncingClosure, AnnouncingAdjustment, TakingEffect, ReadingOffers, PlacementHolds, UnitBookings, OfferJobs],
 })
 export class OffersModule {}

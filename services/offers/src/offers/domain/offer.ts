@@ -1,6 +1,6 @@
 import {
   applyEvents, RuleViolation, regionOfMunicipality, type CapacityChangeReason, type Draft, type CapacityFigures, type NewEvent, type OfferSnapshot, type OfferStatus,
-  type OperatorKind, type Paragraph, type ParagraphPlaces, type SpecialisationLevel, type SupervisionStatusCode,
+  type OperatorKind, type Paragraph, type ParagraphPlaces, type SpecialisationLevel, type SupervisionStatusCode, type UnitCapacity,
 } from '@tilbudsnet/contracts';
 
 /** Tilbud: what offers keeps of an offer. Occupied and reserved places follow placements; never typed in. */
@@ -32,11 +32,13 @@ export interface OfferState {
   pendingAdjustment: { paragraph: Paragraph; approvedPlaces: number; effectiveDate: string } | null;
   /** Socialtilsynet's latest decision, as the operator recorded it. */
   supervision: { status: SupervisionStatusCode; decidedOn: string } | null;
+  /** Enkeltydelse: units sold per week or month instead of places (null for an offer with places). */
+  units: UnitCapacity | null;
 }
 
 export type NewOffer = Omit<
-  OfferState, 'regionCode' | 'status' | 'lastConfirmedAt' | 'occupiedPlaces' | 'reservedPlaces' | 'version' | 'closureEffectiveDate' | 'pendingAdjustment' | 'supervision'
->;
+  OfferState, 'regionCode' | 'status' | 'lastConfirmedAt' | 'occupiedPlaces' | 'reservedPlaces' | 'version' | 'closureEffectiveDate' | 'pendingAdjustment' | 'supervision' | 'units'
+> & { units?: UnitCapacity | null };
 
 /** What a domain operation returns: the new state and the events it caused. */
 export interface Decision {
@@ -82,6 +84,7 @@ export function evolveOffer(state: OfferState, event: NewEvent<OfferEventType>):
         ...state, name: o.name, address: { ...o.address }, location: { ...o.location }, targetGroups: [...o.targetGroups], specialisationLevel: o.specialisationLevel,
         frameworkAgreement: o.frameworkAgreement, budgetedOccupancyPct: o.budgetedOccupancyPct, status: o.status,
         lastConfirmedAt: o.lastConfirmedAt ? new Date(o.lastConfirmedAt) : null, supervision: o.supervision ? { ...o.supervision } : null,
+        units: o.units ? { ...o.units } : null,
         ...(event.type === 'OfferRegistered' ? { paragraphs: o.paragraphs.map((p) => ({ ...p })) } : {}),
       };
     }
@@ -147,6 +150,7 @@ export function snapshotOf(offer: OfferState): OfferSnapshot {
     capacity: capacityOf(offer),
     demo: offer.demo,
     ...(offer.supervision ? { supervision: { ...offer.supervision } } : {}),
+    ...(offer.units ? { units: { ...offer.units } } : {}),
   };
 }
 
@@ -170,8 +174,16 @@ export function registerOffer(input: NewOffer, now: Date): Decision {
   if (paragraphs.size !== input.paragraphs.length) {
     throw new RuleViolation('paragraphs', 'unique-paragraph', 'each paragraph may appear once');
   }
+  const units = input.units ?? null;
+  if (units && input.paragraphs.some((p) => p.approvedPlaces > 0)) {
+    throw new RuleViolation('paragraphs', 'no-places-for-single-service', 'an offer that sells units (enkeltydelse) has no places: approvedPlaces must be 0');
+  }
+  if (units && (units.kind === 'team-visit') !== Boolean(units.travelRegions?.length)) {
+    throw new RuleViolation('units.travelRegions', 'travel-regions-for-team-visits', 'units.travelRegions names the regions a travelling team visits, and is for team-visit offers only');
+  }
   const blank: OfferState = {
     ...input,
+    units: units ? { ...units, ...(units.travelRegions ? { travelRegions: [...new Set(units.travelRegions)].sort() } : {}) } : null,
     regionCode,
     status: 'active',
     lastConfirmedAt: now,

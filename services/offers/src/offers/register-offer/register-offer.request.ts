@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
-  MUNICIPALITY_CODES, OPERATOR_KINDS, PARAGRAPHS, SPECIALISATION_LEVELS, TARGET_GROUP_IDS, type OperatorKind, type Paragraph,
+  MUNICIPALITY_CODES, OPERATOR_KINDS, SERVICE_KINDS, UNIT_PERIODS, type ServiceKind, type UnitPeriod, PARAGRAPHS, SPECIALISATION_LEVELS, TARGET_GROUP_IDS, type OperatorKind, type Paragraph,
   type SpecialisationLevel,
 } from '@tilbudsnet/contracts';
 import { Type } from 'class-transformer';
 import {
-  ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, Matches, Max, Min,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, Matches, Max, Min,
   MinLength, ValidateNested,
 } from 'class-validator';
 
@@ -31,6 +31,16 @@ export class ParagraphPlacesRequest {
   @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(10000) approvedPlaces: number;
 }
 
+/** Enkeltydelse: what the offer sells instead of places. */
+export class UnitCapacityRequest {
+  @ApiProperty({ enum: SERVICE_KINDS }) @IsIn(SERVICE_KINDS) kind: ServiceKind;
+  @ApiProperty({ enum: UNIT_PERIODS, description: 'capacity counted per week or per month' }) @IsIn(UNIT_PERIODS) per: UnitPeriod;
+  @ApiProperty({ minimum: 1, maximum: 100000 }) @IsInt() @Min(1) @Max(100000) unitsPerPeriod: number;
+  @ApiProperty({ required: false, example: ['1082', '1083'], description: 'regions a travelling team visits (team-visit only)' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @Matches(/^108[1-5]$/, { each: true, message: 'each of travelRegions must be a region code 1081-1085' })
+  travelRegions?: string[];
+}
+
 /** POST /offers. */
 export class RegisterOfferRequest {
   @ApiProperty({ example: 'Bostedet Egebakken' }) @IsString() @MinLength(2) name: string;
@@ -46,4 +56,6 @@ export class RegisterOfferRequest {
   @ApiProperty({ description: 'rammeaftaletilbud' }) @IsBoolean() frameworkAgreement: boolean;
   @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) budgetedOccupancyPct: number;
   @ApiProperty({ required: false }) @IsOptional() @IsBoolean() demo?: boolean;
+  @ApiProperty({ required: false, type: UnitCapacityRequest, description: 'an offer without places that sells units (enkeltydelse); its paragraphs then have 0 approved places' })
+  @IsOptional() @ValidateNested() @Type(() => UnitCapacityRequest) units?: UnitCapacityRequest;
 }
