@@ -1,3 +1,8 @@
+import { Bookings1763800000700 } from './migrations/1763800000700-bookings';
+import { BookingAnswerHandlers } from './bookings/booking-answer.handlers';
+import { BookingRecord } from './bookings/booking.entity';
+import { BookingSaga } from './bookings/booking-saga';
+import { BookingsController } from './bookings/bookings.controller';
 import { Topics } from '@tilbudsnet/contracts';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tilbudsnet/auth';
@@ -44,8 +49,8 @@ import { ReadingProgression } from './progression/read-effect/reading-progressio
   imports: [
     AuthModule,
     DatabaseModule.forService('visitation', {
-      entities: [CatalogueOfferRecord, CaseRecord, AuditRecord, PlacementRecord, WaitlistEntryRecord],
-      migrations: [Catalogue1763800000200, CasesAndAudit1763800000300, PlacementsAndWaitlist1763800000400, CatalogueTariffs1763800000500, Progression1763800000600],
+      entities: [CatalogueOfferRecord, CaseRecord, AuditRecord, PlacementRecord, WaitlistEntryRecord, BookingRecord],
+      migrations: [Catalogue1763800000200, CasesAndAudit1763800000300, PlacementsAndWaitlist1763800000400, CatalogueTariffs1763800000500, Progression1763800000600, Bookings1763800000700],
     }),
     MessagingModule.forService({
       service: 'visitation',
@@ -53,7 +58,7 @@ import { ReadingProgression } from './progression/read-effect/reading-progressio
     }),
   ],
   controllers: [HealthController, MetricsController, OperationsController, SearchOffersController, CatalogueHandlers, CasesController, AuditController, PlacementsController, ReservationHandlers,
-    WorklistController, TariffHandlers, ProgressionController,
+    WorklistController, TariffHandlers, ProgressionController, BookingsController, BookingAnswerHandlers,
   ],
   providers: [HttpMetrics, 
     SearchingOffers,
@@ -63,7 +68,7 @@ import { ReadingProgression } from './progression/read-effect/reading-progressio
     Waitlist,
     Worklist,
     ReadingAuditLog,
-    SettingGoal, MeasuringProgress, ReadingProgression,
+    SettingGoal, MeasuringProgress, ReadingProgression, BookingSaga,
     { provide: CitizenDataCipher, useFactory: () => new CitizenDataCipher(cipherKeysFromEnv()) },
   ],
 })

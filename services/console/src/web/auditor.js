@@ -4,7 +4,7 @@ import { lang, t } from './app.js';
 import { formatMoment } from './formats.js';
 import { api, el, field, message, select } from './ui.js';
 
-const ACTIONS = ['open-case', 'read-case', 'find-case-by-cpr', 'request-placement', 'confirm-placement', 'cancel-placement', 'change-package', 'give-notice', 'end-placement', 'set-goal', 'read-goals'];
+const ACTIONS = ['open-case', 'read-case', 'find-case-by-cpr', 'request-placement', 'confirm-placement', 'cancel-placement', 'change-package', 'give-notice', 'end-placement', 'set-goal', 'read-goals', 'book-units', 'cancel-booking'];
 
 async function auditPage({ query }) {
   const form = el('form', { class: 'panel', role: 'search', onsubmit: (e) => {

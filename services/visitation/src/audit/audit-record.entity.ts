@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const AUDIT_ACTIONS = [
   'open-case', 'read-case', 'find-case-by-cpr', 'request-placement', 'confirm-placement', 'cancel-placement', 'change-package', 'give-notice',
-  'end-placement', 'set-goal', 'read-goals',
+  'end-placement', 'set-goal', 'read-goals', 'book-units', 'cancel-booking',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

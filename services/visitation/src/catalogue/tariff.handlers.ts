@@ -8,10 +8,10 @@ import { EventContext } from '@tilbudsnet/messaging';
 export class TariffHandlers {
   @EventPattern('TariffPublished')
   async onPublished(@Payload() event: EventOf<'TariffPublished'>, @Ctx() ctx: EventContext): Promise<void> {
-    const { offerId, year, rates } = event.payload;
+    const { offerId, year, rates, unitPrice } = event.payload;
     await ctx.manager.query(
-      `INSERT INTO catalogue_tariffs (offer_id, year, rates) VALUES ($1, $2, $3) ON CONFLICT (offer_id, year) DO UPDATE SET rates = $3`,
-      [offerId, year, JSON.stringify(rates)],
+      `INSERT INTO catalogue_tariffs (offer_id, year, rates, unit_price) VALUES ($1, $2, $3, $4) ON CONFLICT (offer_id, year) DO UPDATE SET rates = $3, unit_price = $4`,
+      [offerId, year, JSON.stringify(rates), unitPrice ?? null],
     );
   }
 }

@@ -1,5 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { MUNICIPALITY_CODES, PARAGRAPHS, REGION_CODES, SPECIALISATION_LEVELS, TARGET_GROUP_IDS } from '@tilbudsnet/contracts';
+import { MUNICIPALITY_CODES, PARAGRAPHS, REGION_CODES, SERVICE_KINDS, SPECIALISATION_LEVELS, TARGET_GROUP_IDS } from '@tilbudsnet/contracts';
+
+/** What an offer sells: `places` (days in a place), `units` (any single service) or one kind of single service. */
+export const OFFER_KIND_FILTERS = ['places', 'units', ...SERVICE_KINDS] as const;
 import { Transform, Type } from 'class-transformer';
 import { SEARCH_SORTS, type SearchSort } from './domain/search-sort';
 import { IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
@@ -13,6 +16,8 @@ export class SearchOffersQuery {
   @ApiPropertyOptional({ enum: REGION_CODES }) @IsOptional() @IsIn(REGION_CODES) region?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(MUNICIPALITY_CODES) municipality?: string;
   @ApiPropertyOptional({ enum: SPECIALISATION_LEVELS }) @IsOptional() @IsIn(SPECIALISATION_LEVELS) specialisationLevel?: string;
+  @ApiPropertyOptional({ enum: OFFER_KIND_FILTERS, description: 'places (residential and day offers), units (any single service: enkeltydelse) or one kind of single service' })
+  @IsOptional() @IsIn(OFFER_KIND_FILTERS) kind?: (typeof OFFER_KIND_FILTERS)[number];
   @ApiPropertyOptional({ description: 'only offers with a vacant place now' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   hasVacancy?: boolean;

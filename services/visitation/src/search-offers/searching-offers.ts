@@ -11,7 +11,8 @@ import type { SearchOffersQuery } from './search-offers.query';
 /** Effect as search shows it: the share of measured goals met, or null when fewer than 5 placements have a measured goal. */
 export interface SearchEffect { goalsMetShare: number | null; enoughData: boolean }
 
-export type SearchHit = OfferSnapshot & { rank: Omit<RankedOffer, 'offer'>; effect: SearchEffect };
+/** A hit; a single service (enkeltydelse) carries its published unit price for the year (null when none). */
+export type SearchHit = OfferSnapshot & { rank: Omit<RankedOffer, 'offer'>; effect: SearchEffect; unitPrice?: string | null };
 
 export interface SearchResult {
   items: SearchHit[];
@@ -36,6 +37,8 @@ const EFFECT_SQL = `(SELECT CASE WHEN count(DISTINCT g.placement_id) >= ${MIN_PL
    FROM placement_goals g JOIN LATERAL (SELECT m.level FROM goal_measurements m WHERE m.goal_id = g.id ORDER BY m.measured_on DESC, m.created_at DESC LIMIT 1) l ON true
   WHERE g.offer_id = c.offer_id)`;
 
+interface SearchRow { snapshot: OfferSnapshot; day_rate: string | null; unit_price: string | null; total: string }
+
 /**
  * Answers searches from visitation's own catalogue, so search works while offers is down. Hard
  * filters in SQL (a maximum day rate among them); the ranking (fit, vacancy, distance, price) and
@@ -58,9 +61,13 @@ export class SearchingOffers {
       .select('c.snapshot', 'snapshot')
       // The package's rate, or the base rate where the offer has no such package.
       .addSelect(`coalesce(t.rates ->> :packageCode, t.rates ->> 'base')`, 'day_rate')
+      .addSelect('t.unit_price', 'unit_price')
       .leftJoin('catalogue_tariffs', 't', 't.offer_id = c.offer_id AND t.year = :year', { year, packageCode });
     if (query.maxDayTariff) qb.andWhere(`coalesce(t.rates ->> :packageCode, t.rates ->> 'base')::numeric <= :maxDayTariff::numeric`, { maxDayTariff: query.maxDayTariff });
     if (query.targetGroup) qb.andWhere(':targetGroup = ANY(c.target_groups)', { targetGroup: query.targetGroup });
+    if (query.kind === 'places') qb.andWhere(`NOT (c.snapshot ? 'units')`);
+    if (query.kind === 'units') qb.andWhere(`c.snapshot ? 'units'`);
+    if (query.kind && query.kind !== 'places' && query.kind !== 'units') qb.andWhere(`c.snapshot -> 'units' ->> 'kind' = :kind`, { kind: query.kind });
     if (query.paragraph) qb.andWhere(':paragraph = ANY(c.paragraphs)', { paragraph: query.paragraph });
     if (query.region) qb.andWhere('c.region_code = :region', { region: query.region });
     if (query.municipality) qb.andWhere('c.municipality_code = :municipality', { municipality: query.municipality });
@@ -80,13 +87,15 @@ export class SearchingOffers {
     let total: number;
     const criteria = { near, maxDistanceKm: query.maxDistanceKm, targetGroups: query.targetGroup ? [query.targetGroup] : undefined, specialisationLevel: query.specialisationLevel };
     let ranked: RankedOffer[];
+    const unitPrices = new Map<string, string | null>();
     if (sort === 'relevance') {
       // Pre-sort in SQL so the candidates ranked in code are the likely best ones.
       qb.orderBy(`(c.vacant_places > 0 AND c.status = 'active')`, 'DESC');
       if (near) qb.addOrderBy(DISTANCE_SQL, 'ASC');
       qb.addOrderBy('c.offer_id').limit(Math.min(RANKED_AT_MOST, (offset + query.limit) * 4));
-      const rows: { snapshot: OfferSnapshot; day_rate: string | null; total: string }[] = await qb.getRawMany();
+      const rows: SearchRow[] = await qb.getRawMany();
       total = await totalOf(rows);
+      rows.forEach((r) => unitPrices.set(r.snapshot.offerId, r.unit_price));
       ranked = rankOffers(rows.map((r) => ({ offer: r.snapshot, dayRate: r.day_rate })), criteria).slice(offset, offset + query.limit);
     } else {
       // A plain key sorts every filtered offer in SQL, so paging walks the whole result; the page is then ranked for its reasons.
@@ -97,8 +106,9 @@ export class SearchingOffers {
       if (sort === 'distance') qb.orderBy(DISTANCE_SQL, 'ASC');
       if (sort === 'effect') qb.orderBy(EFFECT_SQL, 'DESC', 'NULLS LAST');
       qb.addOrderBy('c.offer_id').offset(offset).limit(query.limit);
-      const rows: { snapshot: OfferSnapshot; day_rate: string | null; total: string }[] = await qb.getRawMany();
+      const rows: SearchRow[] = await qb.getRawMany();
       total = await totalOf(rows);
+      rows.forEach((r) => unitPrices.set(r.snapshot.offerId, r.unit_price));
       const byId = new Map(rankOffers(rows.map((r) => ({ offer: r.snapshot, dayRate: r.day_rate })), criteria).map((r) => [r.offer.offerId, r]));
       ranked = rows.map((r) => byId.get(r.snapshot.offerId)!);
     }
@@ -108,7 +118,8 @@ export class SearchingOffers {
     )).map((r: { offer_id: string; share: string | null }) => [r.offer_id, r.share === null ? null : Number(r.share)]));
     const items = ranked.map(({ offer, ...rank }) => {
       const goalsMetShare = shares.get(offer.offerId) ?? null;
-      return { ...offer, rank, effect: { goalsMetShare, enoughData: goalsMetShare !== null } };
+      const unitPrice = unitPrices.get(offer.offerId);
+      return { ...offer, rank, effect: { goalsMetShare, enoughData: goalsMetShare !== null }, ...(offer.units ? { unitPrice: unitPrice ?? null } : {}) };
     });
     return { items, count: items.length, total, offset, ...(point ? { from: point } : {}) };
   }
