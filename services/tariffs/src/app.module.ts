@@ -9,6 +9,7 @@ import { SpecialMeasures1763800000520 } from './migrations/1763800000520-special
 import { PackageDecisions1763800000530 } from './migrations/1763800000530-package-decisions';
 import { OperatorNames1763800000540 } from './migrations/1763800000540-operator-names';
 import { PlacementNeeds1763800000550 } from './migrations/1763800000550-placement-needs';
+import { UnitDeliveries1763800000560 } from './migrations/1763800000560-unit-deliveries';
 import { ApproveTariffController } from './approve-tariff/approve-tariff.controller';
 import { ApprovingTariff } from './approve-tariff/approving-tariff';
 import { PriceSpecialMeasureController } from './price-special-measure/price-special-measure.controller';
@@ -32,7 +33,7 @@ import { TradeController } from './trade/trade.controller';
 @Module({
   imports: [
     AuthModule,
-    DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500, CarryOvers1763800000510, SpecialMeasures1763800000520, PackageDecisions1763800000530, OperatorNames1763800000540, PlacementNeeds1763800000550] }),
+    DatabaseModule.forService('tariffs', { entities: [], migrations: [Tariffs1763800000500, CarryOvers1763800000510, SpecialMeasures1763800000520, PackageDecisions1763800000530, OperatorNames1763800000540, PlacementNeeds1763800000550, UnitDeliveries1763800000560] }),
     MessagingModule.forService({
       service: 'tariffs',
       readModels: [{ name: 'offers-and-placements', topics: [Topics.offer, Topics.placement], tables: ['tariff_offers', 'tariff_placements', 'placement_needs'] }],

@@ -29,6 +29,8 @@ export interface TariffView {
   vatCompensationPerDay: string;
   rates: Record<string, string>;
   hourlyRate: string | null;
+  /** Enkeltydelse: the price of one delivered unit (absent or null for an offer with places). */
+  unitPrice?: string | null;
   budgetedOccupancyPct: number;
   lines: TariffComputation['lines'];
   /** Computed when read, never stored: packages running placements use in the year that this tariff lacks. */
@@ -40,13 +42,15 @@ export interface OfferRow {
   operator: string;
   region_code: string;
   framework_agreement: boolean;
+  /** Enkeltydelse: what the offer sells instead of places (null for an offer with places). */
+  units?: { kind: string; per: string; unitsPerPeriod: number } | null;
 }
 
 export function view(offerId: string, year: number, status: TariffView['status'], frameworkAgreement: boolean, c: TariffComputation): TariffView {
   return {
     offerId, year, status, frameworkAgreement, yearlyCost: formatKroner(c.yearlyCost), dayTariff: formatKroner(c.dayTariff), vatCompensationPerDay: formatKroner(c.vatCompensationPerDay),
     rates: Object.fromEntries(Object.entries(c.rates).map(([k, v]) => [k, formatKroner(v)])),
-    hourlyRate: c.hourlyRate === null ? null : formatKroner(c.hourlyRate), budgetedOccupancyPct: c.budgetedOccupancyPct, lines: c.lines,
+    hourlyRate: c.hourlyRate === null ? null : formatKroner(c.hourlyRate), unitPrice: c.unitPrice === null ? null : formatKroner(c.unitPrice), budgetedOccupancyPct: c.budgetedOccupancyPct, lines: c.lines,
   };
 }
 
@@ -70,12 +74,12 @@ export async function publishedEvent(manager: EntityManager, t: TariffView, caus
   return createEvent('tariffs', {
     type: 'TariffPublished', aggregateId: t.offerId, aggregateVersion: t.year * 1000 + version,
     payload: { offerId: t.offerId, year: t.year, dayTariff: t.dayTariff, vatCompensationPerDay: t.vatCompensationPerDay, rates: t.rates,
-      ...(t.hourlyRate ? { hourlyRate: t.hourlyRate } : {}), budgetedOccupancyPct: t.budgetedOccupancyPct, frameworkAgreement: t.frameworkAgreement },
+      ...(t.hourlyRate ? { hourlyRate: t.hourlyRate } : {}), ...(t.unitPrice ? { unitPrice: t.unitPrice } : {}), budgetedOccupancyPct: t.budgetedOccupancyPct, frameworkAgreement: t.frameworkAgreement },
   }, cause);
 }
 
 export async function offerOf(manager: EntityManager, offerId: string): Promise<OfferRow> {
-  const [offer] = await manager.query('SELECT offer_id, operator, region_code, framework_agreement FROM tariff_offers WHERE offer_id = $1', [offerId]);
+  const [offer] = await manager.query('SELECT offer_id, operator, region_code, framework_agreement, units FROM tariff_offers WHERE offer_id = $1', [offerId]);
   if (!offer) throw new RuleViolation('offerId', 'offer-known', `offer ${offerId} is not (yet) known to tariffs`, 404);
   return offer;
 }

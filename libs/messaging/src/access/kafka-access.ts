@@ -13,7 +13,7 @@ export type KafkaPrincipal = (typeof KAFKA_PRINCIPALS)[number];
 const CONSUMES: Record<KafkaPrincipal, readonly TopicName[]> = {
   offers: [Topics.placement, Topics.booking],
   visitation: [Topics.offer, Topics.reservation, Topics.tariff],
-  tariffs: [Topics.offer, Topics.placement, Topics.booking, Topics.reservation],
+  tariffs: [Topics.offer, Topics.placement, Topics.reservation],
   notifications: [Topics.offer, Topics.reservation, Topics.placement, Topics.waitlist, Topics.tariff, Topics.settlement],
   // The console only streams figures to browsers; it owns no topic and publishes nothing but dead letters.
   console: [Topics.offer, Topics.earlyWarning, Topics.supply, Topics.waitlist, Topics.settlement],

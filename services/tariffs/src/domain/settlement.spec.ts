@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { formatKroner, kroner } from './money';
-import { billableDays, invoiceDateFor, monthDays, settleMonth as settleAll, settlePlacement as settle, type PlacementPeriod, type RateOn } from './settlement';
+import { billableDays, invoiceDateFor, monthDays, settleMonth as settleAll, settlePlacement as settle, type PlacementPeriod, type RateOn, type UnitDelivery, type UnitPriceOn } from './settlement';
 
 const RATES: Record<string, Record<string, bigint>> = {
   '2026': { base: kroner('1441.96'), high: kroner('1891.96') },
@@ -101,5 +101,36 @@ describe('a package the tariff in force does not have', () => {
     expect(statements).toHaveLength(1);
     expect(statements[0].lines.map((l) => l.placementId)).toEqual(['p2']);
     expect(formatKroner(statements[0].total)).toBe('46500.00');
+  });
+});
+
+describe('delivered units of single services on the month statement', () => {
+  const delivery = (changes: Partial<UnitDelivery> = {}): UnitDelivery => ({
+    deliveryId: 'd1', bookingId: 'b1', offerId: 'team', payingMunicipality: '0147', operator: 'region:1084', deliveredOn: '2026-03-04', units: 3, ...changes,
+  });
+  const unitPriceOn: UnitPriceOn = (offerId, date) => (offerId === 'team' && date.startsWith('2026') ? kroner('792.59') : null);
+
+  it('bills units × the unit price of the day, on the same statement as the payer\'s stays with that operator', () => {
+    const stay = { ...placement({ startDate: '2026-03-30' }), operator: 'region:1084' };
+    const { statements, unpriced } = settleAll([stay], '2026-03', rateOn, '2026-04-01', 30, {
+      deliveries: [delivery(), delivery({ deliveryId: 'd2', deliveredOn: '2026-03-11', units: 1 })], unitPriceOn,
+    });
+    expect(unpriced).toEqual([]);
+    expect(statements).toHaveLength(1);
+    expect(statements[0].lines.map((l) => [l.kind, l.days, l.units, formatKroner(l.dayRate), formatKroner(l.amount)])).toEqual([
+      ['stay', 2, undefined, '1441.96', '2883.92'],
+      ['units', 0, 3, '792.59', '2377.77'],
+      ['units', 0, 1, '792.59', '792.59'],
+    ]);
+    // 2 × 1441.96 + 4 × 792.59, by hand
+    expect(formatKroner(statements[0].total)).toBe('6054.28');
+  });
+
+  it('leaves a delivery without a published unit price unbilled, never at 0, and bills another payer on its own statement', () => {
+    const { statements, unpriced } = settleAll([], '2027-01', rateOn, '2027-02-01', 30, {
+      deliveries: [delivery({ deliveredOn: '2027-01-05' }), delivery({ deliveryId: 'd2', payingMunicipality: '0101', deliveredOn: '2026-12-30' })], unitPriceOn,
+    });
+    expect(unpriced.map((d) => d.deliveryId)).toEqual(['d1']);
+    expect(statements.map((s) => [s.payingMunicipality, formatKroner(s.total)])).toEqual([['0101', '2377.77']]);
   });
 });

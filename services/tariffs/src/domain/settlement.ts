@@ -42,8 +42,9 @@ export interface HeldPlacementMonth {
 }
 
 export interface StatementLine {
+  /** The placement, or for delivered units of a single service the booking. */
   placementId: string;
-  kind: 'stay' | 'special-measure';
+  kind: 'stay' | 'special-measure' | 'units';
   from: string;
   to: string;
   days: number;
@@ -52,6 +53,48 @@ export interface StatementLine {
   amount: Oere;
   /** Help given more than 12 months before the invoice: the claim may be too late (SEL §174, stk. 2). */
   lateClaim: boolean;
+  /** Units delivered (kind `units`): `dayRate` is then the unit price and `days` 0. */
+  units?: number;
+  /** The delivery a `units` line bills (each delivery is billed once). */
+  deliveryId?: string;
+}
+
+/** Units of a single service (enkeltydelse) delivered on a day, as the operator recorded them. */
+export interface UnitDelivery {
+  deliveryId: string;
+  bookingId: string;
+  offerId: string;
+  payingMunicipality: string;
+  operator: string;
+  deliveredOn: string;
+  units: number;
+}
+
+/** The unit price of an offer's tariff in force on a date; null when none is published. */
+export type UnitPriceOn = (offerId: string, date: string) => Oere | null;
+
+/**
+ * The lines for delivered units: price × units, at the unit price of the tariff in force on the day
+ * of delivery. A delivery without a published unit price is not billed (never at 0): it is returned
+ * as `unpriced` and billed by the first month close after its price is published.
+ */
+export function settleDeliveries(deliveries: readonly UnitDelivery[], unitPriceOn: UnitPriceOn, invoiceDate: string): { lines: (StatementLine & { payingMunicipality: string; operator: string })[]; unpriced: UnitDelivery[] } {
+  const late = twelveMonthsBefore(invoiceDate);
+  const lines: (StatementLine & { payingMunicipality: string; operator: string })[] = [];
+  const unpriced: UnitDelivery[] = [];
+  for (const d of deliveries) {
+    const price = unitPriceOn(d.offerId, d.deliveredOn);
+    if (price === null) {
+      unpriced.push(d);
+      continue;
+    }
+    lines.push({
+      placementId: d.bookingId, kind: 'units', from: d.deliveredOn, to: d.deliveredOn, days: 0, packageCode: 'units', dayRate: price,
+      amount: price * BigInt(d.units), lateClaim: d.deliveredOn < late, units: d.units, deliveryId: d.deliveryId,
+      payingMunicipality: d.payingMunicipality, operator: d.operator,
+    });
+  }
+  return { lines, unpriced };
 }
 
 function addDays(date: string, days: number): string {
@@ -143,23 +186,28 @@ export interface Statement {
  */
 export function settleMonth(
   placements: (PlacementPeriod & { operator: string })[], month: string, rateOn: RateOn, invoiceDate: string, paymentDays = 30,
-): { statements: Statement[]; held: HeldPlacementMonth[] } {
+  units: { deliveries: readonly UnitDelivery[]; unitPriceOn: UnitPriceOn } = { deliveries: [], unitPriceOn: () => null },
+): { statements: Statement[]; held: HeldPlacementMonth[]; unpriced: UnitDelivery[] } {
   const byKey = new Map<string, Statement>();
   const held: HeldPlacementMonth[] = [];
+  const add = (payingMunicipality: string, operator: string, lines: StatementLine[]) => {
+    const key = `${payingMunicipality}|${operator}`;
+    const statement = byKey.get(key) ?? {
+      payingMunicipality, operator, month, invoiceDate, dueDate: addDays(invoiceDate, Math.min(30, paymentDays)), lines: [], total: 0n,
+    };
+    statement.lines.push(...lines);
+    statement.total = statement.lines.reduce((sum, l) => sum + l.amount, 0n);
+    byKey.set(key, statement);
+  };
   for (const p of placements) {
     const settled = settlePlacement(p, month, rateOn, invoiceDate);
     if (settled.held) held.push(settled.held);
-    if (!settled.lines.length) continue;
-    const key = `${p.payingMunicipality}|${p.operator}`;
-    const statement = byKey.get(key) ?? {
-      payingMunicipality: p.payingMunicipality, operator: p.operator, month, invoiceDate, dueDate: addDays(invoiceDate, Math.min(30, paymentDays)), lines: [], total: 0n,
-    };
-    statement.lines.push(...settled.lines);
-    statement.total = statement.lines.reduce((sum, l) => sum + l.amount, 0n);
-    byKey.set(key, statement);
+    if (settled.lines.length) add(p.payingMunicipality, p.operator, settled.lines);
   }
+  const delivered = settleDeliveries(units.deliveries, units.unitPriceOn, invoiceDate);
+  for (const { payingMunicipality, operator, ...line } of delivered.lines) add(payingMunicipality, operator, [line]);
   const statements = [...byKey.values()].sort((a, b) => `${a.payingMunicipality}${a.operator}`.localeCompare(`${b.payingMunicipality}${b.operator}`));
-  return { statements, held };
+  return { statements, held, unpriced: delivered.unpriced };
 }
 
 /** The invoice date of a month's statements: as given, else the 1st of the next month; never before the month. */

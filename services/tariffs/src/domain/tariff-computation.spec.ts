@@ -68,3 +68,29 @@ describe('the day tariff', () => {
     expect(formatKroner(monthTariff(computeTariff(TEN_MILLION)))).toBe('43859.62'); // 1,441.96 × 365 / 12
   });
 });
+
+describe('the unit price of a single service (enkeltydelse)', () => {
+  const SESSIONS: Budget = { ...TEN_MILLION, directOperatingCosts: kroner('1200000'), approvedPlaces: 0, budgetedOccupancyPct: 80, budgetedUnits: 2000 };
+
+  it('is the yearly cost over the units expected to be delivered: 1,200,000 kr over 2,000 sessions at 80 % is 750.00 kr', () => {
+    const t = computeTariff(SESSIONS);
+    expect(formatKroner(t.unitPrice!)).toBe('750.00');
+    expect(t.rates).toEqual({});
+    expect(t.lines).toEqual(expect.arrayContaining([{ label: 'Fakturerbare enheder (2000 enheder × 80 %)', amount: '1600.00' }, { label: 'Enhedspris', amount: '750.00' }]));
+  });
+
+  it('rounds to the øre, half up, and counts central administration: 1,000,000 kr + 7 % over 1,500 units at 90 % is 792.59 kr', () => {
+    // 1,070,000 / 1,350 = 792.592… -> 792.59
+    expect(formatKroner(computeTariff({ ...SESSIONS, directOperatingCosts: kroner('1000000'), centralAdministrationPct: 7, budgetedUnits: 1500, budgetedOccupancyPct: 90 }).unitPrice!)).toBe('792.59');
+  });
+
+  it('adds VAT compensation for a private operator on top of the unit price', () => {
+    const t = computeTariff({ ...SESSIONS, vatCompensationPct: 5 });
+    expect(formatKroner(t.unitPrice!)).toBe('787.50');
+    expect(t.lines.at(-1)).toEqual({ label: 'Enhedspris med momskompensation', amount: '787.50' });
+  });
+
+  it('is absent for an offer with places', () => {
+    expect(computeTariff(TEN_MILLION).unitPrice).toBeNull();
+  });
+});

@@ -5,8 +5,9 @@ import { EventContext } from '@tilbudsnet/messaging';
 
 /**
  * What tariffs keeps of other services, from their events: each offer's operator, region and
- * framework flag (`offers.offer`), and each placement's days and packages, target group and paragraph
- * (`visitation.placement`).
+ * framework flag (`offers.offer`), each placement's days and packages, target group and paragraph
+ * (`visitation.placement`), and the units
+ * delivered for bookings of single services (`offers.reservation`), to bill.
  */
 @Controller()
 export class ReadModelHandlers {
@@ -27,6 +28,17 @@ export class ReadModelHandlers {
     await ctx.manager.query(
       `INSERT INTO placement_needs (placement_id, target_group, paragraph) VALUES ($1, $2, $3) ON CONFLICT (placement_id) DO NOTHING`,
       [p.placementId, p.targetGroup, p.paragraph],
+    );
+  }
+
+  /** Delivered units wait here for the month close, which bills each once (`statement_id`). */
+  @EventPattern('UnitsDelivered')
+  async onUnitsDelivered(@Payload() event: EventOf<'UnitsDelivered'>, @Ctx() ctx: EventContext): Promise<void> {
+    const p = event.payload;
+    await ctx.manager.query(
+      `INSERT INTO unit_deliveries (delivery_id, booking_id, offer_id, paying_municipality, acting_municipality, delivered_on, units)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (delivery_id) DO NOTHING`,
+      [p.deliveryId, p.bookingId, p.offerId, p.payingMunicipality, p.actingMunicipality, p.deliveredOn, p.units],
     );
   }
 
@@ -56,11 +68,11 @@ export class ReadModelHandlers {
   private upsertOffer(event: EventOf<'OfferRegistered'> | EventOf<'OfferUpdated'>, ctx: EventContext): Promise<unknown> {
     const o = event.payload.offer;
     return ctx.manager.query(
-      `INSERT INTO tariff_offers (offer_id, operator, operator_name, region_code, framework_agreement, version)
-       VALUES ($1, $2, $6, $3, $4, $5)
-       ON CONFLICT (offer_id) DO UPDATE SET operator = $2, operator_name = $6, region_code = $3, framework_agreement = $4, version = $5
+      `INSERT INTO tariff_offers (offer_id, operator, operator_name, region_code, framework_agreement, version, units)
+       VALUES ($1, $2, $6, $3, $4, $5, $7)
+       ON CONFLICT (offer_id) DO UPDATE SET operator = $2, operator_name = $6, region_code = $3, framework_agreement = $4, version = $5, units = $7
        WHERE tariff_offers.version < $5`,
-      [o.offerId, `${o.operator.kind}:${o.operator.id}`, o.regionCode, o.frameworkAgreement, event.aggregateVersion, o.operator.name],
+      [o.offerId, `${o.operator.kind}:${o.operator.id}`, o.regionCode, o.frameworkAgreement, event.aggregateVersion, o.operator.name, o.units ? JSON.stringify(o.units) : null],
     );
   }
 }

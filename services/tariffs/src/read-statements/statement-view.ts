@@ -13,7 +13,7 @@ export interface StatementView {
   lateClaimLines: number;
   /** 0: the month's statement; 1, 2, …: supplementary statements for placement months held back and decided later. */
   supplement: number;
-  lines: { placementId: string; kind: string; from: string; to: string; days: number; packageCode: string; dayRate: string; amount: string; lateClaim: boolean }[];
+  lines: { placementId: string; kind: string; from: string; to: string; days: number; packageCode: string; dayRate: string; amount: string; lateClaim: boolean; units?: number; deliveryId?: string }[];
 }
 
 export function viewOf(id: string, s: Statement, supplement: number): StatementView {

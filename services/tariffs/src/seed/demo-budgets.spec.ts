@@ -14,7 +14,7 @@ describe('demo budgets', () => {
         const budget = demoBudget({ offerId: 'x', paragraphs: [{ paragraph, approvedPlaces: 3 + i }], budgetedOccupancyPct: 85 + (i % 13) }, rnd);
         const computed = computeTariff({
           year: 2026, directOperatingCosts: kroner(budget.directOperatingCosts), centralAdministrationPct: 7, depreciationAndInterest: kroner(budget.depreciationAndInterest),
-          civilServantPensions: kroner(budget.civilServantPensions), otherIncome: kroner(budget.otherIncome), approvedPlaces: budget.approvedPlaces, budgetedOccupancyPct: budget.budgetedOccupancyPct,
+          civilServantPensions: kroner(budget.civilServantPensions), otherIncome: kroner(budget.otherIncome), approvedPlaces: budget.approvedPlaces!, budgetedOccupancyPct: budget.budgetedOccupancyPct,
         });
         const rate = Number(computed.dayTariff) / 100;
         expect([paragraph, rate >= low * 0.95 && rate <= high * 1.05]).toEqual([paragraph, true]);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { formatKroner, kroner, type Oere } from '../domain/money';
 import { heldReason, noTariffReason } from '../domain/package-decisions';
-import { invoiceDateFor, settleMonth, type HeldPlacementMonth, type PlacementPeriod, type RateOn, type Statement } from '../domain/settlement';
+import { invoiceDateFor, monthDays, settleMonth, type HeldPlacementMonth, type PlacementPeriod, type RateOn, type Statement, type UnitDelivery, type UnitPriceOn } from '../domain/settlement';
 import { isoDate, mayRead, viewOf, type StatementView } from '../read-statements/statement-view';
 
 interface PlacementRow {
@@ -41,6 +41,30 @@ async function rateLookup(manager: EntityManager, offerIds: string[]): Promise<R
     const rate = rates.get(`${offerId}|${date.slice(0, 4)}`)?.[pkg];
     return rate === undefined ? null : kroner(rate);
   };
+}
+
+/**
+ * The delivered units not yet billed, delivered by the month's last day, of the given (operator,
+ * paying municipality) pairs; locked, so two closes cannot bill a delivery twice.
+ */
+async function unbilledDeliveries(manager: EntityManager, monthEnd: string, operators: string[], payers: string[]): Promise<UnitDelivery[]> {
+  const rows: { delivery_id: string; booking_id: string; offer_id: string; paying_municipality: string; operator: string; delivered_on: string; units: number }[] = await manager.query(
+    `SELECT d.delivery_id, d.booking_id, d.offer_id, d.paying_municipality, o.operator, to_char(d.delivered_on, 'YYYY-MM-DD') AS delivered_on, d.units
+     FROM unit_deliveries d JOIN tariff_offers o ON o.offer_id = d.offer_id
+     WHERE d.statement_id IS NULL AND d.delivered_on <= $1::date AND (o.operator, d.paying_municipality) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+     ORDER BY d.delivered_on, d.delivery_id FOR UPDATE OF d`, [monthEnd, operators, payers]);
+  return rows.map((r) => ({
+    deliveryId: r.delivery_id, bookingId: r.booking_id, offerId: r.offer_id, payingMunicipality: r.paying_municipality, operator: r.operator, deliveredOn: r.delivered_on, units: r.units,
+  }));
+}
+
+/** The unit price of each offer's published tariff by year; null where none is published. */
+async function unitPriceLookup(manager: EntityManager, offerIds: string[]): Promise<UnitPriceOn> {
+  if (!offerIds.length) return () => null;
+  const tariffs: { offer_id: string; year: number; unit_price: string | null }[] = await manager.query(
+    `SELECT offer_id, year, computation ->> 'unitPrice' AS unit_price FROM tariffs WHERE status = 'published' AND offer_id = ANY($1::uuid[])`, [[...new Set(offerIds)]]);
+  const prices = new Map(tariffs.filter((t) => t.unit_price).map((t) => [`${t.offer_id}|${t.year}`, kroner(t.unit_price!)]));
+  return (offerId, date) => prices.get(`${offerId}|${date.slice(0, 4)}`) ?? null;
 }
 
 interface HeldRow {
@@ -83,6 +107,9 @@ export interface MonthClosed {
   heldBack: number;
   /** Supplementary statements for months held back earlier and decided since. */
   supplementaryStatements: number;
+  /** Deliveries of single services billed, and those left for a later close for want of a published unit price. */
+  deliveriesBilled: number;
+  deliveriesWithoutUnitPrice: number;
 }
 
 /**
@@ -109,18 +136,29 @@ export class SettlingMonth {
       const closing = await manager.query('INSERT INTO closed_months (month, invoice_date) VALUES ($1, $2) ON CONFLICT (month) DO NOTHING RETURNING month', [month, invoiceDate]);
       if (!closing.length) throw new RuleViolation('month', 'closed-once', `${month} is already closed`, 409);
       const running = `p.start_date <= ($1::date + interval '1 month' - interval '1 day') AND (p.end_date IS NULL OR p.end_date >= $1::date)`;
+      const monthEnd = monthDays(month).at(-1)!;
+      // Delivered units not yet billed count from any earlier month too: a delivery recorded after
+      // its month closed, or waiting for its unit price, goes on the next close.
       const pairs: { operator: string; paying_municipality: string }[] = await manager.query(
-        `SELECT DISTINCT o.operator, p.paying_municipality FROM tariff_placements p JOIN tariff_offers o ON o.offer_id = p.offer_id WHERE ${running} ORDER BY 1, 2`, [`${month}-01`]);
-      let [statementCount, lineCount, heldBack, total] = [0, 0, 0, 0n];
+        `SELECT o.operator, p.paying_municipality FROM tariff_placements p JOIN tariff_offers o ON o.offer_id = p.offer_id WHERE ${running}
+         UNION
+         SELECT o.operator, d.paying_municipality FROM unit_deliveries d JOIN tariff_offers o ON o.offer_id = d.offer_id WHERE d.statement_id IS NULL AND d.delivered_on <= $2::date
+         ORDER BY 1, 2`, [`${month}-01`, monthEnd]);
+      let [statementCount, lineCount, heldBack, total, deliveriesBilled, deliveriesWithoutUnitPrice] = [0, 0, 0, 0n, 0, 0];
       const perSlice = pairsPerSlice();
       for (let i = 0; i < pairs.length; i += perSlice) {
         const slice = pairs.slice(i, i + perSlice);
         const rows = await placementsOf(manager, `WHERE ${running} AND (o.operator, p.paying_municipality) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
           [`${month}-01`, slice.map((s) => s.operator), slice.map((s) => s.paying_municipality)]);
-        const { statements, held } = settleMonth(rows.map(toPeriod), month, await rateLookup(manager, rows.map((r) => r.offer_id)), invoiceDate);
+        const deliveries = await unbilledDeliveries(manager, monthEnd, slice.map((s) => s.operator), slice.map((s) => s.paying_municipality));
+        const { statements, held, unpriced } = settleMonth(rows.map(toPeriod), month, await rateLookup(manager, rows.map((r) => r.offer_id)), invoiceDate, 30, {
+          deliveries, unitPriceOn: await unitPriceLookup(manager, deliveries.map((d) => d.offerId)),
+        });
         await this.holdBack(manager, held, rows);
         const issued = await this.issue(manager, statements, cause);
         await this.outbox.append(manager, issued.events);
+        deliveriesBilled += await markBilled(manager, statements, issued.views);
+        deliveriesWithoutUnitPrice += unpriced.length;
         statementCount += statements.length;
         heldBack += held.length;
         for (const st of statements) {
@@ -131,6 +169,7 @@ export class SettlingMonth {
       const decided = await this.billDecided(manager, invoiceDate, cause);
       const closed: MonthClosed = {
         month, invoiceDate, statements: statementCount, lines: lineCount, total: formatKroner(total), heldBack, supplementaryStatements: decided.views.length,
+        deliveriesBilled, deliveriesWithoutUnitPrice,
       };
       return { result: closed, events: decided.events };
     });
@@ -217,6 +256,24 @@ export class SettlingMonth {
     }, cause));
     return { views, events };
   }
+}
+
+/** Each billed delivery gets the id of the statement its line is on, so no later close bills it again. */
+async function markBilled(manager: EntityManager, statements: Statement[], views: StatementView[]): Promise<number> {
+  const deliveries: string[] = [];
+  const statementIds: string[] = [];
+  statements.forEach((s, i) => s.lines.forEach((l) => {
+    if (l.deliveryId) {
+      deliveries.push(l.deliveryId);
+      statementIds.push(views[i].id);
+    }
+  }));
+  if (deliveries.length) {
+    await manager.query(
+      'UPDATE unit_deliveries d SET statement_id = b.statement_id FROM unnest($1::uuid[], $2::uuid[]) AS b(delivery_id, statement_id) WHERE d.delivery_id = b.delivery_id',
+      [deliveries, statementIds]);
+  }
+  return deliveries.length;
 }
 
 /** Rows as one array per column: the parameters of a multi-row `INSERT … SELECT * FROM unnest(…)`. */

@@ -19,7 +19,8 @@ const toPlacementMonth = (r: Row): PlacementMonth => ({
  * One row per placement and month (or per placement over the period, `byMonth` false) from the
  * statement lines billed for those months: days of stay, spend in øre (amounts are kroner text with
  * two decimals, so dropping the point gives øre exactly). A placement tariffs never heard requested
- * (before the steering data existed) counts with target group and paragraph `unknown`.
+ * (before the steering data existed) counts with target group and paragraph `unknown`. Delivered
+ * units of single services are not placements and are left out.
  */
 function placementMonths(db: DataSource, period: Period, municipalities: readonly string[] | null, byMonth: boolean): Promise<Row[]> {
   return db.query(
@@ -29,7 +30,7 @@ function placementMonths(db: DataSource, period: Period, municipalities: readonl
             sum(replace(l->>'amount', '.', '')::bigint)::text AS spend_oere
      FROM statements s CROSS JOIN LATERAL jsonb_array_elements(s.lines) l
      LEFT JOIN placement_needs n ON n.placement_id = (l->>'placementId')::uuid
-     WHERE s.month BETWEEN $1 AND $2 AND ($3::text[] IS NULL OR s.paying_municipality = ANY($3::text[]))
+     WHERE s.month BETWEEN $1 AND $2 AND ($3::text[] IS NULL OR s.paying_municipality = ANY($3::text[])) AND l->>'kind' <> 'units'
      GROUP BY 1, 2, 3, 4, 5, 6`,
     [period.from, period.to, municipalities, byMonth],
   );

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 /** Kroner as text, to the øre: money never travels as a binary float. */
 const KRONER = /^\d{1,13}(\.\d{1,2})?$/;
@@ -17,7 +17,10 @@ export class BudgetRequest {
   @ApiProperty({ example: '0.00' }) @Matches(KRONER, kr('depreciationAndInterest')) depreciationAndInterest: string;
   @ApiProperty({ example: '0.00' }) @Matches(KRONER, kr('civilServantPensions')) civilServantPensions: string;
   @ApiProperty({ example: '0.00' }) @Matches(KRONER, kr('otherIncome')) otherIncome: string;
-  @ApiProperty({ example: 20 }) @IsInt() @Min(1) @Max(10000) approvedPlaces: number;
+  @ApiPropertyOptional({ example: 20, description: 'required for an offer with places; not used for a single service (give budgetedUnits)' })
+  @ValidateIf((b: BudgetRequest) => b.budgetedUnits === undefined) @IsInt() @Min(1) @Max(10000) approvedPlaces?: number;
+  @ApiPropertyOptional({ example: 2000, description: 'enkeltydelse: units the offer expects to sell in the year; the tariff is then a unit price' })
+  @IsOptional() @IsInt() @Min(1) @Max(10000000) budgetedUnits?: number;
   @ApiProperty({ example: 95 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(1) @Max(100) budgetedOccupancyPct: number;
   @ApiPropertyOptional({ type: [PackageRequest] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => PackageRequest) packages?: PackageRequest[];
   @ApiPropertyOptional({ example: '350.00' }) @IsOptional() @Matches(KRONER, kr('hourlyRate')) hourlyRate?: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { requireOwnOperator, type Principal } from '@tilbudsnet/auth';
-import type { EventCause } from '@tilbudsnet/contracts';
+import { RuleViolation, type EventCause } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { kroner } from '../domain/money';
 import { computeTariff, type Budget } from '../domain/tariff-computation';
@@ -21,12 +21,18 @@ export class SubmittingBudget {
       const offer = await offerOf(manager, offerId);
       const { kind } = operatorOf(offer);
       requireOwnOperator(principal, offer.operator, 'offerId', 'an offer manager budgets its own operator\'s offers only');
+      if (offer.units && request.budgetedUnits === undefined) {
+        throw new RuleViolation('budgetedUnits', 'required-for-single-service', 'the offer sells units (enkeltydelse): give budgetedUnits, the units expected in the year');
+      }
+      if (!offer.units && request.budgetedUnits !== undefined) {
+        throw new RuleViolation('budgetedUnits', 'single-service-only', 'the offer has places: its budget gives approvedPlaces, not budgetedUnits');
+      }
       const carried: { from_year: number; amount_oere: string }[] = await manager.query(
         'SELECT from_year, amount_oere FROM carry_overs WHERE offer_id = $1 AND into_year = $2 AND amount_oere <> 0 ORDER BY from_year', [offerId, year]);
       const budget: Budget = {
         year, directOperatingCosts: kroner(request.directOperatingCosts), centralAdministrationPct: centralAdministrationPctFor(offer.region_code),
         depreciationAndInterest: kroner(request.depreciationAndInterest), civilServantPensions: kroner(request.civilServantPensions),
-        otherIncome: kroner(request.otherIncome), approvedPlaces: request.approvedPlaces, budgetedOccupancyPct: request.budgetedOccupancyPct,
+        otherIncome: kroner(request.otherIncome), approvedPlaces: request.approvedPlaces ?? 0, budgetedUnits: offer.units ? request.budgetedUnits : undefined, budgetedOccupancyPct: request.budgetedOccupancyPct,
         vatCompensationPct: kind === 'private' ? vatCompensationPct() : undefined,
         packages: (request.packages ?? []).map((p) => ({ code: p.code, supplementPerDay: kroner(p.supplementPerDay) })),
         hourlyRate: request.hourlyRate ? kroner(request.hourlyRate) : undefined,

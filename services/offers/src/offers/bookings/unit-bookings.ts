@@ -89,7 +89,7 @@ export class UnitBookings {
     if (!offer.units) throw new RuleViolation('offerId', 'single-service', 'the offer has places, not units', 422);
     const bounds = periodBounds(period);
     if (!bounds || (offer.units.per === 'week') !== period.includes('W')) {
-      throw new RuleViolation('period', `period-per-${offer.units.per}`, `the offer counts its units per ${offer.units.per}: give a period like ${offer.units.per === 'week' ? '2026-W50' : '2026-12'}`, 400);
+      throw new RuleViolation('period', 'period-as-offer-counts', `the offer counts its units per ${offer.units.per}: give a period like ${offer.units.per === 'week' ? '2026-W50' : '2026-12'}`, 400);
     }
     const bookings = await this.dataSource.getRepository(UnitBookingRecord).findBy({ offerId, period });
     const booked = unitsTaken(bookings);

@@ -52,7 +52,7 @@ export type NewBooking = Omit<BookingState, 'status' | 'reason' | 'requestedAt' 
 export function requestBooking(input: NewBooking, offerCounts: UnitPeriod, now: Date): BookingDecision {
   const bounds = periodBounds(input.period);
   if (!bounds || periodKind(input.period) !== offerCounts) {
-    throw new RuleViolation('period', `period-per-${offerCounts}`, `the offer counts its units per ${offerCounts}: give a period like ${offerCounts === 'week' ? '2026-W50' : '2026-12'}`, 400);
+    throw new RuleViolation('period', 'period-as-offer-counts', `the offer counts its units per ${offerCounts}: give a period like ${offerCounts === 'week' ? '2026-W50' : '2026-12'}`, 400);
   }
   if (bounds.last < now.toISOString().slice(0, 10)) throw new RuleViolation('period', 'not-over', `${input.period} is over: book a period that has not ended`);
   const state: BookingState = { ...input, deliveredUnits: 0, status: 'requested', reason: null, requestedAt: now, version: 0 };
