@@ -10,6 +10,8 @@ let system: RunningSystem;
 const PURPOSE = { 'x-purpose': 'visitation: vurdering af botilbud' };
 const CPR = '1205894321';
 const CITIZEN = 'Birthe Testborger';
+const TODAY = new Date().toISOString().slice(0, 10);
+const MONTH = TODAY.slice(0, 7);
 
 beforeAll(async () => {
   system = await startSystem('access');
@@ -158,6 +160,9 @@ describe('authorization matrix', () => {
     statementId: string;
     /** An early warning about offerId, raised by its operator. */
     warningId: string;
+    /** An offer of sessions (enkeltydelse) of the fixture operator, and two reserved bookings of it for caseId this month. */
+    unitOfferId: string;
+    bookings: string[];
     /** Per user: a webhook, one to delete, a subscription to delete, and an inbox entry of their organisation. */
     own: Record<string, { webhookId: string; webhookToDeleteId: string; subscriptionId: string; inboxEntryId: string }>;
   }
@@ -196,6 +201,12 @@ describe('authorization matrix', () => {
       'GET /offers': { allowed: [...ROLES], request: () => ({ path: '/offers?pageSize=1' }) },
       'GET /offers/:id': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.offerId}` }) },
       'GET /offers/:id/notice-rule': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.offerId}/notice-rule` }) },
+      'GET /offers/:offerId/units/:period': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.unitOfferId}/units/${MONTH}` }) },
+      'GET /offers/:offerId/bookings': { allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' }, request: (f) => ({ path: `/offers/${f.unitOfferId}/bookings` }) },
+      'POST /offers/:offerId/bookings/:bookingId/deliveries': {
+        allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' },
+        request: (f) => ({ path: `/offers/${f.unitOfferId}/bookings/${f.bookings[0]}/deliveries`, body: { deliveredOn: TODAY, units: 1 } }),
+      },
       'POST /offers': { allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-region-midt' }, request: () => ({ path: '/offers', body: offerRequest({ name: 'Matrix' }) }) },
       'GET /export/hsds': { allowed: [...ROLES], request: () => ({ path: '/export/hsds' }) },
       'GET /reference': { allowed: [...ROLES], request: () => ({ path: '/reference' }) },
@@ -233,6 +244,15 @@ describe('authorization matrix', () => {
         request: (f) => ({ path: `/cases/${f.caseId}/placements`, body: { offerId: f.offerId, startDate: '2027-01-01' }, headers: PURPOSE }),
       },
       'GET /placements/:id': { allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' }, request: (f) => ({ path: `/placements/${f.placements.reserved[0]}` }) },
+      'POST /cases/:id/bookings': {
+        allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },
+        request: (f) => ({ path: `/cases/${f.caseId}/bookings`, body: { offerId: f.unitOfferId, period: MONTH, units: 1 }, headers: PURPOSE }),
+      },
+      'GET /cases/:id/bookings': { allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' }, request: (f) => ({ path: `/cases/${f.caseId}/bookings`, headers: PURPOSE }) },
+      'GET /bookings/:id': { allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' }, request: (f) => ({ path: `/bookings/${f.bookings[0]}` }) },
+      'POST /bookings/:id/cancel': {
+        allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' }, request: (f) => ({ path: `/bookings/${f.bookings[1]}/cancel`, headers: PURPOSE }),
+      },
       'POST /placements/:id/goals': {
         allowed: ['visitation-officer'], foreign: { 'visitation-officer': 'officer-aarhus' },
         request: (f) => ({ path: `/placements/${f.placements.started[0]}/goals`, body: { area: 'health', description: 'Går en tur hver dag', targetDate: '2030-06-30' }, headers: PURPOSE }),
@@ -446,8 +466,18 @@ describe('authorization matrix', () => {
     expect((await call(`${system.tariffs.url}/offers/${offerId}/tariffs/2027/approve`, 'POST', undefined, await auth('kkr-midtjylland'))).status).toBe(200);
     const closed = await call(`${system.tariffs.url}/settlements/2027-01/close`, 'POST', {}, await auth('admin'));
     expect(closed).toMatchObject({ status: 200 });
+    // Single services: an offer of sessions and two bookings of it, answered.
+    const unitOfferId = (await call(`${system.offers.url}/offers`, 'POST', offerRequest({
+      name: 'Matrix sessions', paragraphs: [{ paragraph: '108', approvedPlaces: 0 }], units: { kind: 'sessions', per: 'month', unitsPerPeriod: 20 },
+    }), manager)).body.offerId;
+    await waitUntil(async () => (await call(`${system.visitation.url}/offers?limit=200&kind=sessions`, 'GET', undefined, officer)).body.items.some((o: { offerId: string }) => o.offerId === unitOfferId), { what: 'the unit offer in the catalogue' });
+    const reservedBooking = async () => {
+      const { body } = await call(`${system.visitation.url}/cases/${caseId}/bookings`, 'POST', { offerId: unitOfferId, period: MONTH, units: 3 }, officer);
+      await waitUntil(async () => (await call(`${system.visitation.url}/bookings/${body.id}`, 'GET', undefined, officer)).body.status === 'reserved', { what: 'a booking reserved' });
+      return body.id as string;
+    };
     const fixtures: Fixtures = {
-      offerId, caseId, offerClosingId: await newOffer(), offerAdjustingId: await newOffer(),
+      offerId, caseId, unitOfferId, bookings: [await reservedBooking(), await reservedBooking()], offerClosingId: await newOffer(), offerAdjustingId: await newOffer(),
       placements: { reserved: [await reservedPlacement(), await reservedPlacement()], started },
       statementId: (await call(`${system.tariffs.url}/settlements?month=2027-01`, 'GET', undefined, await auth('admin'))).body.items.find((s: { payingMunicipality: string }) => s.payingMunicipality === '0101').id,
       ...(await notificationFixtures(offerId, started)),
