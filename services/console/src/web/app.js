@@ -15,6 +15,7 @@ import { specialMeasurePages } from './special-measures.js';
 import { progressionPages } from './progression.js';
 import { needPages } from './need.js';
 import { steeringPages } from './steering.js';
+import { bookingPages } from './bookings.js';
 import { ERRORS } from './errors.js';
 import { api, csrfHeaders, el, field, message, announce, keepTablesInScrollRegions, useCsrfToken, useErrorTexts } from './ui.js';
 
@@ -52,17 +53,17 @@ export function offerOf(id) {
   return offerCache.get(id);
 }
 
-const PAGES = { ...officerPages, ...offerManagerPages, ...secretariatPages, ...auditorPages, ...offerPages, ...statementPages, ...subscriptionPages, ...protectedPages, ...offerFormPages, ...specialMeasurePages, ...progressionPages, ...needPages, ...steeringPages, inbox: inboxPage, 'month-close': monthClosePage };
+const PAGES = { ...officerPages, ...offerManagerPages, ...secretariatPages, ...auditorPages, ...offerPages, ...statementPages, ...subscriptionPages, ...protectedPages, ...offerFormPages, ...specialMeasurePages, ...progressionPages, ...needPages, ...steeringPages, ...bookingPages, inbox: inboxPage, 'month-close': monthClosePage };
 const NAV = {
   'visitation-officer': ['find', 'new-case', 'waitlist', 'worklist', 'demand', 'statements', 'steering', 'inbox', 'subscriptions'],
-  'offer-manager': ['my-offers', 'new-offer', 'warn', 'budget', 'special-measures', 'progression', 'statements', 'inbox', 'subscriptions'],
+  'offer-manager': ['my-offers', 'new-offer', 'warn', 'budget', 'special-measures', 'deliveries', 'progression', 'statements', 'inbox', 'subscriptions'],
   'kkr-secretariat': ['supply', 'need', 'steering', 'warnings', 'protected', 'approvals', 'inbox', 'subscriptions'],
   admin: ['month-close'],
   auditor: ['audit'],
 };
 /** Pages a role reaches by a link rather than the menu. */
-const LINKED = { 'visitation-officer': ['placements'], 'offer-manager': ['edit-offer'] };
-const NAV_LABEL = { find: 'find', 'new-case': 'newCase', waitlist: 'waitlist', worklist: 'worklist', inbox: 'inbox', 'my-offers': 'myOffers', warn: 'earlyWarning', budget: 'budget', supply: 'supply', warnings: 'warnings', approvals: 'approvals', 'month-close': 'monthClose', audit: 'auditLog', statements: 'statements', subscriptions: 'subscriptionsNav', protected: 'protectedOffers', 'new-offer': 'newOffer', 'special-measures': 'specialMeasures', progression: 'progressionNav', demand: 'demandNav', need: 'needNav', steering: 'steeringNav' };
+const LINKED = { 'visitation-officer': ['placements', 'book', 'bookings'], 'offer-manager': ['edit-offer'] };
+const NAV_LABEL = { find: 'find', 'new-case': 'newCase', waitlist: 'waitlist', worklist: 'worklist', inbox: 'inbox', 'my-offers': 'myOffers', warn: 'earlyWarning', budget: 'budget', supply: 'supply', warnings: 'warnings', approvals: 'approvals', 'month-close': 'monthClose', audit: 'auditLog', statements: 'statements', subscriptions: 'subscriptionsNav', protected: 'protectedOffers', 'new-offer': 'newOffer', 'special-measures': 'specialMeasures', progression: 'progressionNav', demand: 'demandNav', need: 'needNav', steering: 'steeringNav', deliveries: 'deliveries' };
 
 function route() {
   const [path, query] = location.hash.replace(/^#\/?/, '').split('?');

@@ -124,12 +124,15 @@ async function budgetPage() {
       form[wrong[0]].focus();
       return;
     }
+    // A single service (enkeltydelse) is budgeted in units a year, not places: its tariff is a unit price.
+    const sellsUnits = Boolean(offers.find((o) => o.offerId === form.offer.value)?.units);
     try {
       const tariff = await api(`/tariffs/offers/${form.offer.value}/budgets/${form.year.value}`, { method: 'PUT', body: {
-        ...amounts, approvedPlaces: Number(form.approvedPlaces.value), budgetedOccupancyPct: Number(form.budgetedOccupancyPct.value), packages, hourlyRate,
+        ...amounts, ...(sellsUnits ? { budgetedUnits: Number(form.budgetedUnits.value) } : { approvedPlaces: Number(form.approvedPlaces.value) }),
+        budgetedOccupancyPct: Number(form.budgetedOccupancyPct.value), packages, hourlyRate,
       } });
       out.replaceChildren(el('h2', {}, t('tariffLines')), el('p', {}, `${t('status')}: ${statusName(tariff.status)}`),
-        el('table', {}, el('caption', {}, `${t('dayTariff')} ${formatAmount(tariff.dayTariff, lang())}`),
+        el('table', {}, el('caption', { id: 'tariff-caption' }, tariff.unitPrice ? `${t('unitPrice')} ${formatAmount(tariff.unitPrice, lang())}` : `${t('dayTariff')} ${formatAmount(tariff.dayTariff, lang())}`),
           el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('description')), el('th', { scope: 'col', class: 'num' }, t('amount')))),
           el('tbody', {}, ...tariff.lines.map((l) => el('tr', {}, el('td', {}, l.label), el('td', { class: 'num' }, formatAmount(l.amount, lang())))))),
         el('table', { id: 'package-rates' }, el('caption', {}, t('packagesAndRates')),
@@ -145,6 +148,7 @@ async function budgetPage() {
     field(t('year'), el('input', { name: 'year', id: 'year', type: 'number', min: 2000, max: 2099, value: year, required: true })),
     money('directOperatingCosts', t('directCosts')), money('depreciationAndInterest', t('depreciation')), money('civilServantPensions', t('pensions')), money('otherIncome', t('otherIncome')),
     field(t('approvedPlaces'), el('input', { name: 'approvedPlaces', id: 'approvedPlaces', type: 'number', min: 1, value: 10, required: true })),
+    field(t('budgetedUnits'), el('input', { name: 'budgetedUnits', id: 'budgetedUnits', type: 'number', min: 1, value: 1000 })),
     field(t('budgetedOccupancy'), el('input', { name: 'budgetedOccupancyPct', id: 'budgetedOccupancyPct', type: 'number', min: 1, max: 100, value: 95, required: true })),
     field(t('hourlyRate'), el('input', { name: 'hourlyRate', id: 'hourlyRate', inputmode: 'decimal' }), t('hourlyRateHint'))),
   el('fieldset', {}, el('legend', {}, t('packagesLegend')),

@@ -69,13 +69,20 @@ async function newOfferPage() {
   const out = el('div', { 'aria-live': 'polite', id: 'feedback' });
   const form = el('form', { class: 'panel', id: 'offer-form', novalidate: true, onsubmit: async (e) => {
     e.preventDefault();
+    // A single service (enkeltydelse) sells units, not places: its paragraphs carry 0 places.
+    const sellsUnits = form.offerType.value === 'units';
     const paragraphs = [];
     for (let i = 0; i < PARAGRAPH_ROWS; i++) {
-      if (form[`paragraph${i}`].value) paragraphs.push({ paragraph: form[`paragraph${i}`].value, approvedPlaces: Number(form[`places${i}`].value) });
+      if (form[`paragraph${i}`].value) paragraphs.push({ paragraph: form[`paragraph${i}`].value, approvedPlaces: sellsUnits ? 0 : Number(form[`places${i}`].value) });
     }
+    const travelRegions = [...form.querySelectorAll('input[name="travelRegions"]:checked')].map((c) => c.value);
+    const units = sellsUnits ? {
+      kind: form.serviceKind.value, per: form.unitsPer.value, unitsPerPeriod: Number(form.unitsPerPeriod.value),
+      ...(form.serviceKind.value === 'team-visit' ? { travelRegions } : {}),
+    } : undefined;
     try {
       const created = await api('/offers/offers', { method: 'POST', body: {
-        ...readCommon(form), operator: { ...operator, name: form.operatorName.value.trim() }, municipalityCode: form.municipalityCode.value, paragraphs,
+        ...readCommon(form), operator: { ...operator, name: form.operatorName.value.trim() }, municipalityCode: form.municipalityCode.value, paragraphs, units,
       } });
       location.hash = `#/offer/${created.offerId}`;
     } catch (error) {
@@ -87,6 +94,14 @@ async function newOfferPage() {
     field(t('operator'), el('input', { name: 'operatorName', id: 'operatorName', 'data-field': 'operator', required: true, value: operator.name })),
     field(t('municipality'), select('municipalityCode', ref.municipalities.map((m) => [m.code, m.name]), operator.kind === 'municipality' ? operator.id : ref.municipalities[0].code))),
   ...offerFields(null),
+  el('fieldset', { 'data-field': 'units', id: 'units-set' }, el('legend', {}, t('offerType')),
+    el('div', { class: 'fields' },
+      field(t('offerType'), select('offerType', Object.entries(t('offerTypes')), 'places')),
+      field(t('serviceKind'), select('serviceKind', Object.entries(t('serviceKinds')), 'sessions')),
+      field(t('unitsPer'), select('unitsPer', Object.entries(t('unitPeriods')), 'month')),
+      field(t('unitsPerPeriod'), el('input', { name: 'unitsPerPeriod', id: 'unitsPerPeriod', 'data-field': 'units.unitsPerPeriod', type: 'number', min: 1, max: 100000, value: 20 }))),
+    el('fieldset', { 'data-field': 'units.travelRegions', id: 'travel-regions-set' }, el('legend', {}, t('travelRegions')), ...ref.regions.map((r) => el('div', { class: 'check' },
+      el('input', { type: 'checkbox', name: 'travelRegions', id: `travel-${r.code}`, value: r.code }), el('label', { for: `travel-${r.code}` }, r.name))))),
   el('fieldset', { 'data-field': 'paragraphs', id: 'paragraphs-set' }, el('legend', {}, t('paragraphsLegend')),
     ...Array.from({ length: PARAGRAPH_ROWS }, (_, i) => el('div', { class: 'fields' },
       field(`${t('paragraph')} ${i + 1}`, select(`paragraph${i}`, [['', t('none')], ...ref.paragraphs.map((p) => [p, paragraphLabel(p)])], i === 0 ? '108' : '')),
@@ -94,6 +109,16 @@ async function newOfferPage() {
   el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('registerOffer'))));
   // The first paragraph row's select carries the array's field name for refusals about the list itself.
   form.paragraph0.setAttribute('data-field', 'paragraphs.0.paragraph');
+  // The unit fields matter for a single service only; places for an offer with places only.
+  const showType = () => {
+    const sellsUnits = form.offerType.value === 'units';
+    for (const name of ['serviceKind', 'unitsPer', 'unitsPerPeriod']) form[name].closest('.field').hidden = !sellsUnits;
+    form.querySelector('#travel-regions-set').hidden = !sellsUnits || form.serviceKind.value !== 'team-visit';
+    for (let i = 0; i < PARAGRAPH_ROWS; i++) form[`places${i}`].closest('.field').hidden = sellsUnits;
+  };
+  form.offerType.addEventListener('change', showType);
+  form.serviceKind.addEventListener('change', showType);
+  showType();
   return [el('h1', {}, t('newOffer')), out, form];
 }
 

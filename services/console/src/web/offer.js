@@ -3,6 +3,7 @@
 import { groupName, lang, me, municipalityName, regionName, statusName, t } from './app.js';
 import { formatAmount, formatDate, plural } from './formats.js';
 import { effectSection } from './progression.js';
+import { unitsText } from './bookings.js';
 import { api, el } from './ui.js';
 
 async function offerPage({ params }) {
@@ -34,7 +35,12 @@ async function offerPage({ params }) {
         ? `${t('supervisionStatuses')[offer.supervision.status] ?? offer.supervision.status} (${t('decidedOn').toLowerCase()} ${formatDate(offer.supervision.decidedOn, lang())})` : t('notRecorded'))],
     ]),
     el('h2', {}, t('capacity')),
-    terms([
+    // A single service (enkeltydelse) sells units per week or month; an offer with places has places.
+    offer.units ? terms([
+      [t('singleService'), el('span', { id: 'offer-units' }, unitsText(offer.units))],
+      offer.units.travelRegions ? [t('travelRegions'), offer.units.travelRegions.map(regionName).join(', ')] : null,
+      [t('unitPrice'), tariff?.unitPrice ? formatAmount(tariff.unitPrice, lang()) : t('noUnitPrice')],
+    ]) : terms([
       [t('approvedPlaces'), String(c.approvedPlaces)],
       [t('occupancy'), `${c.occupiedPlaces} ${t('occupied')}, ${c.reservedPlaces} ${t('reserved')}`],
       [t('vacantNow'), el('strong', { 'data-vacant-for': offer.offerId, 'data-offer-name': offer.name }, String(c.vacantPlaces))],
@@ -47,7 +53,9 @@ async function offerPage({ params }) {
       : el('p', {}, t('noTariff')),
     ...(await effectSection(offer.offerId)),
     me()?.role === 'visitation-officer'
-      ? (admits ? el('p', {}, el('a', { href: `#/new-case?offer=${offer.offerId}`, class: 'primary-link' }, `${t('requestPlace')}: ${offer.name}`)) : el('p', {}, t('noNewPlacements')))
+      ? (admits ? el('p', {}, offer.units
+        ? el('a', { href: `#/book?offer=${offer.offerId}`, class: 'primary-link' }, `${t('bookUnits')}: ${offer.name}`)
+        : el('a', { href: `#/new-case?offer=${offer.offerId}`, class: 'primary-link' }, `${t('requestPlace')}: ${offer.name}`)) : el('p', {}, t('noNewPlacements')))
       : '',
   ];
 }

@@ -3,6 +3,7 @@
 import { groupName, lang, me, municipalityName, offerOf, paragraphLabel, reference, regionName, statusName, t } from './app.js';
 import { formatAmount, formatDate, parseAmount, plural } from './formats.js';
 import { goalsSection } from './progression.js';
+import { unitsText } from './bookings.js';
 import { api, el, field, message, select } from './ui.js';
 
 let lastResults = [];
@@ -18,6 +19,7 @@ async function findPage({ query }) {
       field(t('targetGroup'), select('targetGroup', [['', t('any')], ...ref.targetGroups.map((g) => [g.id, g[lang()]])], query.get('targetGroup') ?? '')),
       field(t('paragraph'), select('paragraph', [['', t('any')], ...ref.paragraphs.map((p) => [p, paragraphLabel(p)])], query.get('paragraph') ?? '')),
       field(t('region'), select('region', [['', t('any')], ...ref.regions.map((r) => [r.code, r.name])], query.get('region') ?? '')),
+      field(t('kindFilter'), select('kind', [['', t('any')], ...Object.entries(t('kindFilters')), ...Object.entries(t('serviceKinds'))], query.get('kind') ?? '')),
       field(t('searchFrom'), select('from', [['', t('nowhere')], ['municipality', t('fromMunicipality')], ['postal-code', t('fromPostalCode')]], query.get('from') ?? '')),
       field(t('municipality'), select('fromMunicipality', [...ref.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'da')).map((m) => [m.code, m.name]), me().municipality ?? '0101'), t('municipalitySeatHint')),
       field(t('postalCode'), el('input', { name: 'fromPostalCode', id: 'fromPostalCode', inputmode: 'numeric', autocomplete: 'postal-code', maxlength: 4, pattern: '[0-9]{4}' }), t('postalCodeHint')),
@@ -29,7 +31,7 @@ async function findPage({ query }) {
   const results = el('section', { 'aria-labelledby': 'results-heading' });
   async function run() {
     const q = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
-    for (const name of ['q', 'targetGroup', 'paragraph', 'region']) if (form[name].value.trim()) q.set(name, form[name].value.trim());
+    for (const name of ['q', 'targetGroup', 'paragraph', 'region', 'kind']) if (form[name].value.trim()) q.set(name, form[name].value.trim());
     if (form.hasVacancy.checked) q.set('hasVacancy', 'true');
     // Distance from a municipality's seat or a typed postal code's town; the server says which town it measured from.
     if (form.from.value === 'municipality') q.set('fromMunicipality', form.fromMunicipality.value);
@@ -76,7 +78,20 @@ function reasonText(reason) {
   }
 }
 
+/** A single service (enkeltydelse) in the results: what it sells, its unit price, and a link to book it. */
+function unitResultItem(o) {
+  const admits = o.status === 'active';
+  return el('li', { class: 'result', 'data-offer': o.offerId },
+    el('h3', {}, el('a', { href: `#/offer/${o.offerId}` }, o.name), el('span', { class: 'badge' }, ` ${t('singleService')}`), admits ? '' : el('span', { class: 'badge warn' }, ` ${statusName(o.status)}`)),
+    el('p', { class: 'meta' }, `${o.operator.name} · ${municipalityName(o.municipalityCode)} · ${regionName(o.regionCode)} · ${o.targetGroups.map(groupName).join(', ')} · § ${o.paragraphs.map((p) => p.paragraph).join(', ')}`),
+    el('p', {}, el('span', { 'data-units-for': o.offerId }, unitsText(o.units)),
+      o.units.travelRegions ? ` · ${t('travelRegions')}: ${o.units.travelRegions.map(regionName).join(', ')}` : '',
+      ` · ${t('unitPrice')} ${o.unitPrice ? formatAmount(o.unitPrice, lang()) : t('noUnitPrice')}`),
+    admits ? el('a', { href: `#/book?offer=${o.offerId}`, class: 'request-link' }, `${t('bookUnits')}: ${o.name}`) : el('p', {}, t('noNewPlacements')));
+}
+
 function resultItem(o) {
+  if (o.units) return unitResultItem(o);
   const vacancy = el('strong', { 'data-vacant-for': o.offerId, 'data-offer-name': o.name }, String(o.capacity.vacantPlaces));
   // An offer that is closing (or closed to admissions) takes no new placements: marked, and no request link.
   const admits = o.status === 'active';
@@ -267,9 +282,9 @@ async function worklistPage() {
 
 /** Why the officer opens citizen data; the audit log records it. Chosen once and kept for the session. */
 export const PURPOSES = ['visitation', 'follow-up', 'notice', 'complaint', 'supervision'];
-const purpose = () => (PURPOSES.includes(sessionStorage.getItem('purpose')) ? sessionStorage.getItem('purpose') : 'visitation');
+export const purpose = () => (PURPOSES.includes(sessionStorage.getItem('purpose')) ? sessionStorage.getItem('purpose') : 'visitation');
 
-function purposeField() {
+export function purposeField() {
   const choice = select('purpose', PURPOSES.map((p) => [p, t('purposes')[p]]), purpose());
   choice.addEventListener('change', () => sessionStorage.setItem('purpose', choice.value));
   return el('div', { class: 'fields' }, field(t('purpose'), choice, t('purposeHint')));
