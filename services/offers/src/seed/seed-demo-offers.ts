@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { RegisteringOffer } from '../offers/register-offer/registering-offer';
 import { demoOfferRequests } from './demo-offers';
+import { demoSingleServiceRequests } from './demo-single-services';
 
 async function main(): Promise<void> {
   process.env.OUTBOX_RELAY = 'off'; // the running service's relay publishes what this commits
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
       return;
     }
     const registering = app.get(RegisteringOffer);
-    const requests = demoOfferRequests(Number(process.env.DEMO_OFFERS ?? 320));
+    const requests = [...demoOfferRequests(Number(process.env.DEMO_OFFERS ?? 320)), ...demoSingleServiceRequests()];
     const correlationId = randomUUID();
     for (const request of requests) {
       const manager: Principal = {
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
       };
       await registering.register(request, manager, { correlationId, causationId: correlationId });
     }
-    console.log(`seed: registered ${requests.length} demo offers over 5 regions, 98 municipalities and 3 kinds of operator`);
+    console.log(`seed: registered ${requests.length} demo offers over 5 regions, 98 municipalities and 3 kinds of operator, ${demoSingleServiceRequests().length} of them single services`);
   } finally {
     await app.close();
   }

@@ -1,7 +1,7 @@
 import { kroner } from '../domain/money';
 import { seededRandom } from '@tilbudsnet/platform';
 import { computeTariff } from '../domain/tariff-computation';
-import { DAY_TARIFF_RANGES, demoBudget } from './demo-budgets';
+import { DAY_TARIFF_RANGES, demoBudget, UNIT_PRICE_RANGES } from './demo-budgets';
 
 /** Deterministic draws, so a failure can be replayed. */
 const draws = seededRandom;
@@ -35,5 +35,19 @@ describe('demo budgets', () => {
     }
     const residential = Array.from({ length: 100 }, () => demoBudget({ offerId: 'x', paragraphs: [{ paragraph: '108', approvedPlaces: 10 }], budgetedOccupancyPct: 90 }, rnd));
     expect(residential.some((b) => b.packages?.length)).toBe(true);
+  });
+
+  it('budgets a single service in units a year, with a unit price in the range of its kind', () => {
+    const rnd = draws(4);
+    for (const [kind, [low, high]] of Object.entries(UNIT_PRICE_RANGES)) {
+      const budget = demoBudget({ offerId: 'x', paragraphs: [{ paragraph: '85', approvedPlaces: 0 }], budgetedOccupancyPct: 85, units: { kind, per: 'week', unitsPerPeriod: 10 } }, rnd);
+      expect([budget.budgetedUnits, budget.approvedPlaces]).toEqual([520, undefined]);
+      const computed = computeTariff({
+        year: 2026, directOperatingCosts: kroner(budget.directOperatingCosts), centralAdministrationPct: 7, depreciationAndInterest: kroner(budget.depreciationAndInterest),
+        civilServantPensions: 0n, otherIncome: 0n, approvedPlaces: 0, budgetedUnits: budget.budgetedUnits, budgetedOccupancyPct: budget.budgetedOccupancyPct,
+      });
+      const price = Number(computed.unitPrice) / 100;
+      expect([kind, price >= low * 0.95 && price <= high * 1.05]).toEqual([kind, true]);
+    }
   });
 });

@@ -8,7 +8,14 @@ export interface OfferToBudget {
   offerId: string;
   paragraphs: { paragraph: string; approvedPlaces: number }[];
   budgetedOccupancyPct: number;
+  /** A single service's units (enkeltydelse). */
+  units?: { kind: string; per: 'week' | 'month'; unitsPerPeriod: number };
 }
+
+/** Unit price (kr.) low and high per kind of single service: a rough range, not any one offer's. */
+export const UNIT_PRICE_RANGES: Record<string, readonly [number, number]> = {
+  hours: [450, 750], sessions: [700, 1200], course: [2500, 6000], assessment: [20000, 45000], 'team-visit': [6000, 12000],
+};
 
 /** Day tariff (kr.) low and high per paragraph: the first paragraph of an offer sets its range. */
 export const DAY_TARIFF_RANGES: Record<string, readonly [number, number]> = {
@@ -22,6 +29,7 @@ const kroner = (value: number) => value.toFixed(2);
 
 /** A budget whose computed day tariff lands in the offer's range: yearly cost = rate × places × days × occupancy. */
 export function demoBudget(offer: OfferToBudget, rnd: () => number): BudgetRequest {
+  if (offer.units) return demoUnitBudget(offer, offer.units, rnd);
   const [low, high] = DAY_TARIFF_RANGES[offer.paragraphs[0].paragraph] ?? [1000, 3000];
   const rate = low + rnd() * (high - low);
   const places = offer.paragraphs.reduce((sum, p) => sum + p.approvedPlaces, 0);
@@ -38,4 +46,16 @@ export function demoBudget(offer: OfferToBudget, rnd: () => number): BudgetReque
   if (residential && rnd() < 0.5) budget.packages = [{ code: 'hoej', supplementPerDay: kroner(Math.round(300 + rnd() * 900)) }];
   if (residential && rnd() < 0.3) budget.hourlyRate = kroner(Math.round(380 + rnd() * 120));
   return budget;
+}
+
+/** A single service's budget: yearly cost = unit price × units a year × utilisation; the tariff is a unit price. */
+function demoUnitBudget(offer: OfferToBudget, units: NonNullable<OfferToBudget['units']>, rnd: () => number): BudgetRequest {
+  const [low, high] = UNIT_PRICE_RANGES[units.kind] ?? [500, 1500];
+  const price = low + rnd() * (high - low);
+  const budgetedUnits = units.unitsPerPeriod * (units.per === 'week' ? 52 : 12);
+  const yearly = price * budgetedUnits * (offer.budgetedOccupancyPct / 100) * ADDED_ON_TOP;
+  return {
+    directOperatingCosts: kroner(Math.round(yearly * 0.95)), depreciationAndInterest: kroner(Math.round(yearly * 0.05)), civilServantPensions: '0.00', otherIncome: '0.00',
+    budgetedUnits, budgetedOccupancyPct: offer.budgetedOccupancyPct,
+  };
 }

@@ -13,6 +13,8 @@ export interface OfferToFill {
   paragraphs: { paragraph: string; approvedPlaces: number }[];
   targetGroups: string[];
   status: string;
+  /** A single service (enkeltydelse) has no places: it is booked, not filled with placements. */
+  units?: { kind: string; per: 'week' | 'month'; unitsPerPeriod: number };
 }
 
 export interface PlannedPlacement {
@@ -65,7 +67,7 @@ export function demoPlacementPlan(offers: OfferToFill[], today: string, rnd: () 
     };
   };
   for (const offer of offers) {
-    if (offer.status !== 'active') continue;
+    if (offer.status !== 'active' || offer.units) continue;
     const full = rnd() < 0.15;
     const share = full ? 1 : 0.6 + rnd() * 0.4;
     for (const { paragraph, approvedPlaces } of offer.paragraphs) {
@@ -111,4 +113,34 @@ export function demoGoalPlan(placements: { startDate: string; paragraph: string 
     });
     return { area, description: GOALS[area]![Math.floor(rnd() * 2)], targetDate: isoDay(todayMs + (90 + Math.floor(rnd() * 365)) * DAY_MS), measurements };
   });
+}
+
+/** A demo booking of a single service: a citizen with units in the offer's current period. */
+export interface PlannedBooking { offerId: string; units: number; placement: PlannedPlacement }
+
+/**
+ * Bookings of the demo single services: two or three citizens each, asking for a share of the
+ * period's units (together never more than the period has, so every one is reserved).
+ */
+export function demoBookingPlan(offers: OfferToFill[], today: string, rnd: () => number): PlannedBooking[] {
+  const plan: PlannedBooking[] = [];
+  let serial = 9000;
+  for (const offer of offers) {
+    if (offer.status !== 'active' || !offer.units) continue;
+    const citizens = 2 + Math.floor(rnd() * 2);
+    const share = Math.max(1, Math.floor(offer.units.unitsPerPeriod / (citizens + 1)));
+    for (let i = 0; i < citizens; i++) {
+      serial++;
+      const acting = MUNICIPALITIES.filter((m) => m.regionCode === offer.regionCode)[Math.floor(rnd() * 5)]?.code ?? MUNICIPALITIES[0].code;
+      const birth = isoDay(Date.parse(`${today}T00:00:00Z`) - Math.floor((20 + rnd() * 50) * 365.25) * DAY_MS);
+      plan.push({
+        offerId: offer.offerId, units: 1 + Math.floor(rnd() * share),
+        placement: {
+          offerId: offer.offerId, actingMunicipality: acting, payingMunicipality: acting, paragraph: offer.paragraphs[0].paragraph, targetGroup: offer.targetGroups[0],
+          startDate: today, supportLevel: 'medium', citizen: { cpr: demoCpr(birth, serial), name: `Demoborger ${serial}` },
+        },
+      });
+    }
+  }
+  return plan;
 }

@@ -7,7 +7,7 @@
 import { NestFactory } from '@nestjs/core';
 import { seededRandom } from '@tilbudsnet/platform';
 import { operatorParts, type Principal } from '@tilbudsnet/auth';
-import type { OperatorKind } from '@tilbudsnet/contracts';
+import { periodOf, type OperatorKind } from '@tilbudsnet/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
@@ -15,7 +15,8 @@ import { KeepingCases } from '../cases/keeping-cases';
 import { ConfirmingPlacement } from '../placements/confirm-placement/confirming-placement';
 import { MeasuringProgress } from '../progression/measure-progress/measuring-progress';
 import { SettingGoal } from '../progression/set-goal/setting-goal';
-import { demoGoalPlan, demoPlacementPlan, type OfferToFill, type PlannedPlacement } from './demo-placements';
+import { BookingSaga } from '../bookings/booking-saga';
+import { demoBookingPlan, demoGoalPlan, demoPlacementPlan, type OfferToFill, type PlannedPlacement } from './demo-placements';
 
 const officerOf = (municipality: string): Principal => ({ sub: 'demo-seed', name: 'Demo seed', role: 'visitation-officer', organisation: { kind: 'municipality', code: municipality } });
 const cause = () => { const id = randomUUID(); return { correlationId: id, causationId: id }; };
@@ -88,6 +89,20 @@ async function main(): Promise<void> {
     await waitFor('offers\' answers to the waiting requests', 120, async () => (await pending()) === 0);
     const [{ waiting }] = await db.query(`SELECT count(*)::int AS waiting FROM waitlist_entries`);
     console.log(`seed: ${reserved.length} demo placements confirmed; ${waiting} demo citizens on waiting lists`);
+    // Single services: a few citizens booked in each demo offer of units, for this week or month.
+    const today = new Date().toISOString().slice(0, 10);
+    const bookings = demoBookingPlan(offers, today, rnd);
+    const saga = app.get(BookingSaga);
+    await inParallel(bookings, 4, async (b) => {
+      const opened = await keeping.open({
+        cpr: b.placement.citizen.cpr, name: b.placement.citizen.name, payingMunicipality: b.placement.payingMunicipality,
+        needs: { targetGroups: [b.placement.targetGroup], paragraph: b.placement.paragraph, supportLevel: b.placement.supportLevel },
+      }, officerOf(b.placement.actingMunicipality), 'visitation', cause());
+      const per = offers.find((o) => o.offerId === b.offerId)!.units!.per;
+      await saga.book(opened.id, { offerId: b.offerId, period: periodOf(today, per), units: b.units }, officerOf(b.placement.actingMunicipality), 'visitation', cause());
+    });
+    await waitFor('offers\' answers to the demo bookings', 120, async () => (await db.query(`SELECT count(*)::int AS n FROM bookings WHERE status = 'requested'`))[0].n === 0);
+    console.log(`seed: ${bookings.length} demo bookings of single services`);
   } finally {
     await app.close();
   }
