@@ -54,7 +54,7 @@ export class UnitBookings {
   /** The officer withdrew the booking, or visitation gave up waiting: its units are free. */
   async cancel(manager: EntityManager, event: EventOf<'BookingCancelled'>): Promise<void> {
     await manager.findOne(OfferRecord, { where: { id: event.payload.offerId }, lock: { mode: 'pessimistic_write' } });
-    const cancelled = cancelBooking(await manager.findOneBy(UnitBookingRecord, { bookingId: event.payload.bookingId }));
+    const cancelled = cancelBooking(await manager.findOne(UnitBookingRecord, { where: { bookingId: event.payload.bookingId }, lock: { mode: 'pessimistic_write' } }));
     if (cancelled) await saveBooking(manager, cancelled);
   }
 
@@ -63,7 +63,8 @@ export class UnitBookings {
     return this.outbox.run(async (manager) => {
       const offer = await lockOffer(manager, offerId);
       requireOwnOperator(principal, offer.operator, 'offerId', 'an offer manager records deliveries of its own operator\'s offers only');
-      const booking = await manager.findOneBy(UnitBookingRecord, { bookingId, offerId });
+      // Locked too: the job that ends bookings locks the booking alone.
+      const booking = await manager.findOne(UnitBookingRecord, { where: { bookingId, offerId }, lock: { mode: 'pessimistic_write' } });
       if (!booking) throw new RuleViolation('bookingId', 'booking-exists', `no booking ${bookingId} of offer ${offerId}`, 404);
       const decision = recordDelivery(booking, { deliveryId: randomUUID(), ...delivery }, today(now));
       await saveBooking(manager, decision.booking!);
