@@ -1,8 +1,8 @@
 import { periodOf, Topics } from '@tilbudsnet/contracts';
 import { EventCollector, testBus, waitUntil } from '@tilbudsnet/testing';
 import { DataSource } from 'typeorm';
-import { UnitBookings } from '../services/offers/src/offers/bookings/unit-bookings';
-import { BookingSaga } from '../services/visitation/src/bookings/booking-saga';
+import { UnitBookings } from '@tilbudsnet/offers';
+import { BookingSaga } from '@tilbudsnet/visitation';
 import { offerRequest } from './support/demo-offer';
 import { call, startSystem, type RunningSystem } from './support/running-system';
 

@@ -6,10 +6,12 @@ import { AppModule } from './app.module';
 /** Consumer group of offers (placement events). Every instance joins it; partitions are shared out. */
 export const OFFERS_CONSUMER_GROUP = process.env.OFFERS_CONSUMER_GROUP ?? 'offers';
 
-/** The offers app with its event consumer attached, not yet listening; tests start it on a port of their own. */
 /** The use case that registers an offer, for tests that set up a catalogue as data. */
 export { RegisteringOffer } from './offers/register-offer/registering-offer';
+/** Offers' side of the booking saga, for tests that run its job at a given time. */
+export { UnitBookings } from './offers/bookings/unit-bookings';
 
+/** The offers app with its event consumer attached, not yet listening; tests start it on a port of their own. */
 export async function createOffersApp(
   consumer: Partial<Omit<KafkaEventTransportOptions, 'bus' | 'dataSource'>> = {},
 ): Promise<INestApplication> {

@@ -4,6 +4,9 @@ import { createServiceApp, loggerOf, runService } from '@tilbudsnet/platform';
 import { AppModule } from './app.module';
 import { applyOfferEventsInBulk, CATALOGUE_EVENT_TYPES } from './catalogue/catalogue-bulk';
 
+/** The booking saga's use cases, for tests that run its job at a given time. */
+export { BookingSaga } from './bookings/booking-saga';
+
 /** Consumer group of visitation's read models (the offer catalogue). */
 export const VISITATION_CONSUMER_GROUP = process.env.VISITATION_CONSUMER_GROUP ?? 'visitation';
 
