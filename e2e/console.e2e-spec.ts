@@ -993,6 +993,12 @@ it('enkeltydelser: the operator registers and budgets an offer of sessions, the 
   await manager.click('#delivery-form button[type="submit"]');
   await manager.waitForSelector('text=Leveringen er registreret.');
   expect(await manager.textContent(`#unit-bookings tr[data-booking="${bookingId}"]`)).toContain('2');
+  // Fewer sessions a month than are booked is refused, in Danish, and changes nothing.
+  await manager.fill('#units-per-period', '2');
+  await manager.click('#units-form button[type="submit"]');
+  await manager.waitForSelector('main .message.error');
+  expect(await manager.textContent('main .message.error')).toContain('flere enheder bestilt end det nye antal');
+  expect((await call(`${system.offers.url}/offers/${offerId}`, 'GET', undefined, await system.identity.authFor('manager-aarhus'))).body.units.unitsPerPeriod).toBe(8);
   await manager.context().close();
   await officer.reload();
   await officer.waitForFunction(() => (globalThis as any).document.querySelector('#delivered-units')?.textContent === '2', undefined, { timeout: 30000 });

@@ -202,6 +202,9 @@ describe('authorization matrix', () => {
       'GET /offers/:id': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.offerId}` }) },
       'GET /offers/:id/notice-rule': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.offerId}/notice-rule` }) },
       'GET /offers/:offerId/units/:period': { allowed: [...ROLES], request: (f) => ({ path: `/offers/${f.unitOfferId}/units/${MONTH}` }) },
+      'PATCH /offers/:offerId/units': {
+        allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' }, request: (f) => ({ path: `/offers/${f.unitOfferId}/units`, body: { unitsPerPeriod: 25 } }),
+      },
       'GET /offers/:offerId/bookings': { allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' }, request: (f) => ({ path: `/offers/${f.unitOfferId}/bookings` }) },
       'POST /offers/:offerId/bookings/:bookingId/deliveries': {
         allowed: ['offer-manager'], foreign: { 'offer-manager': 'manager-private' },

@@ -121,6 +121,14 @@ it('books units through the saga, never more than the month has, bills delivered
     expect(answers.filter((a) => a.status === 'rejected')).toHaveLength(2);
     const availability = async () => (await call(`${system.offers.url}/offers/${offerId}/units/${MONTH}`, 'GET', undefined, await officer())).body;
     expect(await availability()).toMatchObject({ unitsPerPeriod: 10, bookedUnits: 10, freeUnits: 0 });
+    // The operator may sell more units a month, never fewer than the month has booked.
+    const units = (unitsPerPeriod: number, user = 'manager-aarhus') => as(user).then((h) => call(`${system.offers.url}/offers/${offerId}/units`, 'PATCH', { unitsPerPeriod }, h));
+    expect(await units(9)).toMatchObject({ status: 409, body: refusal('unitsPerPeriod', 'not-below-booked') });
+    expect((await units(12, 'manager-private')).status).toBe(403);
+    expect((await units(12)).body.units).toEqual({ kind: 'sessions', per: 'month', unitsPerPeriod: 12 });
+    expect(await availability()).toMatchObject({ unitsPerPeriod: 12, bookedUnits: 10, freeUnits: 2 });
+    expect((await units(10)).status).toBe(200);
+    await waitUntil(async () => (await search('sessions')).some((o) => o.offerId === offerId && (o as { units?: { unitsPerPeriod: number } }).units?.unitsPerPeriod === 10), { what: 'the new units in search' });
 
     // One is withdrawn: its session is free again.
     const withdrawn = asked[answers.findIndex((a) => a.status === 'reserved')].body.id;

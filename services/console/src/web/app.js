@@ -206,6 +206,8 @@ async function start() {
   document.getElementById('language').addEventListener('click', () => {
     state.lang = state.lang === 'da' ? 'en' : 'da';
     localStorage.setItem('lang', state.lang);
+    // What the live region said was said in the other language: it goes with it.
+    document.getElementById('live').textContent = '';
     render();
   });
   document.getElementById('sign-out').addEventListener('click', async () => {

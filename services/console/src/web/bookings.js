@@ -165,8 +165,23 @@ async function deliveriesPage({ query }) {
     field(t('deliveredOn'), el('input', { name: 'deliveredOn', id: 'delivered-on', type: 'date', required: true, value: today() })),
     field(t('deliveredUnits'), el('input', { name: 'deliveredUnits', id: 'delivered-count', type: 'number', min: 1, max: 10000, value: 1, required: true }))),
   el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, t('recordDelivery'))));
+  // More or fewer units a period; the service refuses fewer than a current or coming period has booked.
+  const capacity = el('form', { class: 'panel', id: 'units-form', novalidate: true, onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      await api(`/offers/offers/${selected.offerId}/units`, { method: 'PATCH', body: { unitsPerPeriod: Number(capacity.unitsPerPeriod.value) } });
+      flashAfterReload(t('saved'));
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    } catch (error) {
+      out.replaceChildren(message(error.message, 'error'));
+    }
+  } },
+  el('h2', {}, t('unitsPerPeriod')),
+  el('div', { class: 'fields' }, field(`${t('unitsPerPeriod')} (${t('unitPeriods')[selected.units.per]})`,
+    el('input', { name: 'unitsPerPeriod', id: 'units-per-period', type: 'number', min: 1, max: 100000, required: true, value: selected.units.unitsPerPeriod }))),
+  el('div', { class: 'actions' }, el('button', { class: 'secondary', type: 'submit' }, t('save'))));
   showFlash(out);
-  return [heading, el('p', {}, t('deliveriesIntro')), picker, out, bookings.length ? table : el('p', {}, t('noBookings')), open.length ? form : ''];
+  return [heading, el('p', {}, t('deliveriesIntro')), picker, out, bookings.length ? table : el('p', {}, t('noBookings')), open.length ? form : '', capacity];
 }
 
 export const bookingPages = { book: bookPage, bookings: bookingPage, deliveries: deliveriesPage };

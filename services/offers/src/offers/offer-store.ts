@@ -47,5 +47,6 @@ export async function saveOfferState(manager: EntityManager, state: OfferState):
     closureEffectiveDate: state.closureEffectiveDate,
     pendingAdjustment: state.pendingAdjustment,
     supervision: state.supervision,
+    units: state.units,
   });
 }

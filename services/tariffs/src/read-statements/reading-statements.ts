@@ -37,7 +37,8 @@ export class ReadingStatements {
     sheet.addRow([statementTitle(s, await this.operatorName(s.operator))].map((v) => safeSpreadsheetText(v)));
     sheet.addRow(STATEMENT_COLUMNS);
     for (const row of statementRows(s)) {
-      sheet.addRow(row.map((v, i) => (i === RATE_COLUMN - 1 || i === AMOUNT_COLUMN - 1 ? Number(v) : typeof v === 'string' ? safeSpreadsheetText(v) : v)));
+      // An empty text (no units on a line of stay) is an empty cell, not a cell holding "".
+      sheet.addRow(row.map((v, i) => (i === RATE_COLUMN - 1 || i === AMOUNT_COLUMN - 1 ? Number(v) : v === '' ? null : typeof v === 'string' ? safeSpreadsheetText(v) : v)));
     }
     sheet.addRow(STATEMENT_COLUMNS.map((_, i) => (i === 0 ? 'I alt' : i === AMOUNT_COLUMN - 1 ? Number(s.total) : '')));
     sheet.getColumn(RATE_COLUMN).numFmt = '#,##0.00';

@@ -13,3 +13,8 @@ export class ListBookingsQuery {
   @ApiPropertyOptional({ example: '2026-12', description: 'a month (2026-12) or an ISO week (2026-W50)' })
   @IsOptional() @Matches(PERIOD, { message: 'period must be a month like 2026-12 or an ISO week like 2026-W50' }) period?: string;
 }
+
+/** PATCH /offers/:offerId/units: a single service sells more or fewer units per period. */
+export class ChangeUnitsRequest {
+  @ApiProperty({ minimum: 1, maximum: 100000 }) @IsInt() @Min(1) @Max(100000) unitsPerPeriod: number;
+}

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ROLES, Roles, type Principal } from '@tilbudsnet/auth';
-import type { EventCause } from '@tilbudsnet/contracts';
+import type { EventCause, OfferSnapshot } from '@tilbudsnet/contracts';
 import { RequestCause } from '@tilbudsnet/platform';
-import { DeliveryRequest, ListBookingsQuery } from './booking.requests';
+import { ChangeUnitsRequest, DeliveryRequest, ListBookingsQuery } from './booking.requests';
 import { UnitBookings, type BookingView, type UnitAvailability } from './unit-bookings';
 
 @ApiTags('single services')
@@ -17,6 +17,15 @@ export class BookingsController {
   @Roles(...ROLES)
   availability(@Param('offerId', new ParseUUIDPipe()) offerId: string, @Param('period') period: string): Promise<UnitAvailability> {
     return this.bookings.availability(offerId, period);
+  }
+
+  @ApiOperation({ summary: "Change a single service's units per period", description: 'Only the operator; never below what a current or coming period has booked (409 with minimumUnitsPerPeriod). Leaves as OfferUpdated.' })
+  @Patch('units')
+  @Roles('offer-manager')
+  changeUnits(
+    @Param('offerId', new ParseUUIDPipe()) offerId: string, @Body() body: ChangeUnitsRequest, @CurrentPrincipal() principal: Principal, @RequestCause() cause: EventCause,
+  ): Promise<OfferSnapshot> {
+    return this.bookings.changeUnits(offerId, body.unitsPerPeriod, principal, cause);
   }
 
   @ApiOperation({ summary: "The offer's bookings of units", description: 'For the operator: each booking with its period, units booked and delivered, and paying municipality. No citizen data.' })

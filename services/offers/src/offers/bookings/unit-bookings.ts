@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { requireOwnOperator, type Principal } from '@tilbudsnet/auth';
-import { createEvent, periodBounds, RuleViolation, type EventCause, type EventOf } from '@tilbudsnet/contracts';
+import { createEvent, periodBounds, RuleViolation, type EventCause, type EventOf, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -8,7 +8,8 @@ import {
   cancelBooking, completeEndedBooking, decideBookingRequest, recordDelivery, unitsTaken, type BookingDecision, type UnitBooking,
 } from '../domain/unit-booking';
 import { OfferRecord } from '../offer.entity';
-import { lockOffer } from '../offer-store';
+import { lockOffer, saveOfferState } from '../offer-store';
+import { changeUnitsPerPeriod, snapshotOf } from '../domain/offer';
 import { UnitBookingRecord } from '../unit-booking.entity';
 
 /** An offer's units in one period: what it sells, what is booked (held or delivered) and what is left. */
@@ -69,6 +70,21 @@ export class UnitBookings {
       const decision = recordDelivery(booking, { deliveryId: randomUUID(), ...delivery }, today(now));
       await saveBooking(manager, decision.booking!);
       return { result: view(decision.booking!), events: decision.events.map((e) => createEvent('offers', e, cause, now)) };
+    });
+  }
+
+  /** The operator changes a single service's units per period (leaves as `OfferUpdated`). */
+  changeUnits(offerId: string, unitsPerPeriod: number, principal: Principal, cause: EventCause, now = new Date()): Promise<OfferSnapshot> {
+    return this.outbox.run(async (manager) => {
+      const offer = await lockOffer(manager, offerId);
+      requireOwnOperator(principal, offer.operator, 'id', 'an offer manager changes offers of its own operator only');
+      const [{ most }] = await manager.query(
+        `SELECT coalesce(max(taken), 0)::int AS most FROM (
+           SELECT sum(CASE status WHEN 'reserved' THEN units WHEN 'completed' THEN delivered_units ELSE 0 END) AS taken
+           FROM unit_bookings WHERE offer_id = $1 AND last_day >= $2::date GROUP BY period) p`, [offerId, today(now)]);
+      const { state, events } = changeUnitsPerPeriod(offer, unitsPerPeriod, most);
+      await saveOfferState(manager, state);
+      return { result: snapshotOf(state), events: events.map((e) => createEvent('offers', e, cause, now)) };
     });
   }
 

@@ -68,7 +68,7 @@ export function offerUpdated(change: Partial<Pick<OfferState, EditableField | 's
   return (state) => ({ type: 'OfferUpdated', aggregateId: state.id, payload: { offer: snapshotOf({ ...state, ...change }) } });
 }
 
-type EditableField = 'name' | 'address' | 'location' | 'targetGroups' | 'specialisationLevel' | 'frameworkAgreement' | 'budgetedOccupancyPct' | 'supervision';
+type EditableField = 'name' | 'address' | 'location' | 'targetGroups' | 'specialisationLevel' | 'frameworkAgreement' | 'budgetedOccupancyPct' | 'supervision' | 'units';
 
 /**
  * Evolve: the offer after one of its events. Every change of an offer's state is an event, and
@@ -251,4 +251,17 @@ export function updateOffer(offer: OfferState, changes: OfferChanges, today = ne
   }
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as OfferChanges;
   return decide(offer, [offerUpdated(defined)]);
+}
+
+/**
+ * A single service sells more or fewer units per period. Never fewer than a current or coming
+ * period has taken already (booked or delivered): those bookings stand.
+ */
+export function changeUnitsPerPeriod(offer: OfferState, unitsPerPeriod: number, mostTakenInAPeriod: number): Decision {
+  if (!offer.units) throw new RuleViolation('id', 'single-service', 'the offer has places, not units: change its approved places instead');
+  if (unitsPerPeriod < mostTakenInAPeriod) {
+    throw new RuleViolation('unitsPerPeriod', 'not-below-booked', `a current or coming period has ${mostTakenInAPeriod} units booked: unitsPerPeriod may not go below that`, 409,
+      { minimumUnitsPerPeriod: mostTakenInAPeriod });
+  }
+  return decide(offer, [offerUpdated({ units: { ...offer.units, unitsPerPeriod } })]);
 }

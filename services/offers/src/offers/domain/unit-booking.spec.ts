@@ -1,7 +1,7 @@
 import { createEvent, RuleViolation, type EventOf } from '@tilbudsnet/contracts';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { registerOffer, type OfferState } from './offer';
+import { changeUnitsPerPeriod, registerOffer, type OfferState } from './offer';
 import { cancelBooking, completeEndedBooking, decideBookingRequest, recordDelivery, unitsTaken, type UnitBooking } from './unit-booking';
 
 const NOW = new Date('2026-12-07T10:00:00Z');
@@ -115,5 +115,17 @@ describe('an offer of units', () => {
     const team = registerOffer({ ...sessionsOffer(), units: { kind: 'team-visit', per: 'month', unitsPerPeriod: 4, travelRegions: ['1083', '1082', '1083'] } }, NOW);
     expect(team.state.units?.travelRegions).toEqual(['1082', '1083']);
     expect(team.events[0].payload).toMatchObject({ offer: { units: { kind: 'team-visit', travelRegions: ['1082', '1083'] } } });
+  });
+});
+
+describe('units per period', () => {
+  it('go up or down, never below what a current or coming period has taken, and leave as OfferUpdated', () => {
+    const o = sessionsOffer(10);
+    const raised = changeUnitsPerPeriod(o, 14, 9);
+    expect(raised.state.units).toEqual({ kind: 'sessions', per: 'month', unitsPerPeriod: 14 });
+    expect(raised.events[0]).toMatchObject({ type: 'OfferUpdated', payload: { offer: { units: { unitsPerPeriod: 14 } } } });
+    expect(changeUnitsPerPeriod(o, 9, 9).state.units?.unitsPerPeriod).toBe(9);
+    expect(() => changeUnitsPerPeriod(o, 8, 9)).toThrow(expect.objectContaining({ field: 'unitsPerPeriod', rule: 'not-below-booked', status: 409 }) as RuleViolation);
+    expect(() => changeUnitsPerPeriod({ ...o, units: null }, 8, 0)).toThrow(expect.objectContaining({ rule: 'single-service' }) as RuleViolation);
   });
 });
