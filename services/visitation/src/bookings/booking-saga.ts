@@ -7,6 +7,7 @@ import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { recordAccess } from '../audit/audit-log';
 import { CaseRecord } from '../cases/case.entity';
 import { CatalogueOfferRecord } from '../catalogue/catalogue-offer.entity';
+import { requestTimeoutMs } from '../placements/placement-store';
 import { BookingRecord } from './booking.entity';
 import type { BookUnitsRequest } from './book-units.request';
 import { cancelBooking, requestBooking, timeOutBooking, type BookingDecision, type BookingState } from './domain/booking';
@@ -14,9 +15,6 @@ import { cancelBooking, requestBooking, timeOutBooking, type BookingDecision, ty
 export type BookingView = Omit<BookingState, 'version'>;
 
 const viewOf = ({ version: _v, ...view }: BookingState): BookingView => view;
-
-/** How long a booking waits for offers' answer (`PLACEMENT_REQUEST_TIMEOUT_MS`, as placements; default 15 minutes). */
-const requestTimeoutMs = () => Number(process.env.PLACEMENT_REQUEST_TIMEOUT_MS ?? 15 * 60_000);
 
 /** Saves a decision's state and its events in the caller's transaction. */
 export async function saveBooking(manager: EntityManager, outbox: TransactionalOutbox, decision: BookingDecision, cause: EventCause): Promise<BookingView> {
@@ -75,7 +73,7 @@ export class BookingSaga {
     });
   }
 
-  /** The job: requests offers has not answered in time end. */
+  /** The job: requests offers has not answered in time end (`PLACEMENT_REQUEST_TIMEOUT_MS`, as placements). */
   async timeOutUnanswered(now = new Date()): Promise<number> {
     const due = await this.dataSource.getRepository(BookingRecord).find({ where: { status: 'requested', requestedAt: LessThan(new Date(now.getTime() - requestTimeoutMs())) }, take: 500 });
     for (const { id } of due) {
