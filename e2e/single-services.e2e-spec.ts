@@ -129,6 +129,9 @@ it('books units through the saga, never more than the month has, bills delivered
     expect(await availability()).toMatchObject({ unitsPerPeriod: 12, bookedUnits: 10, freeUnits: 2 });
     expect((await units(10)).status).toBe(200);
     await waitUntil(async () => (await search('sessions')).some((o) => o.offerId === offerId && (o as { units?: { unitsPerPeriod: number } }).units?.unitsPerPeriod === 10), { what: 'the new units in search' });
+    // The HSDS export gives the units per month as the capacity, none free this month.
+    const hsds = (await call(`${system.offers.url}/export/hsds`, 'GET', undefined, await officer())).body;
+    expect(hsds.service_capacity.find((c: { service_id: string }) => c.service_id === offerId)).toMatchObject({ unit: { name: 'Sessioner pr. måned (sessions per month)' }, available: 0, maximum: 10 });
 
     // One is withdrawn: its session is free again.
     const withdrawn = asked[answers.findIndex((a) => a.status === 'reserved')].body.id;

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerOffer, snapshotOf } from '../domain/offer';
 import { demoOfferRequests } from '../../seed/demo-offers';
+import { demoSingleServiceRequests } from '../../seed/demo-single-services';
 import { toHsds, uuidFrom, type HsdsExport } from './hsds-export';
 
 /** The HSDS 3.1 schema files, loaded together (they refer to each other by file name). */
@@ -20,8 +21,10 @@ function hsdsValidator(): Ajv {
 
 function demoExport(): HsdsExport {
   const now = new Date('2026-11-23T10:00:00Z');
-  const offers = demoOfferRequests(60).map((r, i) => snapshotOf(registerOffer({ ...r, id: uuidFrom(`demo-${i}`), demo: true }, now).state));
-  return toHsds(offers, now);
+  const offers = [...demoOfferRequests(60), ...demoSingleServiceRequests()].map((r, i) => snapshotOf(registerOffer({ ...r, id: uuidFrom(`demo-${i}`), demo: true }, now).state));
+  // The first single service has 4 of its units taken this month.
+  const first = offers.find((o) => o.units)!;
+  return toHsds(offers, now, new Map([[first.offerId, { period: '2026-11', free: first.units!.unitsPerPeriod - 4 }]]));
 }
 
 describe('the HSDS export of the catalogue', () => {
@@ -46,6 +49,13 @@ describe('the HSDS export of the catalogue', () => {
     expect(exported.service.every((s) => ids.has(s.organization_id as string))).toBe(true);
     expect(exported.service_at_location.map((s) => s.service_id)).toEqual(exported.service.map((s) => s.id));
     expect(exported.service_capacity[0]).toMatchObject({ unit: { name: 'Plads (place)' }, available: expect.any(Number), maximum: expect.any(Number) });
+  });
+
+  it('gives a single service its units per period as the capacity, with the units free in the current period', () => {
+    const units = exported.service_capacity.filter((c) => (c.unit as { name: string }).name !== 'Plads (place)');
+    expect(units).toHaveLength(7);
+    expect(units[0]).toMatchObject({ unit: { name: 'Sessioner pr. måned (sessions per month)' }, available: 56, maximum: 60, description: 'Enkeltydelse: 56 af 60 enheder ledige i 2026-11' });
+    expect(units.map((u) => (u.unit as { name: string }).name)).toContain('Timer pr. uge (hours per week)');
   });
 
   it('describes offers in Danish words, not codes (a person reads HSDS text)', () => {

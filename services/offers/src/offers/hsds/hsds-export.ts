@@ -1,4 +1,4 @@
-import { findMunicipality, TARGET_GROUPS, type OfferSnapshot } from '@tilbudsnet/contracts';
+import { findMunicipality, SERVICE_KIND_TERMS, TARGET_GROUPS, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { createHash } from 'node:crypto';
 
 /**
@@ -24,6 +24,16 @@ export function uuidFrom(name: string): string {
 
 const PLACE_UNIT = { id: uuidFrom('unit:place'), name: 'Plads (place)', scheme: 'tilbudsnet' };
 
+/** A single service's unit in HSDS: "Sessioner pr. måned (sessions per month)". */
+function unitOf(units: NonNullable<OfferSnapshot['units']>): Record<string, string> {
+  const term = SERVICE_KIND_TERMS.find((k) => k.kind === units.kind);
+  const name = `${term?.da.split(' (')[0] ?? units.kind} pr. ${units.per === 'week' ? 'uge' : 'måned'} (${units.kind} per ${units.per})`;
+  return { id: uuidFrom(`unit:${units.kind}:${units.per}`), name, scheme: 'tilbudsnet' };
+}
+
+/** A single service's units in its current period: how many are free, and which period. */
+export type UnitsFreeNow = Map<string, { period: string; free: number }>;
+
 const STATUS: Record<OfferSnapshot['status'], string> = {
   active: 'active',
   'closed-to-admissions': 'temporarily closed',
@@ -38,11 +48,11 @@ const LEVEL_WORDS: Record<string, string> = { general: 'almindeligt', specialise
 
 function describe(offer: OfferSnapshot): string {
   const groups = offer.targetGroups.map((id) => TARGET_GROUPS.find((t) => t.id === id)?.da ?? id).join(', ');
-  const paragraphs = offer.paragraphs.map((p) => `SEL §${p.paragraph} (${p.approvedPlaces} godkendte pladser)`).join(', ');
+  const paragraphs = offer.paragraphs.map((p) => (offer.units ? `SEL §${p.paragraph} (enkeltydelse)` : `SEL §${p.paragraph} (${p.approvedPlaces} godkendte pladser)`)).join(', ');
   return `${paragraphs}. Målgrupper: ${groups}. Specialiseringsniveau: ${LEVEL_WORDS[offer.specialisationLevel] ?? offer.specialisationLevel}.${offer.demo ? ' Demodata.' : ''}`;
 }
 
-export function toHsds(offers: OfferSnapshot[], exportedAt: Date): HsdsExport {
+export function toHsds(offers: OfferSnapshot[], exportedAt: Date, unitsFreeNow: UnitsFreeNow = new Map()): HsdsExport {
   const organizations = new Map<string, Record<string, unknown>>();
   const out: HsdsExport = { organization: [], service: [], location: [], service_at_location: [], service_capacity: [] };
   for (const offer of offers) {
@@ -75,6 +85,20 @@ export function toHsds(offers: OfferSnapshot[], exportedAt: Date): HsdsExport {
       longitude: offer.location.lon,
     });
     out.service_at_location.push({ id: uuidFrom(`service_at_location:${offer.offerId}`), service_id: offer.offerId, location_id: locationId });
+    if (offer.units) {
+      // A single service (enkeltydelse): units per week or month instead of places.
+      const now = unitsFreeNow.get(offer.offerId) ?? { period: '', free: offer.units.unitsPerPeriod };
+      out.service_capacity.push({
+        id: uuidFrom(`service_capacity:${offer.offerId}`),
+        service_id: offer.offerId,
+        unit: unitOf(offer.units),
+        available: now.free,
+        maximum: offer.units.unitsPerPeriod,
+        description: `Enkeltydelse: ${now.free} af ${offer.units.unitsPerPeriod} enheder ledige${now.period ? ` i ${now.period}` : ''}`,
+        updated: exportedAt.toISOString(),
+      });
+      continue;
+    }
     out.service_capacity.push({
       id: uuidFrom(`service_capacity:${offer.offerId}`),
       service_id: offer.offerId,
