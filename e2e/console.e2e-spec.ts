@@ -89,6 +89,18 @@ async function expectAccessible(page: Page, label: string): Promise<void> {
   expect({ page: label, at320: overflow }).toEqual({ page: label, at320: { scrolls: false, wide: [] } });
 }
 
+/** Opens *Nyt tilbud* and fills the offer's name and an address in Aarhus V. */
+async function fillNewOffer(page: Page, name: string, street = 'Egebakken 12'): Promise<void> {
+  await page.goto(`${consoleApp.url}/#/new-offer`);
+  await page.waitForSelector('#offer-form');
+  await page.fill('#name', name);
+  await page.fill('#street', street);
+  await page.fill('#postalCode', '8210');
+  await page.fill('#city', 'Aarhus V');
+  await page.fill('#lat', '56,1629');
+  await page.fill('#lon', '10,1644');
+}
+
 /**
  * Aarhus Kommune's offer manager registers an offer in the console (*Nyt tilbud*): § 108 for autism
  * in Aarhus V, a framework-agreement offer unless told otherwise. Its id is read from the page the
@@ -96,14 +108,7 @@ async function expectAccessible(page: Page, label: string): Promise<void> {
  */
 async function newOffer(name: string, approvedPlaces = 12, { frameworkAgreement = true } = {}): Promise<string> {
   const page = await signIn('manager-aarhus');
-  await page.goto(`${consoleApp.url}/#/new-offer`);
-  await page.waitForSelector('#offer-form');
-  await page.fill('#name', name);
-  await page.fill('#street', 'Egebakken 12');
-  await page.fill('#postalCode', '8210');
-  await page.fill('#city', 'Aarhus V');
-  await page.fill('#lat', '56,1629');
-  await page.fill('#lon', '10,1644');
+  await fillNewOffer(page, name);
   await page.selectOption('#specialisationLevel', 'highly-specialised');
   await page.selectOption('#paragraph0', '108');
   await page.fill('#places0', String(approvedPlaces));
@@ -923,14 +928,7 @@ it('enkeltydelser: the operator registers and budgets an offer of sessions, the 
   const year = new Date().getFullYear();
   // The operator registers a single service in *Nyt tilbud*: sessions, 8 a month, no places.
   const manager = await signIn('manager-aarhus');
-  await manager.goto(`${consoleApp.url}/#/new-offer`);
-  await manager.waitForSelector('#offer-form');
-  await manager.fill('#name', 'Sessionshuset');
-  await manager.fill('#street', 'Egebakken 14');
-  await manager.fill('#postalCode', '8210');
-  await manager.fill('#city', 'Aarhus V');
-  await manager.fill('#lat', '56,1629');
-  await manager.fill('#lon', '10,1644');
+  await fillNewOffer(manager, 'Sessionshuset', 'Egebakken 14');
   await manager.selectOption('#offerType', 'units');
   expect(await manager.isVisible('#places0')).toBe(false);
   await manager.selectOption('#serviceKind', 'sessions');
