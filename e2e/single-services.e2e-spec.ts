@@ -33,9 +33,9 @@ const refusal = (field: string, rule: string) => ({ code: rule, violations: expe
 const as = (user: string) => system.identity.authFor(user);
 const officer = async () => ({ ...(await as('officer-koebenhavn')), ...PURPOSE });
 
-async function openCase(): Promise<string> {
+async function openCase(paragraph = '85'): Promise<string> {
   const opened = await call(`${system.visitation.url}/cases`, 'POST', {
-    cpr: '0101801234', name: 'Sofie Sessionsen', payingMunicipality: '0147', needs: { targetGroups: ['autism'], paragraph: '85', supportLevel: 'medium' },
+    cpr: '0101801234', name: 'Sofie Sessionsen', payingMunicipality: '0147', needs: { targetGroups: ['autism'], paragraph, supportLevel: 'medium' },
   }, await officer());
   expect(opened.status).toBe(201);
   return opened.body.id;
@@ -202,6 +202,11 @@ it('ends a booking whose period is over with its unused units, and ends a reques
   await waitUntil(async () => (await call(`${system.visitation.url}/bookings/${booked.body.id}`, 'GET', undefined, await officer())).body.status === 'completed', { what: 'the ended booking in visitation' });
   expect((await call(`${system.offers.url}/offers/${offerId}/units/${MONTH}`, 'GET', undefined, await officer())).body).toMatchObject({ bookedUnits: 1, deliveredUnits: 1, freeUnits: 9 });
 
+  // A citizen placed under § 108 may be granted the § 85 service: the booking is made under the offer's paragraph.
+  const placedCitizen = await book(await openCase('108'), offerId, 1);
+  expect(await settled(placedCitizen.body.id)).toMatchObject({ status: 'reserved' });
+  expect((await call(`${system.visitation.url}/bookings/${placedCitizen.body.id}`, 'GET', undefined, await officer())).body.paragraph).toBe('85');
+  await call(`${system.visitation.url}/bookings/${placedCitizen.body.id}/cancel`, 'POST', undefined, await officer());
   // Periods the offer does not count in, or that are over, are refused at once, naming the field.
   const week = periodOf(TODAY, 'week');
   expect(await book(caseId, offerId, 1, week)).toMatchObject({ status: 400, body: refusal('period', 'period-as-offer-counts') });

@@ -10,7 +10,7 @@ import { CatalogueOfferRecord } from '../catalogue/catalogue-offer.entity';
 import { requestTimeoutMs } from '../placements/placement-store';
 import { BookingRecord } from './booking.entity';
 import type { BookUnitsRequest } from './book-units.request';
-import { cancelBooking, requestBooking, timeOutBooking, type BookingDecision, type BookingState } from './domain/booking';
+import { bookingBasis, cancelBooking, requestBooking, timeOutBooking, type BookingDecision, type BookingState } from './domain/booking';
 
 export type BookingView = Omit<BookingState, 'version'>;
 
@@ -40,10 +40,9 @@ export class BookingSaga {
       if (!offer) throw new RuleViolation('offerId', 'offer-in-catalogue', `no offer ${input.offerId} in the catalogue`, 422);
       const units = offer.snapshot.units;
       if (!units) throw new RuleViolation('offerId', 'single-service', 'the offer has places, not units: request a placement instead', 422);
-      const targetGroup = found.needs.targetGroups.find((t) => offer.targetGroups.includes(t)) ?? found.needs.targetGroups[0];
       const decision = requestBooking({
         id: randomUUID(), caseId: found.id, offerId: input.offerId, actingMunicipality: found.actingMunicipality, payingMunicipality: found.payingMunicipality,
-        paragraph: found.needs.paragraph, targetGroup, period: input.period, units: input.units,
+        ...bookingBasis(found.needs, offer), period: input.period, units: input.units,
       }, units.per, new Date());
       await recordAccess(manager, principal, { caseId: found.id, municipality: found.actingMunicipality, action: 'book-units', purpose });
       return saveBooking(manager, this.outbox, decision, cause);

@@ -1,5 +1,5 @@
 import { RuleViolation } from '@tilbudsnet/contracts';
-import { bookingCompleted, bookingRejected, cancelBooking, requestBooking, timeOutBooking, unitsDelivered, unitsReserved, type NewBooking } from './booking';
+import { bookingBasis, bookingCompleted, bookingRejected, cancelBooking, requestBooking, timeOutBooking, unitsDelivered, unitsReserved, type NewBooking } from './booking';
 
 const NOW = new Date('2026-12-07T10:00:00Z');
 const input: NewBooking = {
@@ -39,5 +39,13 @@ describe('a booking of units, as visitation keeps it', () => {
     expect(() => cancelBooking(unitsDelivered(reserved, 1).state)).toThrow(expect.objectContaining({ rule: 'nothing-delivered', status: 409 }) as RuleViolation);
     expect(() => cancelBooking(bookingCompleted(reserved, 4).state)).toThrow(expect.objectContaining({ rule: 'cancel-requested-or-reserved' }) as RuleViolation);
     expect(timeOutBooking(requestBooking(input, 'month', NOW).state, new Date(NOW.getTime() + 60_000), 15 * 60_000).events).toEqual([]);
+  });
+});
+
+describe('the basis of a booking', () => {
+  it("is the case's paragraph and target group where the offer gives the service under them, else the offer's", () => {
+    const offer = { paragraphs: ['85', '102'], targetGroups: ['autism', 'acquired-brain-injury'] };
+    expect(bookingBasis({ paragraph: '102', targetGroups: ['psychiatric-illness', 'autism'] }, offer)).toEqual({ paragraph: '102', targetGroup: 'autism' });
+    expect(bookingBasis({ paragraph: '108', targetGroups: ['autism'] }, offer)).toEqual({ paragraph: '85', targetGroup: 'autism' });
   });
 });

@@ -43,6 +43,18 @@ function evolve(state: BookingState, event: NewEvent<BookingEventType>): Booking
 const decide = (state: BookingState, drafts: EventDraft<BookingEventType>[]): BookingDecision => applyEvents(state, drafts, evolve);
 const unchanged = (state: BookingState): BookingDecision => ({ state, events: [] });
 
+/**
+ * The legal basis and target group a booking is made under: the case's where the offer gives the
+ * service under them, else the offer's own (a citizen placed under § 108 may be granted a § 85
+ * service; the offer says under which paragraph it gives it).
+ */
+export function bookingBasis(needs: { paragraph: string; targetGroups: string[] }, offer: { paragraphs: string[]; targetGroups: string[] }): { paragraph: string; targetGroup: string } {
+  return {
+    paragraph: offer.paragraphs.includes(needs.paragraph) ? needs.paragraph : offer.paragraphs[0],
+    targetGroup: needs.targetGroups.find((t) => offer.targetGroups.includes(t)) ?? needs.targetGroups[0],
+  };
+}
+
 export type NewBooking = Omit<BookingState, 'status' | 'reason' | 'requestedAt' | 'version' | 'deliveredUnits'>;
 
 /**
