@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { requireOwnOperator, type Principal } from '@tilbudsnet/auth';
-import { createEvent, periodBounds, RuleViolation, type EventCause, type EventOf, type OfferSnapshot } from '@tilbudsnet/contracts';
+import { createEvent, periodBounds, periodKind, RuleViolation, type EventCause, type EventOf, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -22,11 +22,11 @@ export type BookingView = Omit<UnitBooking, 'version'> & { from: string; to: str
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
+/** A booking as its operator reads it: named fields only (the row's bookkeeping columns stay inside). */
 function view(b: UnitBooking): BookingView {
-  const { version: _v, ...rest } = b;
   const bounds = periodBounds(b.period)!;
-  return { bookingId: rest.bookingId, offerId: rest.offerId, period: rest.period, units: rest.units, deliveredUnits: rest.deliveredUnits,
-    payingMunicipality: rest.payingMunicipality, actingMunicipality: rest.actingMunicipality, status: rest.status, from: bounds.first, to: bounds.last };
+  return { bookingId: b.bookingId, offerId: b.offerId, period: b.period, units: b.units, deliveredUnits: b.deliveredUnits,
+    payingMunicipality: b.payingMunicipality, actingMunicipality: b.actingMunicipality, status: b.status, from: bounds.first, to: bounds.last };
 }
 
 /** Writes a booking with the last day of its period (when it ends if not all delivered). */
@@ -55,7 +55,9 @@ export class UnitBookings {
   /** The officer withdrew the booking, or visitation gave up waiting: its units are free. */
   async cancel(manager: EntityManager, event: EventOf<'BookingCancelled'>): Promise<void> {
     await manager.findOne(OfferRecord, { where: { id: event.payload.offerId }, lock: { mode: 'pessimistic_write' } });
-    const cancelled = cancelBooking(await manager.findOne(UnitBookingRecord, { where: { bookingId: event.payload.bookingId }, lock: { mode: 'pessimistic_write' } }));
+    // A cancellation naming another offer than the booking's is no cancellation of it.
+    const booking = await manager.findOne(UnitBookingRecord, { where: { bookingId: event.payload.bookingId, offerId: event.payload.offerId }, lock: { mode: 'pessimistic_write' } });
+    const cancelled = cancelBooking(booking);
     if (cancelled) await saveBooking(manager, cancelled);
   }
 
@@ -105,7 +107,7 @@ export class UnitBookings {
     if (!offer) throw new RuleViolation('offerId', 'offer-exists', `no offer with id ${offerId}`, 404);
     if (!offer.units) throw new RuleViolation('offerId', 'single-service', 'the offer has places, not units', 422);
     const bounds = periodBounds(period);
-    if (!bounds || (offer.units.per === 'week') !== period.includes('W')) {
+    if (!bounds || periodKind(period) !== offer.units.per) {
       throw new RuleViolation('period', 'period-as-offer-counts', `the offer counts its units per ${offer.units.per}: give a period like ${offer.units.per === 'week' ? '2026-W50' : '2026-12'}`, 400);
     }
     const bookings = await this.dataSource.getRepository(UnitBookingRecord).findBy({ offerId, period });
