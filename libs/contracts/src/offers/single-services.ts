@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { RuleViolation } from '../rule-violation';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /*
@@ -76,4 +77,17 @@ export function periodOf(date: string, per: UnitPeriod): string {
 /** Whether a period is counted `per` week or month. */
 export function periodKind(period: string): UnitPeriod | null {
   return MONTH_PERIOD.test(period) ? 'month' : WEEK_PERIOD.test(period) ? 'week' : null;
+}
+
+/**
+ * The bounds of a period given for an offer that counts its units `per` week or month; a period of
+ * the other kind, or no period at all, is refused (400 naming `period`). Offers and visitation both
+ * ask it: one rule, one place.
+ */
+export function periodAsOfferCounts(period: string, per: UnitPeriod): { first: string; last: string } {
+  const bounds = periodBounds(period);
+  if (!bounds || periodKind(period) !== per) {
+    throw new RuleViolation('period', 'period-as-offer-counts', `the offer counts its units per ${per}: give a period like ${per === 'week' ? '2026-W50' : '2026-12'}`, 400);
+  }
+  return bounds;
 }

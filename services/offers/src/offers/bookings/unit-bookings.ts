@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { requireOwnOperator, type Principal } from '@tilbudsnet/auth';
-import { createEvent, periodBounds, periodKind, RuleViolation, type EventCause, type EventOf, type OfferSnapshot } from '@tilbudsnet/contracts';
+import { createEvent, periodAsOfferCounts, periodBounds, RuleViolation, type EventCause, type EventOf, type OfferSnapshot } from '@tilbudsnet/contracts';
 import { TransactionalOutbox } from '@tilbudsnet/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -28,6 +28,9 @@ function view(b: UnitBooking): BookingView {
   return { bookingId: b.bookingId, offerId: b.offerId, period: b.period, units: b.units, deliveredUnits: b.deliveredUnits,
     payingMunicipality: b.payingMunicipality, actingMunicipality: b.actingMunicipality, status: b.status, from: bounds.first, to: bounds.last };
 }
+
+/** `unitsTaken` (domain/unit-booking.ts) as SQL over `unit_bookings`, for sums over many bookings at once. */
+export const UNITS_TAKEN_SQL = "CASE status WHEN 'reserved' THEN units WHEN 'completed' THEN delivered_units ELSE 0 END";
 
 /** Writes a booking with the last day of its period (when it ends if not all delivered). */
 async function saveBooking(manager: EntityManager, booking: UnitBooking): Promise<void> {
@@ -82,7 +85,7 @@ export class UnitBookings {
       requireOwnOperator(principal, offer.operator, 'id', 'an offer manager changes offers of its own operator only');
       const [{ most }] = await manager.query(
         `SELECT coalesce(max(taken), 0)::int AS most FROM (
-           SELECT sum(CASE status WHEN 'reserved' THEN units WHEN 'completed' THEN delivered_units ELSE 0 END) AS taken
+           SELECT sum(${UNITS_TAKEN_SQL}) AS taken
            FROM unit_bookings WHERE offer_id = $1 AND last_day >= $2::date GROUP BY period) p`, [offerId, today(now)]);
       const { state, events } = changeUnitsPerPeriod(offer, unitsPerPeriod, most);
       await saveOfferState(manager, state);
@@ -106,10 +109,7 @@ export class UnitBookings {
     const offer = await this.dataSource.getRepository(OfferRecord).findOneBy({ id: offerId });
     if (!offer) throw new RuleViolation('offerId', 'offer-exists', `no offer with id ${offerId}`, 404);
     if (!offer.units) throw new RuleViolation('offerId', 'single-service', 'the offer has places, not units', 422);
-    const bounds = periodBounds(period);
-    if (!bounds || periodKind(period) !== offer.units.per) {
-      throw new RuleViolation('period', 'period-as-offer-counts', `the offer counts its units per ${offer.units.per}: give a period like ${offer.units.per === 'week' ? '2026-W50' : '2026-12'}`, 400);
-    }
+    const bounds = periodAsOfferCounts(period, offer.units.per);
     const bookings = await this.dataSource.getRepository(UnitBookingRecord).findBy({ offerId, period });
     const booked = unitsTaken(bookings);
     return {

@@ -5,6 +5,7 @@ import { periodOf } from '@tilbudsnet/contracts';
 import { DataSource } from 'typeorm';
 import { snapshotOf } from '../domain/offer';
 import { OfferRecord } from '../offer.entity';
+import { UNITS_TAKEN_SQL } from '../bookings/unit-bookings';
 import { toHsds, type HsdsExport, type UnitsFreeNow } from './hsds-export';
 
 /** The whole catalogue in HSDS form (organization, service, location, service_at_location, service_capacity). */
@@ -28,7 +29,7 @@ export class HsdsExportController {
     const sellers = offers.filter((o) => o.units);
     const periods = sellers.map((o) => periodOf(now.toISOString().slice(0, 10), o.units!.per));
     const taken: { offer_id: string; taken: number }[] = sellers.length ? await this.dataSource.query(
-      `SELECT b.offer_id, sum(CASE b.status WHEN 'reserved' THEN b.units WHEN 'completed' THEN b.delivered_units ELSE 0 END)::int AS taken
+      `SELECT b.offer_id, sum(${UNITS_TAKEN_SQL})::int AS taken
        FROM unit_bookings b JOIN unnest($1::uuid[], $2::text[]) AS p(offer_id, period) ON p.offer_id = b.offer_id AND p.period = b.period
        GROUP BY b.offer_id`, [sellers.map((o) => o.id), periods]) : [];
     const byOffer = new Map(taken.map((t) => [t.offer_id, t.taken]));

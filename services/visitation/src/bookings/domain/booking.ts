@@ -1,4 +1,4 @@
-import { applyEvents, periodBounds, periodKind, RuleViolation, type EventDraft, type NewEvent, type UnitPeriod } from '@tilbudsnet/contracts';
+import { applyEvents, periodAsOfferCounts, RuleViolation, type EventDraft, type NewEvent, type UnitPeriod } from '@tilbudsnet/contracts';
 
 /*
  * Visitation's side of a booking of units (enkeltydelse): the officer asks for units of an offer in
@@ -62,10 +62,7 @@ export type NewBooking = Omit<BookingState, 'status' | 'reason' | 'requestedAt' 
  * be over; whether there are units left is offers' to say.
  */
 export function requestBooking(input: NewBooking, offerCounts: UnitPeriod, now: Date): BookingDecision {
-  const bounds = periodBounds(input.period);
-  if (!bounds || periodKind(input.period) !== offerCounts) {
-    throw new RuleViolation('period', 'period-as-offer-counts', `the offer counts its units per ${offerCounts}: give a period like ${offerCounts === 'week' ? '2026-W50' : '2026-12'}`, 400);
-  }
+  const bounds = periodAsOfferCounts(input.period, offerCounts);
   if (bounds.last < now.toISOString().slice(0, 10)) throw new RuleViolation('period', 'not-over', `${input.period} is over: book a period that has not ended`);
   const state: BookingState = { ...input, deliveredUnits: 0, status: 'requested', reason: null, requestedAt: now, version: 0 };
   return decide(state, [{
