@@ -50,9 +50,14 @@ export async function rawRoundTrip(brokers: string[], count: number, concurrency
 }
 
 /** Baseline for replays: how fast raw kafkajs reads a topic from the start, doing nothing with the messages. */
-export async function rawConsumeRate(brokers: string[], physicalTopic: string, count: number): Promise<{ seconds: number; perSecond: number }> {
+export async function rawConsumeRate(
+  brokers: string[], physicalTopic: string, count: number, maxBytesPerPartition?: number,
+): Promise<{ seconds: number; perSecond: number }> {
   const kafka = new Kafka({ clientId: 'bench-raw-replay', brokers, logLevel: logLevel.NOTHING, ...kafkaSecurityFromEnv() });
-  const consumer = kafka.consumer({ groupId: `bench-raw-replay-${randomUUID()}`, sessionTimeout: 10000, heartbeatInterval: 1000 });
+  const consumer = kafka.consumer({
+    groupId: `bench-raw-replay-${randomUUID()}`, sessionTimeout: 10000, heartbeatInterval: 1000,
+    ...(maxBytesPerPartition ? { maxBytesPerPartition, maxBytes: maxBytesPerPartition * 4 } : {}),
+  });
   await consumer.connect();
   await consumer.subscribe({ topic: physicalTopic, fromBeginning: true });
   let seen = 0;

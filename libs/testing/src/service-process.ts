@@ -5,7 +5,8 @@ const ROOT = join(__dirname, '../../..');
 
 /** Runs a service as its own process, as npm start does, and waits for /health/ready. */
 export async function startServiceProcess(service: string, port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '-r', join(ROOT, 'deploy/local/register.js'), join(ROOT, `services/${service}/src/main.ts`)], {
+  // The same V8 flag as npm start and the image give a service (deploy/local/start.sh).
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', ...nodeArgs, '-r', join(ROOT, 'deploy/local/register.js'), join(ROOT, `services/${service}/src/main.ts`)], {
     cwd: join(ROOT, `services/${service}`),
     env: { ...process.env, ...env, [`${service.toUpperCase()}_PORT`]: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -55,6 +55,11 @@ class KafkaConsumer implements BusConsumer {
       sessionTimeout: this.options.sessionTimeoutMs ?? 30000,
       heartbeatInterval: this.options.heartbeatIntervalMs ?? 3000,
       rebalanceTimeout: this.options.sessionTimeoutMs ?? 30000,
+      // Stopping waits for the fetch in flight, which on a quiet topic is held for up to this long
+      // (kafkajs' default is 5 s: a rebuild paused the live consumer for 4.4 s of a 6 s run). A
+      // fetch still returns at once when a message arrives, so this costs no latency.
+      maxWaitTimeInMs: 500,
+      ...(this.options.maxBytesPerPartition ? { maxBytesPerPartition: this.options.maxBytesPerPartition, maxBytes: this.options.maxBytesPerPartition * 4 } : {}),
       retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5000 },
     });
     this.consumer = consumer;

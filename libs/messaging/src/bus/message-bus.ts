@@ -41,6 +41,8 @@ export interface ConsumerOptions {
   heartbeatIntervalMs?: number;
   /** Partitions worked on at once; order within a partition is always kept. */
   partitionsConcurrently?: number;
+  /** Most bytes fetched per partition at a time (kafkajs' default 1 MiB); a rebuild takes more. */
+  maxBytesPerPartition?: number;
 }
 
 export interface BusConsumer {

@@ -17,6 +17,7 @@ export async function readToEnd(
     groupPrefix?: string; onProgress?: (p: ReadProgress) => void; partitionsConcurrently?: number;
     /** Takes a partition's messages a batch at a time instead of `onMessage` one by one (in order either way). */
     onBatch?: (messages: IncomingMessage[]) => Promise<void>;
+    maxBytesPerPartition?: number;
   } = {},
 ): Promise<ReadProgress> {
   const admin = await bus.admin();
@@ -40,7 +41,7 @@ export async function readToEnd(
   if (!total) return progress;
   const consumer = bus.consumer({
     groupId: `${options.groupPrefix ?? 'read-to-end'}-${randomUUID().slice(0, 8)}`, sessionTimeoutMs: 10000, heartbeatIntervalMs: 1000,
-    partitionsConcurrently: options.partitionsConcurrently,
+    partitionsConcurrently: options.partitionsConcurrently, maxBytesPerPartition: options.maxBytesPerPartition,
   });
   let finish!: () => void;
   const done = new Promise<void>((resolve) => (finish = resolve));
