@@ -9,24 +9,28 @@ import { supplyRows, type OfferFacts, type PlacementFacts, type SupplyRow } from
 const NATIONAL_COORDINATION = new Set(TARGET_GROUPS.filter((t) => t.nationalCoordination).map((t) => t.id));
 
 
+/** What the monitor reads of a region ($1), one statement each; `npm run bench:supply` runs the same raw beside the API. */
+export const SUPPLY_FIGURES_SQL = {
+  offers: `SELECT offer_id AS "offerId", municipality_code AS "municipalityCode", region_code AS "regionCode", target_groups AS "targetGroups", paragraphs, status,
+      to_char(closure_date, 'YYYY-MM-DD') AS "closureDate", adjustment
+    FROM n_offers WHERE region_code = $1`,
+  placements: `SELECT p.offer_id AS "offerId", p.target_group AS "targetGroup", p.paragraph, p.acting_municipality AS "actingMunicipality", p.status
+    FROM n_placements p JOIN n_offers o ON o.offer_id = p.offer_id WHERE o.region_code = $1 AND p.status IN ('reserved', 'started')`,
+  waiting: `SELECT target_group AS "targetGroup", paragraph, region_code AS "regionCode", added_at AS "addedAt"
+    FROM n_waitlist WHERE region_code = $1 AND removed_at IS NULL AND added_at IS NOT NULL`,
+  warnings: `SELECT region_code AS "regionCode", target_groups AS "targetGroups" FROM early_warnings WHERE region_code = $1 AND status <> 'resolved'`,
+} as const;
+
 /** Forsyningsforpligtelsen: the secretariat's figures per region × target group × paragraph, daily snapshots, exports. */
 @Injectable()
 export class MonitoringSupply {
   constructor(private readonly dataSource: DataSource) {}
 
   async figures(regionCode: string, asOf = new Date(), manager: EntityManager = this.dataSource.manager): Promise<SupplyRow[]> {
-    const offers: OfferFacts[] = (await manager.query(
-      `SELECT offer_id AS "offerId", municipality_code AS "municipalityCode", region_code AS "regionCode", target_groups AS "targetGroups", paragraphs, status,
-         to_char(closure_date, 'YYYY-MM-DD') AS "closureDate", adjustment
-       FROM n_offers WHERE region_code = $1`, [regionCode]));
-    const placements: PlacementFacts[] = await manager.query(
-      `SELECT p.offer_id AS "offerId", p.target_group AS "targetGroup", p.paragraph, p.acting_municipality AS "actingMunicipality", p.status
-       FROM n_placements p JOIN n_offers o ON o.offer_id = p.offer_id WHERE o.region_code = $1 AND p.status IN ('reserved', 'started')`, [regionCode]);
-    const waiting = await manager.query(
-      `SELECT target_group AS "targetGroup", paragraph, region_code AS "regionCode", added_at AS "addedAt"
-       FROM n_waitlist WHERE region_code = $1 AND removed_at IS NULL AND added_at IS NOT NULL`, [regionCode]);
-    const warnings = await manager.query(
-      `SELECT region_code AS "regionCode", target_groups AS "targetGroups" FROM early_warnings WHERE region_code = $1 AND status <> 'resolved'`, [regionCode]);
+    const offers: OfferFacts[] = await manager.query(SUPPLY_FIGURES_SQL.offers, [regionCode]);
+    const placements: PlacementFacts[] = await manager.query(SUPPLY_FIGURES_SQL.placements, [regionCode]);
+    const waiting = await manager.query(SUPPLY_FIGURES_SQL.waiting, [regionCode]);
+    const warnings = await manager.query(SUPPLY_FIGURES_SQL.warnings, [regionCode]);
     return supplyRows({ offers, placements, waiting, warnings, nationalCoordination: NATIONAL_COORDINATION }, asOf);
   }
 
