@@ -177,6 +177,11 @@ it('books units through the saga, never more than the month has, bills delivered
     // The next month's close finds nothing left to bill: each delivery is billed once.
     const next = new Date(Date.UTC(YEAR, Number(MONTH.slice(5)), 1)).toISOString().slice(0, 7);
     expect((await call(`${system.tariffs.url}/settlements/${next}/close`, 'POST', {}, await as('admin'))).body).toMatchObject({ deliveriesBilled: 0, total: '0.00' });
+    // Efterregulering: the year's tariff income of a single service is its billed units (5,250.00),
+    // so 6,000.00 kr. of cost is a deficit of 750.00, all of it within 5 % of the cost basis.
+    const result = await call(`${system.tariffs.url}/offers/${offerId}/results/${YEAR}`, 'POST', { actualCost: '6000.00' }, await as('manager-aarhus'));
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ actualIncome: '5250.00', actualCost: '6000.00', result: '-750.00', intoNextYear: { year: YEAR + 1, amount: '750.00' } });
 
     // Every event of the saga is free of personal data.
     const sent = JSON.stringify(events.messages.filter((m) => m.topic === Topics.booking || m.topic === Topics.reservation));

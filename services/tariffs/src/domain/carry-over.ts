@@ -1,7 +1,7 @@
 import { formatKroner, percentOf, type Oere } from './money';
 
 export interface YearFigures {
-  /** Actual tariff income of the year: occupied days × tariff, from the year's statements. */
+  /** Actual tariff income of the year from its statements: occupied days × tariff, delivered units × unit price. */
   actualIncome: Oere;
   /** The year's actual cost, entered by the operator. */
   actualCost: Oere;

@@ -23,7 +23,7 @@ export interface YearResultView {
 
 /**
  * Efterregulering at year end: the operator enters the actual cost; the actual tariff income comes
- * from the year's statements (occupied days × tariff); the cost basis is the yearly cost of the year's
+ * from the year's statements (occupied days × tariff, delivered units × unit price); the cost basis is the yearly cost of the year's
  * tariff (refused, 409, when the year has none). The carry-overs then appear as their own
  * lines in the budgets of the next year and the year after.
  */
@@ -36,14 +36,18 @@ export class RecordingYearResult {
       const [offer] = await manager.query('SELECT operator FROM tariff_offers WHERE offer_id = $1', [offerId]);
       if (!offer) throw new RuleViolation('offerId', 'offer-known', `offer ${offerId} is not known to tariffs`, 404);
       requireOwnOperator(principal, offer.operator, 'offerId', 'an offer manager records its own operator\'s results only');
-      const lines: { placementId: string; amount: string }[][] = (await manager.query(
-        `SELECT s.lines FROM statements s WHERE s.month LIKE $1`, [`${year}-%`])).map((r: { lines: { placementId: string; amount: string }[] }) => r.lines);
-      const placements = new Set<string>((await manager.query('SELECT placement_id FROM tariff_placements WHERE offer_id = $1', [offerId])).map((r: { placement_id: string }) => r.placement_id));
+      // The year's statement lines of this offer: its placements' days and its single services'
+      // delivered units (a units line names the booking where a stay names the placement).
+      const lines: { amount: string }[] = await manager.query(
+        `SELECT l ->> 'amount' AS amount FROM statements s CROSS JOIN LATERAL jsonb_array_elements(s.lines) AS l
+         WHERE s.month LIKE $1 AND lower(l ->> 'placementId') IN (
+           SELECT placement_id::text FROM tariff_placements WHERE offer_id = $2 UNION SELECT booking_id::text FROM unit_deliveries WHERE offer_id = $2)`,
+        [`${year}-%`, offerId]);
       const [tariff] = await manager.query('SELECT computation FROM tariffs WHERE offer_id = $1 AND year = $2', [offerId, year]);
       if (!tariff) {
         throw new RuleViolation('year', 'tariff-exists', `offer ${offerId} has no ${year} tariff: the carry-over limit is 5 % of the cost basis that tariff was computed from`, 409);
       }
-      const income = lines.flat().filter((l) => placements.has(l.placementId)).reduce((sum, l) => sum + kroner(l.amount), 0n);
+      const income = lines.reduce((sum, l) => sum + kroner(l.amount), 0n);
       const cost = kroner(actualCost);
       const figures = { actualIncome: income, actualCost: cost, costBasis: costBasisOf(tariff.computation) };
       const c = carryOver(figures);
