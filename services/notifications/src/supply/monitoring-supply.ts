@@ -14,8 +14,11 @@ export const SUPPLY_FIGURES_SQL = {
   offers: `SELECT offer_id AS "offerId", municipality_code AS "municipalityCode", region_code AS "regionCode", target_groups AS "targetGroups", paragraphs, status,
       to_char(closure_date, 'YYYY-MM-DD') AS "closureDate", adjustment
     FROM n_offers WHERE region_code = $1`,
-  placements: `SELECT p.offer_id AS "offerId", p.target_group AS "targetGroup", p.paragraph, p.acting_municipality AS "actingMunicipality", p.status
-    FROM n_placements p JOIN n_offers o ON o.offer_id = p.offer_id WHERE o.region_code = $1 AND p.status IN ('reserved', 'started')`,
+  // Counted per offer, target group, paragraph, status and border (a region holds tens of thousands).
+  placements: `SELECT p.offer_id AS "offerId", p.target_group AS "targetGroup", p.paragraph, p.status,
+      coalesce(p.acting_municipality <> o.municipality_code, false) AS "crossBorder", count(*)::int AS count
+    FROM n_placements p JOIN n_offers o ON o.offer_id = p.offer_id WHERE o.region_code = $1 AND p.status IN ('reserved', 'started')
+    GROUP BY 1, 2, 3, 4, 5`,
   waiting: `SELECT target_group AS "targetGroup", paragraph, region_code AS "regionCode", added_at AS "addedAt"
     FROM n_waitlist WHERE region_code = $1 AND removed_at IS NULL AND added_at IS NOT NULL`,
   warnings: `SELECT region_code AS "regionCode", target_groups AS "targetGroups" FROM early_warnings WHERE region_code = $1 AND status <> 'resolved'`,

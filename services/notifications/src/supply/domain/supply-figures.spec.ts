@@ -7,6 +7,19 @@ describe('supply figures', () => {
     status: 'active', closureDate: null, adjustment: null, ...overrides,
   });
 
+  it('counts a group of alike placements as many, for occupancy, vacancy and cross-border placements', () => {
+    const [row] = supplyRows({
+      offers: [offer('a')],
+      placements: [
+        { offerId: 'a', targetGroup: 'autism', paragraph: '108', crossBorder: true, status: 'started', count: 4 },
+        { offerId: 'a', targetGroup: 'autism', paragraph: '108', crossBorder: false, status: 'started', count: 3 },
+        { offerId: 'a', targetGroup: 'autism', paragraph: '108', crossBorder: false, status: 'reserved', count: 2 },
+      ],
+      waiting: [], warnings: [], nationalCoordination: new Set(),
+    }, asOf);
+    expect(row).toMatchObject({ approved: 10, occupied: 7, reserved: 2, vacant: 1, crossBorderPlacements: 4 });
+  });
+
   it('counts approved, occupied, reserved, vacant, waiting, closures and cross-border placements per region, target group and paragraph', () => {
     const rows = supplyRows({
       offers: [
@@ -16,11 +29,11 @@ describe('supply figures', () => {
         offer('gone', { status: 'closed' }),
       ],
       placements: [
-        { offerId: 'a', targetGroup: 'autism', paragraph: '108', actingMunicipality: '0101', status: 'started' },
-        { offerId: 'a', targetGroup: 'autism', paragraph: '108', actingMunicipality: '0751', status: 'started' },
-        { offerId: 'a', targetGroup: 'autism', paragraph: '108', actingMunicipality: '0101', status: 'reserved' },
-        { offerId: 'b', targetGroup: 'deafblindness', paragraph: '108', actingMunicipality: '0461', status: 'started' },
-        { offerId: 'a', targetGroup: 'autism', paragraph: '108', actingMunicipality: '0101', status: 'ended' },
+        { offerId: 'a', targetGroup: 'autism', paragraph: '108', crossBorder: true, status: 'started', count: 1 },
+        { offerId: 'a', targetGroup: 'autism', paragraph: '108', crossBorder: false, status: 'started', count: 1 },
+        { offerId: 'a', targetGroup: 'autism', paragraph: '108', crossBorder: true, status: 'reserved', count: 1 },
+        { offerId: 'b', targetGroup: 'deafblindness', paragraph: '108', crossBorder: true, status: 'started', count: 1 },
+        { offerId: 'a', targetGroup: 'autism', paragraph: '108', crossBorder: true, status: 'ended', count: 1 },
       ],
       waiting: [
         { targetGroup: 'autism', paragraph: '108', regionCode: '1082', addedAt: new Date('2026-11-13T00:00:00Z') },

@@ -16,12 +16,15 @@ export interface OfferFacts {
   adjustment: { paragraph: string; approvedPlaces: number; effectiveDate: string } | null;
 }
 
+/** Placements alike in all of these, counted (the monitor groups them in SQL: a region holds tens of thousands). */
 export interface PlacementFacts {
   offerId: string;
   targetGroup: string | null;
   paragraph: string | null;
-  actingMunicipality: string | null;
+  /** Placed by another municipality than the offer's own (a cross-border placement). */
+  crossBorder: boolean;
   status: 'requested' | 'reserved' | 'started' | 'ended' | 'cancelled';
+  count: number;
 }
 
 export interface WaitingFacts {
@@ -93,10 +96,10 @@ export function supplyRows(
     if (!offer || !p.paragraph || !p.targetGroup) continue;
     if (p.status === 'started' || p.status === 'reserved') {
       const r = row(offer.regionCode, p.targetGroup, p.paragraph);
-      if (p.status === 'started') r.occupied += 1;
-      else r.reserved += 1;
-      if (p.status === 'started' && p.actingMunicipality && p.actingMunicipality !== offer.municipalityCode) r.crossBorderPlacements += 1;
-      held.set(`${p.offerId}|${p.paragraph}`, (held.get(`${p.offerId}|${p.paragraph}`) ?? 0) + 1);
+      if (p.status === 'started') r.occupied += p.count;
+      else r.reserved += p.count;
+      if (p.status === 'started' && p.crossBorder) r.crossBorderPlacements += p.count;
+      held.set(`${p.offerId}|${p.paragraph}`, (held.get(`${p.offerId}|${p.paragraph}`) ?? 0) + p.count);
     }
   }
   for (const offer of offers.values()) {
