@@ -4,13 +4,13 @@
 // events offers and visitation publish, consumed by a tariffs process; every offer's budget through
 // tariffs' API as its operator. Then POST /settlements/:month/close, timed, with tariffs' resident
 // memory sampled while it runs. Prints figures; asserts nothing.
-import { createEvent, Topics } from '@tilbudsnet/contracts';
+import { Topics } from '@tilbudsnet/contracts';
 import { brokersFromEnv, createKafkaBus } from '@tilbudsnet/messaging';
 import { startServiceProcess, startTestIdentity, stopServiceProcess, waitUntil } from '@tilbudsnet/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { nationalOffers, nationalPlacements } from './national-data-set';
+import { nationalDataSetEvents, nationalOffers, nationalPlacements, sendEvents } from './national-data-set';
 import { cpuProfileArgs } from './cpu-profile';
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 10_000);
@@ -58,27 +58,12 @@ async function main(): Promise<void> {
   await db.connect();
   try {
     const producer = await bus.producer();
-    const cause = { correlationId: randomUUID(), causationId: randomUUID() };
-    const send = async (topic: string, events: ReturnType<typeof createEvent>[]) => {
-      for (let i = 0; i < events.length; i += 2000) {
-        await producer.send([{ topic, messages: events.slice(i, i + 2000).map((e) => ({ key: e.aggregateId, value: JSON.stringify(e), headers: { 'event-id': e.eventId, 'event-type': e.type } })) }]);
-      }
-    };
+    const events = nationalDataSetEvents(offers, placements, { correlationId: randomUUID(), causationId: randomUUID() });
     const loadStarted = performance.now();
-    await send(Topics.offer, offers.map((offer) => createEvent('offers', { type: 'OfferRegistered', aggregateId: offer.offerId, aggregateVersion: 1, payload: { offer } }, cause)));
-    const placementEvents = placements.flatMap((p) => {
-      const requested = createEvent('visitation', { type: 'PlacementRequested', aggregateId: p.placementId, aggregateVersion: 1, payload: {
-        placementId: p.placementId, offerId: p.offerId, paragraph: p.paragraph as never, targetGroup: p.targetGroup, actingMunicipality: p.actingMunicipality, payingMunicipality: p.payingMunicipality, startDate: p.startDate,
-      } }, cause);
-      const started = createEvent('visitation', { type: 'PlacementStarted', aggregateId: p.placementId, aggregateVersion: 2, payload: {
-        placementId: p.placementId, offerId: p.offerId, actingMunicipality: p.actingMunicipality, payingMunicipality: p.payingMunicipality, startDate: p.startDate, packageCode: 'base',
-      } }, cause);
-      const ended = p.endDate ? [createEvent('visitation', { type: 'PlacementEnded', aggregateId: p.placementId, aggregateVersion: 3, payload: { placementId: p.placementId, offerId: p.offerId, endDate: p.endDate } }, cause)] : [];
-      return [requested, started, ...ended];
-    });
-    await send(Topics.placement, placementEvents);
+    await sendEvents(producer, Topics.offer, events.offers);
+    await sendEvents(producer, Topics.placement, events.placements);
     await producer.disconnect();
-    const events = offers.length + placementEvents.length;
+    const sent = events.offers.length + events.placements.length;
     await waitUntil(async () => {
       if (tariffs.exitCode !== null) throw new Error(`tariffs exited with ${tariffs.exitCode} while loading`);
       const [{ offers: o, placements: n, ended: e }] = (await db.query(`SELECT (SELECT count(*)::int FROM tariff_offers) AS offers, (SELECT count(*)::int FROM tariff_placements) AS placements,
@@ -86,7 +71,7 @@ async function main(): Promise<void> {
       return o === offers.length && n === placements.length && e === ENDED;
     }, { what: 'tariffs has every offer and placement', timeoutMs: 900_000, intervalMs: 1000 });
     const loadSeconds = (performance.now() - loadStarted) / 1000;
-    console.log(`loaded into tariffs through Kafka: ${events.toLocaleString('da-DK')} events in ${loadSeconds.toFixed(1)} s = ${(events / loadSeconds).toFixed(0)} events/s (produce included)`);
+    console.log(`loaded into tariffs through Kafka: ${sent.toLocaleString('da-DK')} events in ${loadSeconds.toFixed(1)} s = ${(sent / loadSeconds).toFixed(0)} events/s (produce included)`);
 
     // Every offer's budget for the year, as its operator, 16 at a time.
     const budgetStarted = performance.now();

@@ -3,7 +3,8 @@
 // operators as Danish offers have them); placements are spread over three years, paid by a
 // municipality of the offer's region seven times in ten, else by any. Loaded through the services'
 // own paths: as the events the owning service would publish, and budgets through tariffs' API.
-import { MUNICIPALITIES, regionOfMunicipality, type OfferSnapshot } from '@tilbudsnet/contracts';
+import { createEvent, MUNICIPALITIES, regionOfMunicipality, type EventCause, type OfferSnapshot, type TilbudsnetEvent } from '@tilbudsnet/contracts';
+import type { BusProducer } from '@tilbudsnet/messaging';
 import { seededRandom } from '@tilbudsnet/platform';
 import { demoOfferRequests } from '../services/offers/src/seed/demo-offers';
 
@@ -52,4 +53,30 @@ export function nationalPlacements(offers: readonly OfferSnapshot[], month: stri
       endDate: isEnded ? day(Math.min(monthStart - DAY, start + (1 + Math.floor(rnd() * 300)) * DAY)) : null,
     };
   });
+}
+
+/**
+ * The data set as the events its owners publish: offers' registrations, and visitation's placements
+ * (requested, started and, where they ended, ended), in each aggregate's order.
+ */
+export function nationalDataSetEvents(offers: readonly OfferSnapshot[], placements: readonly NationalPlacement[], cause: EventCause): { offers: TilbudsnetEvent[]; placements: TilbudsnetEvent[] } {
+  return {
+    offers: offers.map((offer) => createEvent('offers', { type: 'OfferRegistered', aggregateId: offer.offerId, aggregateVersion: 1, payload: { offer } }, cause)),
+    placements: placements.flatMap((p) => [
+      createEvent('visitation', { type: 'PlacementRequested', aggregateId: p.placementId, aggregateVersion: 1, payload: {
+        placementId: p.placementId, offerId: p.offerId, paragraph: p.paragraph as never, targetGroup: p.targetGroup, actingMunicipality: p.actingMunicipality, payingMunicipality: p.payingMunicipality, startDate: p.startDate,
+      } }, cause),
+      createEvent('visitation', { type: 'PlacementStarted', aggregateId: p.placementId, aggregateVersion: 2, payload: {
+        placementId: p.placementId, offerId: p.offerId, actingMunicipality: p.actingMunicipality, payingMunicipality: p.payingMunicipality, startDate: p.startDate, packageCode: 'base',
+      } }, cause),
+      ...(p.endDate ? [createEvent('visitation', { type: 'PlacementEnded', aggregateId: p.placementId, aggregateVersion: 3, payload: { placementId: p.placementId, offerId: p.offerId, endDate: p.endDate } }, cause)] : []),
+    ]),
+  };
+}
+
+/** Sends events to a topic 2,000 at a time, keyed by aggregate, with the headers consumers read. */
+export async function sendEvents(producer: BusProducer, topic: string, events: readonly TilbudsnetEvent[]): Promise<void> {
+  for (let i = 0; i < events.length; i += 2000) {
+    await producer.send([{ topic, messages: events.slice(i, i + 2000).map((e) => ({ key: e.aggregateId, value: JSON.stringify(e), headers: { 'event-id': e.eventId, 'event-type': e.type } })) }]);
+  }
 }

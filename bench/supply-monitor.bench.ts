@@ -4,14 +4,14 @@
 // default 100,000, and a fifth as many ended) is loaded through notifications' own path: the events
 // offers and visitation publish. BENCH_REGION (1084, Hovedstaden), BENCH_QUERIES (100). Prints
 // figures; asserts nothing.
-import { createEvent, Topics } from '@tilbudsnet/contracts';
+import { Topics } from '@tilbudsnet/contracts';
 import { brokersFromEnv, createKafkaBus } from '@tilbudsnet/messaging';
 import { startServiceProcess, startTestIdentity, stopServiceProcess, waitUntil } from '@tilbudsnet/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { SUPPLY_FIGURES_SQL } from '../services/notifications/src/supply/monitoring-supply';
 import { cpuProfileArgs } from './cpu-profile';
-import { nationalOffers, nationalPlacements } from './national-data-set';
+import { nationalDataSetEvents, nationalOffers, nationalPlacements, sendEvents } from './national-data-set';
 import { percentile } from './stats';
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 10_000);
@@ -48,24 +48,10 @@ async function main(): Promise<void> {
   await db.connect();
   try {
     const producer = await bus.producer();
-    const cause = { correlationId: randomUUID(), causationId: randomUUID() };
-    const send = async (topic: string, events: ReturnType<typeof createEvent>[]) => {
-      for (let i = 0; i < events.length; i += 2000) {
-        await producer.send([{ topic, messages: events.slice(i, i + 2000).map((e) => ({ key: e.aggregateId, value: JSON.stringify(e), headers: { 'event-id': e.eventId, 'event-type': e.type } })) }]);
-      }
-    };
+    const events = nationalDataSetEvents(offers, placements, { correlationId: randomUUID(), causationId: randomUUID() });
     const loadStarted = performance.now();
-    await send(Topics.offer, offers.map((offer) => createEvent('offers', { type: 'OfferRegistered', aggregateId: offer.offerId, aggregateVersion: 1, payload: { offer } }, cause)));
-    const placementEvents = placements.flatMap((p) => [
-      createEvent('visitation', { type: 'PlacementRequested', aggregateId: p.placementId, aggregateVersion: 1, payload: {
-        placementId: p.placementId, offerId: p.offerId, paragraph: p.paragraph as never, targetGroup: p.targetGroup, actingMunicipality: p.actingMunicipality, payingMunicipality: p.payingMunicipality, startDate: p.startDate,
-      } }, cause),
-      createEvent('visitation', { type: 'PlacementStarted', aggregateId: p.placementId, aggregateVersion: 2, payload: {
-        placementId: p.placementId, offerId: p.offerId, actingMunicipality: p.actingMunicipality, payingMunicipality: p.payingMunicipality, startDate: p.startDate, packageCode: 'base',
-      } }, cause),
-      ...(p.endDate ? [createEvent('visitation', { type: 'PlacementEnded', aggregateId: p.placementId, aggregateVersion: 3, payload: { placementId: p.placementId, offerId: p.offerId, endDate: p.endDate } }, cause)] : []),
-    ]);
-    await send(Topics.placement, placementEvents);
+    await sendEvents(producer, Topics.offer, events.offers);
+    await sendEvents(producer, Topics.placement, events.placements);
     await producer.disconnect();
     await waitUntil(async () => {
       if (notifications.exitCode !== null) throw new Error(`notifications exited with ${notifications.exitCode} while loading`);
@@ -73,9 +59,9 @@ async function main(): Promise<void> {
         (SELECT count(*)::int FROM n_placements WHERE status = 'ended') AS ended`)).rows;
       return o === offers.length && running === ACTIVE && ended === ENDED;
     }, { what: 'notifications has every offer and placement', timeoutMs: 1_800_000, intervalMs: 1000 });
-    const events = offers.length + placementEvents.length;
+    const sent = events.offers.length + events.placements.length;
     const loadSeconds = (performance.now() - loadStarted) / 1000;
-    console.log(`loaded into notifications through Kafka: ${events.toLocaleString('da-DK')} events in ${loadSeconds.toFixed(1)} s = ${(events / loadSeconds).toFixed(0)} events/s (produce included)`);
+    console.log(`loaded into notifications through Kafka: ${sent.toLocaleString('da-DK')} events in ${loadSeconds.toFixed(1)} s = ${(sent / loadSeconds).toFixed(0)} events/s (produce included)`);
     await db.query('ANALYZE');
 
     const headers = await identity.authFor(`kkr-${{ 1081: 'nordjylland', 1082: 'midtjylland', 1083: 'syddanmark', 1084: 'hovedstaden', 1085: 'sjaelland' }[REGION]}`);
