@@ -6,7 +6,7 @@
 // figures; asserts nothing.
 import { Topics } from '@tilbudsnet/contracts';
 import { brokersFromEnv, createKafkaBus } from '@tilbudsnet/messaging';
-import { startServiceProcess, startTestIdentity, stopServiceProcess, waitUntil } from '@tilbudsnet/testing';
+import { createTestDatabase, startServiceProcess, startTestIdentity, stopServiceProcess, waitUntil } from '@tilbudsnet/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { SUPPLY_FIGURES_SQL } from '../services/notifications/src/supply/monitoring-supply';
@@ -32,12 +32,8 @@ async function main(): Promise<void> {
   console.log(`national data set: ${offers.length.toLocaleString('da-DK')} offers, ${ACTIVE.toLocaleString('da-DK')} running placements, ${ENDED.toLocaleString('da-DK')} ended; region ${REGION}: ${inRegion.size.toLocaleString('da-DK')} offers, ${runningInRegion.toLocaleString('da-DK')} running placements`);
 
   const bus = createKafkaBus({ brokers: brokersFromEnv(), clientId: 'bench-supply', topicPrefix: PREFIX });
-  const database = `bench_supply_${randomUUID().slice(0, 6)}`;
-  const pg = new Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
-  pg.on('error', (e) => console.error(`postgres: ${e.message}`));
-  await pg.connect();
-  await pg.query(`CREATE DATABASE ${database}`);
-  const url = (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, `/${database}`);
+  const database = await createTestDatabase('bench_supply');
+  const url = database.url;
   const identity = await startTestIdentity();
   const notifications = await startServiceProcess('notifications', PORT, {
     KAFKA_TOPIC_PREFIX: PREFIX, NOTIFICATIONS_DATABASE_URL: url, NOTIFICATIONS_CONSUMER_GROUP: `bench-supply-${randomUUID().slice(0, 6)}`,
@@ -98,8 +94,7 @@ async function main(): Promise<void> {
     await db.end();
     await stopServiceProcess(notifications);
     await identity.stop();
-    await pg.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await pg.end();
+    await database.drop().catch(() => undefined);
   }
 }
 
