@@ -80,11 +80,18 @@ export class MessagingModule {
         },
         MessagingLifecycle,
         MessagingStats,
-        { provide: ReadModelRebuilds, useFactory: () => new ReadModelRebuilds(options.readModels ?? []) },
+        { provide: ReadModelRebuilds, inject: [DataSource], useFactory: (dataSource: DataSource) => new ReadModelRebuilds(options.readModels ?? [], dataSource) },
       ],
       exports: [MESSAGE_BUS, TransactionalOutbox, MessagingStats, ReadModelRebuilds],
     };
   }
+}
+
+function resumeRebuilds(rebuilds: ReadModelRebuilds, logger: KafkaEventTransportOptions['logger']): void {
+  rebuilds.resumeUnfinished().then(
+    (ended) => { for (const s of ended) logger?.warn({ readModel: s.name, state: s.state, processed: s.processed, error: s.error }, 'rebuild cut short by a stop: rebuilt again'); },
+    (error: Error) => logger?.warn({ error: error.message }, 'a rebuild cut short by a stop could not start again; run it again with one replica'),
+  );
 }
 
 /** Attaches the event consumer to an app; its `@EventPattern` handlers then receive events. */
@@ -108,12 +115,17 @@ export function connectEventConsumer(
     dataSource: app.get(DataSource),
   });
   stats.consumer = { group: options.consumerGroup, topics: [] };
-  app.get(ReadModelRebuilds).transport = strategy;
+  const rebuilds = app.get(ReadModelRebuilds);
+  rebuilds.transport = strategy;
   // Topics are known once Nest has registered the handlers, just before the transport listens.
   const listen = strategy.listen.bind(strategy);
   strategy.listen = (callback) => {
     stats.consumer = { group: options.consumerGroup, topics: strategy.subscribedTopics() };
-    listen(callback);
+    listen((error?: unknown) => {
+      callback(error);
+      // A rebuild the last process died in starts over, in the background (GET /admin/read-models shows it).
+      if (!error) resumeRebuilds(rebuilds, options.logger);
+    });
   };
   // Deferred, so the filter below is in place before Nest wires the handlers.
   const microservice = app.connectMicroservice({ strategy }, { inheritAppConfig: false, deferInitialization: true });

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingRetention1763900000000, MessagingTables1763800000000 } from '@tilbudsnet/messaging';
+import { MessagingRebuilds1764000000000, MessagingRetention1763900000000, MessagingTables1763800000000 } from '@tilbudsnet/messaging';
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { databaseUrlFor, type ServiceName } from './service-config';
 
@@ -16,7 +16,7 @@ export function dataSourceOptionsFor(service: ServiceName, options: DatabaseOpti
     type: 'postgres',
     url: databaseUrlFor(service, env),
     entities: options.entities,
-    migrations: [MessagingTables1763800000000, MessagingRetention1763900000000, ...options.migrations],
+    migrations: [MessagingTables1763800000000, MessagingRetention1763900000000, MessagingRebuilds1764000000000, ...options.migrations],
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,

@@ -168,6 +168,12 @@ class KafkaAdmin implements BusAdmin {
     return groups[0]?.members.length ?? 0;
   }
 
+  async moveGroupToEnd(groupId: string, topic: string): Promise<void> {
+    const physical = this.names.physical(topic);
+    const ends = await this.admin.fetchTopicOffsets(physical);
+    await this.admin.setOffsets({ groupId, topic: physical, partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })) });
+  }
+
   async grant(principal: string, grants: KafkaGrant[]): Promise<void> {
     const operation = { READ: AclOperationTypes.READ, WRITE: AclOperationTypes.WRITE, DESCRIBE: AclOperationTypes.DESCRIBE };
     const entries = grants.flatMap((g) => g.operations.map((op) => ({

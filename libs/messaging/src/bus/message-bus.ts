@@ -78,6 +78,8 @@ export interface BusAdmin {
   offsets(topic: string): Promise<{ partition: number; low: number; high: number }[]>;
   /** How many consumers are members of the group now. */
   groupMembers(groupId: string): Promise<number>;
+  /** Commits, for a group with no members, the end of a topic: the group then reads only what comes next. */
+  moveGroupToEnd(groupId: string, topic: string): Promise<void>;
   /** Adds allow rules for a principal (needs an admin principal; see access/kafka-access.ts). */
   grant(principal: string, grants: KafkaGrant[]): Promise<void>;
   /** Can we talk to the cluster right now? */

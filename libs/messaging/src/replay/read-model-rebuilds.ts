@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { KafkaEventTransport } from '../consumer/kafka-event-transport';
 import type { ReadProgress } from './read-to-end';
 
@@ -31,8 +31,23 @@ export class ReadModelRebuilds {
   transport: KafkaEventTransport | null = null;
   private readonly status = new Map<string, RebuildStatus>();
 
-  constructor(readonly definitions: readonly ReadModelDefinition[]) {
+  constructor(readonly definitions: readonly ReadModelDefinition[], private readonly dataSource: DataSource) {
     for (const d of definitions) this.status.set(d.name, idle(d));
+  }
+
+  /**
+   * Rebuilds again, from the start, every read model whose last rebuild began and never ended (the
+   * process died in it): its tables were emptied then. Called once the live consumer runs; returns
+   * how each ended. A rebuild that cannot start (another replica in the group) keeps its mark.
+   */
+  async resumeUnfinished(): Promise<RebuildStatus[]> {
+    const unfinished: { name: string }[] = await this.dataSource.query('SELECT name FROM messaging_rebuilds WHERE finished_at IS NULL ORDER BY started_at');
+    const ended: RebuildStatus[] = [];
+    for (const { name } of unfinished.filter((u) => this.status.has(u.name))) {
+      const { wait } = await this.start(name);
+      ended.push(await wait);
+    }
+    return ended;
   }
 
   list(): RebuildStatus[] {
@@ -62,9 +77,13 @@ export class ReadModelRebuilds {
     };
     const clear = async (manager: EntityManager) => {
       for (const table of definition.tables) await manager.query(`TRUNCATE TABLE ${table}`);
+      // In the emptying's transaction: from here until the mark is cleared, a crash leaves it.
+      await manager.query(
+        'INSERT INTO messaging_rebuilds (name, started_at) VALUES ($1, now()) ON CONFLICT (name) DO UPDATE SET started_at = now(), finished_at = NULL', [name]);
     };
     const wait = this.transport.rebuild(definition.topics, clear, update)
-      .then((p) => {
+      .then(async (p) => {
+        await this.dataSource.query('UPDATE messaging_rebuilds SET finished_at = now() WHERE name = $1', [name]);
         update(p);
         status.state = 'done';
         return status;
