@@ -103,6 +103,8 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
    * `apply` at once (set operations: only the last version of an aggregate matters to a read
    * model) instead of by their handlers one by one. Live consumption always uses the handlers,
    * which may do more than keep the read model (offer a vacant place to the waiting list).
+   * `apply` must be version-guarded (an event at or below the row's version changes nothing): a
+   * rebuild writes no inbox rows for these types, so the versions alone keep a repeat from counting.
    */
   addRebuildBulkApply(types: readonly string[], apply: BulkApply): void {
     this.rebuildBulk = { types: new Set(types), apply };
