@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       needs: { targetGroups: [p.targetGroup], paragraph: p.paragraph, supportLevel: p.supportLevel },
       placement: { offerId: p.offerId, startDate: p.startDate },
     }, officerOf(p.actingMunicipality), 'visitation', cause());
-    console.log(`seed: placing ${plan.placements.length} demo citizens in ${offers.length} demo offers (the placement saga runs for each; about a minute)`);
+    console.log(`seed: placing ${plan.placements.length} demo citizens in ${offers.length} demo offers (the placement saga runs for each: about ${Math.max(1, Math.round(plan.placements.length / 4000))} min on 2 cores)`);
     await inParallel(plan.placements, 6, open);
     // Offers holds a place for each request (or refuses it); then the officers confirm.
     const pending = async () => (await db.query(`SELECT count(*)::int AS n FROM placements WHERE status = 'requested'`))[0].n as number;
