@@ -3,8 +3,8 @@ import { createKafkaBus, type MessageBus } from '@tilbudsnet/messaging';
 import { createTestDatabase, startServiceProcess, startTestIdentity, testKafkaBrokers, uniqueGroupId, waitUntil, type TestDatabase, type TestIdentity } from '@tilbudsnet/testing';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { call } from '../support/running-system';
+import { queryDatabase } from './support/query';
 
 /**
  * Visitation is SIGKILLed in the middle of rebuilding its catalogue: the tables are emptied and
@@ -39,15 +39,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function query(sql: string, params: unknown[] = []): Promise<any[]> {
-  const client = new Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = (sql: string, params: unknown[] = []) => queryDatabase(db, sql, params);
 
 function snapshot(offerId: string, i: number): OfferSnapshot {
   return { ...loadExampleEvent('OfferRegistered').payload.offer, offerId, name: `Genopbygget ${i}`, paragraphs: [{ paragraph: '108', approvedPlaces: 50 }],

@@ -1,8 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { createTestDatabase, startServiceProcess, startTestIdentity, testKafkaBrokers, uniqueGroupId, waitUntil, type TestDatabase, type TestIdentity } from '@tilbudsnet/testing';
-import { Client } from 'pg';
 import { offerRequest } from '../support/demo-offer';
 import { call } from '../support/running-system';
+import { queryDatabase } from './support/query';
 
 /**
  * Offers and visitation run as their own processes, as in production, and are killed with SIGKILL
@@ -46,15 +46,6 @@ afterAll(async () => {
   await visitationDb?.drop();
 });
 
-async function query(db: TestDatabase, sql: string, params: unknown[] = []): Promise<any[]> {
-  const client = new Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 it('ends every saga and leaves no place reserved when offers and then visitation are SIGKILLed mid-saga', async () => {
   const manager = await identity.authFor('manager-aarhus');
@@ -65,7 +56,7 @@ it('ends every saga and leaves no place reserved when offers and then visitation
     expect(r.status).toBe(201);
     offerIds.push(r.body.offerId);
   }
-  await waitUntil(async () => (await query(visitationDb, 'SELECT count(*)::int AS n FROM catalogue_offers')).at(0).n === 2, { what: 'the offers in the catalogue' });
+  await waitUntil(async () => (await queryDatabase(visitationDb, 'SELECT count(*)::int AS n FROM catalogue_offers')).at(0).n === 2, { what: 'the offers in the catalogue' });
 
   const cases: string[] = [];
   for (let i = 0; i < 30; i++) {
@@ -76,18 +67,18 @@ it('ends every saga and leaves no place reserved when offers and then visitation
   // 30 requests for 20 places, all at once; offers is killed while it answers them.
   const requested = await Promise.all(cases.map((id, i) => call(`${url('visitation')}/cases/${id}/placements`, 'POST', { offerId: offerIds[i % 2], startDate: '2027-01-04' }, officer)));
   expect(requested.every((r) => r.status === 201)).toBe(true);
-  await waitUntil(async () => (await query(offersDb, 'SELECT count(*)::int AS n FROM placement_holds')).at(0).n >= 3, { what: 'offers answering', intervalMs: 20 });
+  await waitUntil(async () => (await queryDatabase(offersDb, 'SELECT count(*)::int AS n FROM placement_holds')).at(0).n >= 3, { what: 'offers answering', intervalMs: 20 });
   await kill('offers');
   const killedOffersAt = Date.now();
   await start('offers');
   const placementIds = requested.map((r) => r.body.id as string);
-  const statuses = async () => (await query(visitationDb, 'SELECT status, count(*)::int AS n FROM placements WHERE id = ANY($1::uuid[]) GROUP BY status', [placementIds]))
+  const statuses = async () => (await queryDatabase(visitationDb, 'SELECT status, count(*)::int AS n FROM placements WHERE id = ANY($1::uuid[]) GROUP BY status', [placementIds]))
     .reduce((all: Record<string, number>, r: { status: string; n: number }) => ({ ...all, [r.status]: r.n }), {});
   await waitUntil(async () => !(await statuses()).requested, { what: 'every request answered after offers came back', timeoutMs: 60000 });
   const answeredMs = Date.now() - killedOffersAt;
 
   // Officers confirm; visitation is killed part-way and restarted; they confirm what is left.
-  const reserved = async () => (await query(visitationDb, "SELECT id FROM placements WHERE id = ANY($1::uuid[]) AND status = 'reserved'", [placementIds])).map((r: { id: string }) => r.id);
+  const reserved = async () => (await queryDatabase(visitationDb, "SELECT id FROM placements WHERE id = ANY($1::uuid[]) AND status = 'reserved'", [placementIds])).map((r: { id: string }) => r.id);
   const firstHalf = (await reserved()).slice(0, 10);
   await Promise.all(firstHalf.map((id) => call(`${url('visitation')}/placements/${id}/confirm`, 'POST', undefined, officer).catch(() => undefined)));
   await kill('visitation');
@@ -98,7 +89,7 @@ it('ends every saga and leaves no place reserved when offers and then visitation
     expect(r.status).toBe(200);
   }
   await waitUntil(async () => {
-    const [figures] = await query(offersDb, 'SELECT sum(occupied_places)::int AS occupied, sum(reserved_places)::int AS reserved FROM offers WHERE id = ANY($1::uuid[])', [offerIds]);
+    const [figures] = await queryDatabase(offersDb, 'SELECT sum(occupied_places)::int AS occupied, sum(reserved_places)::int AS reserved FROM offers WHERE id = ANY($1::uuid[])', [offerIds]);
     return figures.occupied === 20 && figures.reserved === 0;
   }, { what: 'offers\' figures to settle', timeoutMs: 60000 });
   const settledMs = Date.now() - killedVisitationAt;
@@ -106,6 +97,6 @@ it('ends every saga and leaves no place reserved when offers and then visitation
   const final = await statuses();
   expect(final).toEqual({ started: 20, rejected: 10 });
   // Offers holds nothing for anyone: every hold became an occupied place or was released.
-  expect(await query(offersDb, "SELECT status, count(*)::int AS n FROM placement_holds GROUP BY status ORDER BY status")).not.toContainEqual(expect.objectContaining({ status: 'reserved' }));
+  expect(await queryDatabase(offersDb, "SELECT status, count(*)::int AS n FROM placement_holds GROUP BY status ORDER BY status")).not.toContainEqual(expect.objectContaining({ status: 'reserved' }));
   console.log(`service kill: 30 sagas; after SIGKILL of offers every request was answered in ${answeredMs} ms; after SIGKILL of visitation the figures settled in ${settledMs} ms`);
 });
