@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CatalogueOfferRecord } from '../catalogue/catalogue-offer.entity';
 import { MIN_PLACEMENTS_SHOWN } from '../progression/domain/effect';
 import { namePattern } from './domain/name-pattern';
-import { rankOffers, type RankedOffer } from './domain/ranking';
+import { rankOffers, type RankableOffer, type RankedOffer } from './domain/ranking';
 import { searchPointOf, type SearchPoint } from './domain/search-point';
 import type { SearchOffersQuery } from './search-offers.query';
 
@@ -37,12 +37,33 @@ const EFFECT_SQL = `(SELECT CASE WHEN count(DISTINCT g.placement_id) >= ${MIN_PL
    FROM placement_goals g JOIN LATERAL (SELECT m.level FROM goal_measurements m WHERE m.goal_id = g.id ORDER BY m.measured_on DESC, m.created_at DESC LIMIT 1) l ON true
   WHERE g.offer_id = c.offer_id)`;
 
-interface SearchRow { snapshot: OfferSnapshot; day_rate: string | null; unit_price: string | null; total: string }
+/** A candidate as the filter query reads it: the few columns ranking needs, not the snapshot. */
+interface CandidateRow {
+  offer_id: string; name: string; target_groups: string[]; specialisation_level: OfferSnapshot['specialisationLevel'];
+  status: OfferSnapshot['status']; vacant_places: number; lat: number; lon: number; day_rate: string | null; total: string;
+}
+
+function rankableOf(row: CandidateRow): RankableOffer {
+  return {
+    offerId: row.offer_id, name: row.name, targetGroups: row.target_groups, specialisationLevel: row.specialisation_level,
+    status: row.status, location: { lat: row.lat, lon: row.lon }, capacity: { vacantPlaces: row.vacant_places },
+  };
+}
+
+/** The page's offers in the given order, whole, with their unit price and effect: one query for the page. */
+const PAGE_SQL = `SELECT c.snapshot, t.unit_price, ${EFFECT_SQL} AS share
+  FROM unnest($1::uuid[]) WITH ORDINALITY AS p(offer_id, n)
+  JOIN catalogue_offers c ON c.offer_id = p.offer_id
+  LEFT JOIN catalogue_tariffs t ON t.offer_id = c.offer_id AND t.year = $2
+  ORDER BY p.n`;
+
+interface PageRow { snapshot: OfferSnapshot; unit_price: string | null; share: string | null }
 
 /**
  * Answers searches from visitation's own catalogue, so search works while offers is down. Hard
  * filters in SQL (a maximum day rate among them); the ranking (fit, vacancy, distance, price) and
- * its reasons in `ranking.ts`.
+ * its reasons in `ranking.ts`. Two queries: the filter reads narrow candidate rows (no snapshot),
+ * ranking picks the page, then the page's snapshots come with their effect and unit price.
  */
 @Injectable()
 export class SearchingOffers {
@@ -58,10 +79,16 @@ export class SearchingOffers {
     const year = query.tariffYear ?? new Date().getUTCFullYear();
     const packageCode = query.packageCode ?? 'base';
     const qb = this.dataSource.getRepository(CatalogueOfferRecord).createQueryBuilder('c')
-      .select('c.snapshot', 'snapshot')
+      .select('c.offer_id', 'offer_id')
+      .addSelect(`c.snapshot ->> 'name'`, 'name')
+      .addSelect('c.target_groups', 'target_groups')
+      .addSelect('c.specialisation_level', 'specialisation_level')
+      .addSelect('c.status', 'status')
+      .addSelect('c.vacant_places', 'vacant_places')
+      .addSelect('c.lat', 'lat')
+      .addSelect('c.lon', 'lon')
       // The package's rate, or the base rate where the offer has no such package.
       .addSelect(`coalesce(t.rates ->> :packageCode, t.rates ->> 'base')`, 'day_rate')
-      .addSelect('t.unit_price', 'unit_price')
       .leftJoin('catalogue_tariffs', 't', 't.offer_id = c.offer_id AND t.year = :year', { year, packageCode });
     if (query.maxDayTariff) qb.andWhere(`coalesce(t.rates ->> :packageCode, t.rates ->> 'base')::numeric <= :maxDayTariff::numeric`, { maxDayTariff: query.maxDayTariff });
     if (query.targetGroup) qb.andWhere(':targetGroup = ANY(c.target_groups)', { targetGroup: query.targetGroup });
@@ -86,17 +113,15 @@ export class SearchingOffers {
     const totalOf = async (rows: { total: string }[]) => (rows.length ? Number(rows[0].total) : offset ? await qb.clone().orderBy().offset(undefined).limit(undefined).getCount() : 0);
     let total: number;
     const criteria = { near, maxDistanceKm: query.maxDistanceKm, targetGroups: query.targetGroup ? [query.targetGroup] : undefined, specialisationLevel: query.specialisationLevel };
-    let ranked: RankedOffer[];
-    const unitPrices = new Map<string, string | null>();
+    let ranked: RankedOffer<RankableOffer>[];
     if (sort === 'relevance') {
       // Pre-sort in SQL so the candidates ranked in code are the likely best ones.
       qb.orderBy(`(c.vacant_places > 0 AND c.status = 'active')`, 'DESC');
       if (near) qb.addOrderBy(DISTANCE_SQL, 'ASC');
       qb.addOrderBy('c.offer_id').limit(Math.min(RANKED_AT_MOST, (offset + query.limit) * 4));
-      const rows: SearchRow[] = await qb.getRawMany();
+      const rows: CandidateRow[] = await qb.getRawMany();
       total = await totalOf(rows);
-      rows.forEach((r) => unitPrices.set(r.snapshot.offerId, r.unit_price));
-      ranked = rankOffers(rows.map((r) => ({ offer: r.snapshot, dayRate: r.day_rate })), criteria).slice(offset, offset + query.limit);
+      ranked = rankOffers(rows.map((r) => ({ offer: rankableOf(r), dayRate: r.day_rate })), criteria).slice(offset, offset + query.limit);
     } else {
       // A plain key sorts every filtered offer in SQL, so paging walks the whole result; the page is then ranked for its reasons.
       const rate = `(coalesce(t.rates ->> :packageCode, t.rates ->> 'base'))::numeric`;
@@ -106,20 +131,18 @@ export class SearchingOffers {
       if (sort === 'distance') qb.orderBy(DISTANCE_SQL, 'ASC');
       if (sort === 'effect') qb.orderBy(EFFECT_SQL, 'DESC', 'NULLS LAST');
       qb.addOrderBy('c.offer_id').offset(offset).limit(query.limit);
-      const rows: SearchRow[] = await qb.getRawMany();
+      const rows: CandidateRow[] = await qb.getRawMany();
       total = await totalOf(rows);
-      rows.forEach((r) => unitPrices.set(r.snapshot.offerId, r.unit_price));
-      const byId = new Map(rankOffers(rows.map((r) => ({ offer: r.snapshot, dayRate: r.day_rate })), criteria).map((r) => [r.offer.offerId, r]));
-      ranked = rows.map((r) => byId.get(r.snapshot.offerId)!);
+      const byId = new Map(rankOffers(rows.map((r) => ({ offer: rankableOf(r), dayRate: r.day_rate })), criteria).map((r) => [r.offer.offerId, r]));
+      ranked = rows.map((r) => byId.get(r.offer_id)!);
     }
-    // The effect of the page's offers only (one query), so the search itself does not pay for it.
-    const shares = new Map<string, number | null>((await this.dataSource.query(
-      `SELECT c.offer_id, ${EFFECT_SQL} AS share FROM unnest($1::uuid[]) AS c(offer_id)`, [ranked.map((r) => r.offer.offerId)],
-    )).map((r: { offer_id: string; share: string | null }) => [r.offer_id, r.share === null ? null : Number(r.share)]));
-    const items = ranked.map(({ offer, ...rank }) => {
-      const goalsMetShare = shares.get(offer.offerId) ?? null;
-      const unitPrice = unitPrices.get(offer.offerId);
-      return { ...offer, rank, effect: { goalsMetShare, enoughData: goalsMetShare !== null }, ...(offer.units ? { unitPrice: unitPrice ?? null } : {}) };
+    // The page's snapshots, with effect and unit price, in one query; the search itself does not pay for them.
+    const page: PageRow[] = await this.dataSource.query(PAGE_SQL, [ranked.map((r) => r.offer.offerId), year]);
+    const ranks = new Map(ranked.map(({ offer, ...rank }) => [offer.offerId, rank]));
+    // An offer gone from the catalogue between the two queries (a removal) is simply not on the page.
+    const items: SearchHit[] = page.map(({ snapshot, unit_price, share }) => {
+      const goalsMetShare = share === null ? null : Number(share);
+      return { ...snapshot, rank: ranks.get(snapshot.offerId)!, effect: { goalsMetShare, enoughData: goalsMetShare !== null }, ...(snapshot.units ? { unitPrice: unit_price ?? null } : {}) };
     });
     return { items, count: items.length, total, offset, ...(point ? { from: point } : {}) };
   }

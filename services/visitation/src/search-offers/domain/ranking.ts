@@ -8,15 +8,23 @@ export interface RankingCriteria {
   specialisationLevel?: string;
 }
 
+/**
+ * What ranking reads of an offer: a whole snapshot will do, and so will the few columns search
+ * reads for its candidates (it fetches whole snapshots for the page only).
+ */
+export type RankableOffer = Pick<OfferSnapshot, 'offerId' | 'name' | 'targetGroups' | 'specialisationLevel' | 'status' | 'location'> & {
+  capacity: Pick<OfferSnapshot['capacity'], 'vacantPlaces'>;
+};
+
 /** An offer with its day rate for the needed package, where a tariff is published. */
-export interface PricedOffer {
-  offer: OfferSnapshot;
+export interface PricedOffer<O extends RankableOffer = OfferSnapshot> {
+  offer: O;
   /** Kroner per day, as published ("1441.96"). */
   dayRate: string | null;
 }
 
-export interface RankedOffer {
-  offer: OfferSnapshot;
+export interface RankedOffer<O extends RankableOffer = OfferSnapshot> {
+  offer: O;
   dayRate: string | null;
   /** 0..1, higher first. */
   score: number;
@@ -71,7 +79,7 @@ function kronerText(rate: string): string {
   return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${decimals}`;
 }
 
-export function rankOffer({ offer, dayRate }: PricedOffer, criteria: RankingCriteria, range: { min: number; max: number } | null = null): RankedOffer {
+export function rankOffer<O extends RankableOffer>({ offer, dayRate }: PricedOffer<O>, criteria: RankingCriteria, range: { min: number; max: number } | null = null): RankedOffer<O> {
   const why: RankReason[] = [];
   const wanted = criteria.targetGroups ?? [];
   const served = wanted.filter((t) => offer.targetGroups.includes(t));
@@ -98,7 +106,7 @@ export function rankOffer({ offer, dayRate }: PricedOffer, criteria: RankingCrit
 }
 
 /** Best first; ties broken by more vacancy, then name, so the order is stable. */
-export function rankOffers(offers: PricedOffer[], criteria: RankingCriteria): RankedOffer[] {
+export function rankOffers<O extends RankableOffer>(offers: PricedOffer<O>[], criteria: RankingCriteria): RankedOffer<O>[] {
   const rates = offers.map((o) => o.dayRate).filter((r): r is string => r !== null).map(Number);
   const range = rates.length ? { min: Math.min(...rates), max: Math.max(...rates) } : null;
   return offers.map((o) => rankOffer(o, criteria, range)).sort((a, b) =>
