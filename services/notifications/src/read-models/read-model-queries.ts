@@ -49,14 +49,19 @@ export async function recentBuyersOf(manager: EntityManager, targetGroups: strin
 
 /** Keeps each region × target group's total vacancy and since when it has been zero. */
 export async function refreshRegionVacancy(manager: EntityManager, regionCode: string, targetGroups: string[], at: Date): Promise<void> {
-  for (const targetGroup of targetGroups) {
-    const [{ vacant }] = await manager.query(
-      "SELECT COALESCE(SUM(vacant), 0)::int AS vacant FROM n_offers WHERE region_code = $1 AND $2 = ANY(target_groups) AND status = 'active'", [regionCode, targetGroup]);
+  for (const targetGroup of [...targetGroups].sort()) {
+    // The consumer applies partitions concurrently: the sum must be taken after this transaction
+    // holds the region's row, so it sees every other offer's committed change. Summed first and
+    // written after, two concurrent changes each left the sum without the other's (a lost update).
     await manager.query(
-      `INSERT INTO n_region_vacancy (region_code, target_group, vacant, zero_since) VALUES ($1, $2, $3, CASE WHEN $3 = 0 THEN $4::timestamptz END)
-       ON CONFLICT (region_code, target_group) DO UPDATE SET vacant = $3,
-         zero_since = CASE WHEN $3 = 0 THEN COALESCE(n_region_vacancy.zero_since, $4::timestamptz) END`,
-      [regionCode, targetGroup, vacant, at]);
+      `INSERT INTO n_region_vacancy (region_code, target_group, vacant) VALUES ($1, $2, 0)
+       ON CONFLICT (region_code, target_group) DO UPDATE SET vacant = n_region_vacancy.vacant`, [regionCode, targetGroup]);
+    // A statement of its own, so its snapshot is taken once the lock is held.
+    await manager.query(
+      `UPDATE n_region_vacancy v SET vacant = s.vacant, zero_since = CASE WHEN s.vacant = 0 THEN COALESCE(v.zero_since, $3::timestamptz) END
+       FROM (SELECT COALESCE(SUM(vacant), 0)::int AS vacant FROM n_offers WHERE region_code = $1 AND $2 = ANY(target_groups) AND status = 'active') s
+       WHERE v.region_code = $1 AND v.target_group = $2`,
+      [regionCode, targetGroup, at]);
   }
 }
 
