@@ -5,6 +5,7 @@ import {
   AclOperationTypes, AclPermissionTypes, AclResourceTypes, CompressionTypes, Kafka, logLevel, ResourcePatternTypes, type Consumer, type IHeaders, type KafkaConfig,
 } from 'kafkajs';
 import type { KafkaGrant } from '../access/kafka-access';
+import { compressionSettingFrom, gzipsSend } from './compression';
 import type {
   BusAdmin, BusConfig, BusConsumer, BusProducer, ConsumerOptions, IncomingMessage, MessageBus, MessageHeaders, PartitionLag,
   TopicSpec,
@@ -258,15 +259,16 @@ export function createKafkaBus(config: BusConfig): MessageBus {
     logLevel: logLevel.NOTHING,
     retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 3000 },
   });
-  // KAFKA_COMPRESSION: gzip (default; the codec kafkajs carries itself) or none.
-  const compression = (process.env.KAFKA_COMPRESSION ?? 'gzip') === 'none' ? CompressionTypes.None : CompressionTypes.GZIP;
+  // gzip is the codec kafkajs carries itself; whether a send uses it, compression.ts decides.
+  const compression = compressionSettingFrom();
   return {
     async producer(): Promise<BusProducer> {
       const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await producer.connect();
       return {
         async send(batches) {
-          await producer.sendBatch({ acks: -1, compression, topicMessages: batches.map((b) => ({ ...b, topic: names.physical(b.topic) })) });
+          const bytes = batches.reduce((sum, b) => sum + b.messages.reduce((n, m) => n + m.value.length, 0), 0);
+          await producer.sendBatch({ acks: -1, compression: gzipsSend(compression, bytes) ? CompressionTypes.GZIP : CompressionTypes.None, topicMessages: batches.map((b) => ({ ...b, topic: names.physical(b.topic) })) });
         },
         disconnect: () => producer.disconnect(),
       };
