@@ -341,3 +341,38 @@ describe('reading a topic to its end', () => {
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
   }, 60_000);
 });
+
+describe('committed offsets', () => {
+  it('commits what was handled within a second while running, and at once on a clean stop: the next member of the group reads on from there', async () => {
+    const prefixed = createKafkaBus({ brokers: (await testKafkaBrokers()).split(','), clientId: 'offsets-test', topicPrefix: `${uniqueGroupId('offsets')}.` });
+    const admin = await prefixed.admin();
+    await admin.ensureTopics([{ topic: Topics.offer, partitions: 1 }]);
+    const producer = await prefixed.producer();
+    const group = uniqueGroupId('offsets');
+    const send = (values: string[]) => producer.send([{ topic: Topics.offer, messages: values.map((value) => ({ key: 'k', value })) }]);
+    try {
+      const first: string[] = [];
+      const running = prefixed.consumer({ groupId: group, sessionTimeoutMs: 6000 });
+      await running.start([Topics.offer], true, async (m) => { first.push(m.value!); });
+      await send(['a', 'b', 'c']);
+      await waitUntil(() => first.length === 3, { timeoutMs: 20_000 });
+      // Handled and not stopped: the group's offset follows within the commit interval.
+      await waitUntil(async () => (await admin.consumerLag(group, [Topics.offer]))[0]?.lag === 0, { timeoutMs: 10_000 });
+      await send(['d']);
+      await waitUntil(() => first.length === 4, { timeoutMs: 20_000 });
+      await running.stop(); // commits 'd' at once, though the interval has not come round
+      expect(await admin.consumerLag(group, [Topics.offer])).toEqual([{ topic: Topics.offer, partition: 0, lag: 0 }]);
+
+      const second: string[] = [];
+      const next = prefixed.consumer({ groupId: group, sessionTimeoutMs: 6000 });
+      await next.start([Topics.offer], true, async (m) => { second.push(m.value!); });
+      await send(['e']);
+      await waitUntil(() => second.includes('e'), { timeoutMs: 20_000 });
+      await next.stop();
+      expect(second).toEqual(['e']);
+    } finally {
+      await producer.disconnect();
+      await admin.disconnect();
+    }
+  }, 90_000);
+});
