@@ -23,6 +23,51 @@ const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 10);
  */
 const WATCH = process.env.BENCH_WATCH ?? 'db';
 
+/**
+ * The way to a reservation split by hop, from the messaging tables' own timestamps, per placement:
+ * visitation's PlacementRequested outbox row (`created_at` is the request's transaction start) to
+ * `published_at`; to offers' inbox row (`processed_at`: the start of the transaction that reserves,
+ * which also writes PlaceReserved); to PlaceReserved published; to visitation's inbox row.
+ */
+async function sagaHops(offersUrl: string, visitationUrl: string): Promise<{ hop: string; p50: number; p99: number }[]> {
+  const offers = new Client({ connectionString: offersUrl });
+  const visitation = new Client({ connectionString: visitationUrl });
+  await offers.connect();
+  await visitation.connect();
+  try {
+    const ms = (column: string) => `extract(epoch FROM ${column}) * 1000`;
+    const outbox = async (db: Client, type: string) => new Map((await db.query(
+      `SELECT envelope -> 'payload' ->> 'placementId' AS placement, event_id::text AS id, ${ms('created_at')} AS created, ${ms('published_at')} AS published
+       FROM messaging_outbox WHERE envelope ->> 'type' = $1 AND published_at IS NOT NULL`, [type],
+    )).rows.map((r: { placement: string; id: string; created: string; published: string }) => [r.placement, { id: r.id, created: Number(r.created), published: Number(r.published) }]));
+    const inbox = async (db: Client, ids: string[]) => new Map((await db.query(
+      `SELECT event_id::text AS id, ${ms('processed_at')} AS at FROM messaging_inbox WHERE event_id = ANY($1::uuid[])`, [ids],
+    )).rows.map((r: { id: string; at: string }) => [r.id, Number(r.at)]));
+    const requested = await outbox(visitation, 'PlacementRequested');
+    const reserved = await outbox(offers, 'PlaceReserved');
+    const atOffers = await inbox(offers, [...requested.values()].map((r) => r.id));
+    const atVisitation = await inbox(visitation, [...reserved.values()].map((r) => r.id));
+    const hops: Record<string, number[]> = {
+      'request transaction -> published': [], 'published -> offers reserves': [], 'offers reserves -> PlaceReserved published': [], 'published -> visitation': [],
+    };
+    for (const [placement, request] of requested) {
+      const reservation = reserved.get(placement);
+      if (!reservation || !atOffers.has(request.id) || !atVisitation.has(reservation.id)) continue;
+      hops['request transaction -> published'].push(request.published - request.created);
+      hops['published -> offers reserves'].push(atOffers.get(request.id)! - request.published);
+      hops['offers reserves -> PlaceReserved published'].push(reservation.published - reservation.created);
+      hops['published -> visitation'].push(atVisitation.get(reservation.id)! - reservation.published);
+    }
+    return Object.entries(hops).map(([hop, xs]) => {
+      const sorted = xs.sort((a, b) => a - b);
+      return { hop, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+    });
+  } finally {
+    await offers.end();
+    await visitation.end();
+  }
+}
+
 async function main(): Promise<void> {
   const brokers = await testKafkaBrokers();
   const identity = await startTestIdentity();
@@ -104,9 +149,11 @@ async function main(): Promise<void> {
     watching = false;
     await watcher;
     await watchDb.end();
+    const hops = await sagaHops(offersDb.url, visitationDb.url);
     const sorted = [...latencies].sort((a, b) => a - b);
     console.log(`\nplacement benchmark: ${latencies.length} placements by ${WORKERS} officers at once, ${OFFERS} offers; offers and visitation as processes; reservations seen by ${WATCH === 'db' ? 'one watcher on visitation\'s table' : 'each officer polling the API'} every ${POLL_MS} ms; 2 cores`);
     console.log(`sustained ${(latencies.length / seconds).toFixed(1)} placements/s   request -> reserved -> confirmed: p50 ${percentile(sorted, 50).toFixed(0)} ms  p95 ${percentile(sorted, 95).toFixed(0)} ms  p99 ${percentile(sorted, 99).toFixed(0)} ms`);
+    console.log(`  where it went (database clocks, p50 / p99): ${hops.map((h) => `${h.hop} ${h.p50.toFixed(1)} / ${h.p99.toFixed(1)} ms`).join('; ')}`);
   } finally {
     await stopServiceProcess(visitation);
     await stopServiceProcess(offers);
