@@ -131,6 +131,8 @@ async function main(): Promise<void> {
       }
     };
     const latencies: number[] = [];
+    const requestMs: number[] = [];
+    const confirmMs: number[] = [];
     let next = 0;
     const started = performance.now();
     await Promise.all(caseIds.map(async (caseId, w) => {
@@ -138,9 +140,12 @@ async function main(): Promise<void> {
         next++;
         const t = performance.now();
         const placement = await v(`/cases/${caseId}/placements`, 'POST', { offerId: offerIds[w % offerIds.length], startDate: '2027-01-01' });
+        requestMs.push(performance.now() - t);
         if (placement.status !== 'requested') throw new Error(`request answered ${JSON.stringify(placement).slice(0, 300)}`);
         await reserved(placement.id);
+        const confirming = performance.now();
         const confirmed = await v(`/placements/${placement.id}/confirm`, 'POST');
+        confirmMs.push(performance.now() - confirming);
         if (confirmed.status !== 'started') throw new Error(`confirm answered ${JSON.stringify(confirmed)}`);
         latencies.push(performance.now() - t);
       }
@@ -153,6 +158,8 @@ async function main(): Promise<void> {
     const sorted = [...latencies].sort((a, b) => a - b);
     console.log(`\nplacement benchmark: ${latencies.length} placements by ${WORKERS} officers at once, ${OFFERS} offers; offers and visitation as processes; reservations seen by ${WATCH === 'db' ? 'one watcher on visitation\'s table' : 'each officer polling the API'} every ${POLL_MS} ms; 2 cores`);
     console.log(`sustained ${(latencies.length / seconds).toFixed(1)} placements/s   request -> reserved -> confirmed: p50 ${percentile(sorted, 50).toFixed(0)} ms  p95 ${percentile(sorted, 95).toFixed(0)} ms  p99 ${percentile(sorted, 99).toFixed(0)} ms`);
+    const spread = (xs: number[]) => { const sorted = [...xs].sort((a, b) => a - b); return `${percentile(sorted, 50).toFixed(1)} / ${percentile(sorted, 99).toFixed(1)} ms`; };
+    console.log(`  HTTP answers (p50 / p99): request ${spread(requestMs)}; confirm ${spread(confirmMs)}`);
     console.log(`  where it went (database clocks, p50 / p99): ${hops.map((h) => `${h.hop} ${h.p50.toFixed(1)} / ${h.p99.toFixed(1)} ms`).join('; ')}`);
   } finally {
     await stopServiceProcess(visitation);

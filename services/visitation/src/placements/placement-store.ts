@@ -33,9 +33,20 @@ export async function loadPlacement(manager: EntityManager, id: string, principa
   return p;
 }
 
+/**
+ * Writes a placement's state: a decision that began at version 0 made it (insert), any other
+ * changed a row read and locked in the same transaction (update). TypeORM's `save` would first
+ * read the row again to tell the two apart: a round trip per saga step.
+ */
+export async function storePlacement(manager: EntityManager, decision: PlacementDecision): Promise<void> {
+  const { state, events } = decision;
+  if (state.version === events.length) await manager.insert(PlacementRecord, state);
+  else await manager.update(PlacementRecord, { id: state.id }, state);
+}
+
 /** Saves a decision's state and its events in the caller's transaction. */
 export async function savePlacement(manager: EntityManager, outbox: TransactionalOutbox, decision: PlacementDecision, cause: EventCause): Promise<PlacementView> {
-  await manager.save(PlacementRecord, decision.state);
+  await storePlacement(manager, decision);
   await outbox.append(manager, decision.events.map((e) => createEvent('visitation', e, cause)));
   return viewOf(decision.state);
 }

@@ -8,6 +8,7 @@ import { joinsWaitlistAfter, waitlistRegionFor } from '../waitlist/domain/waitli
 import { Waitlist } from '../waitlist/waitlist';
 import { placeReserved, reservationExpired, reservationRejected, type PlacementDecision } from './domain/placement';
 import { PlacementRecord } from './placement.entity';
+import { storePlacement } from './placement-store';
 
 /** Offers' answers move the saga on; a request refused for want of a place puts the case on the waiting list. */
 @Controller()
@@ -41,7 +42,7 @@ export class ReservationHandlers {
     const placement = await ctx.manager.findOne(PlacementRecord, { where: { id: placementId }, lock: { mode: 'pessimistic_write' } });
     if (!placement) return null; // an answer to a request this visitation never made: nothing to move on
     const decision = decide(placement);
-    await ctx.manager.save(PlacementRecord, decision.state);
+    await storePlacement(ctx.manager, decision);
     await this.outbox.append(ctx.manager, decision.events.map((e) => createEvent('visitation', e, ctx.cause)));
     return placement;
   }
