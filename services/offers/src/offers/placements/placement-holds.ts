@@ -47,7 +47,8 @@ export class PlacementHolds {
   }
 
   private async save(manager: EntityManager, decision: HoldDecision, cause: EventCause, now: Date): Promise<void> {
-    if (decision.hold) await manager.save(PlacementHoldRecord, decision.hold);
+    // One statement, new hold or changed: `save` would read the row again first (it is locked and read above).
+    if (decision.hold) await manager.upsert(PlacementHoldRecord, decision.hold, ['placementId']);
     if (decision.offer) await saveOfferState(manager, decision.offer);
     await this.outbox.append(manager, decision.events.map((e) => createEvent('offers', e, cause, now)));
   }
