@@ -39,10 +39,12 @@ export class RequestingPlacement {
     const offer = await manager.findOneBy(CatalogueOfferRecord, { offerId: input.offerId });
     if (!offer) throw new RuleViolation(`${field}offerId`, 'offer-in-catalogue', `no offer ${input.offerId} in the catalogue`, 422);
     const targetGroup = found.needs.targetGroups.find((t) => offer.targetGroups.includes(t)) ?? found.needs.targetGroups[0];
-    mustBeOnTariff(input.packageCode ?? 'base', await ratesInForce(manager, input.offerId, input.startDate), input.startDate.slice(0, 4));
+    const packageCode = input.packageCode ?? 'base';
+    // The base package is on every tariff: only another package needs the year's rates read.
+    if (packageCode !== 'base') mustBeOnTariff(packageCode, await ratesInForce(manager, input.offerId, input.startDate), input.startDate.slice(0, 4));
     const decision = requestPlacement({
       id: randomUUID(), caseId: found.id, offerId: input.offerId, actingMunicipality: found.actingMunicipality, payingMunicipality: found.payingMunicipality,
-      paragraph: found.needs.paragraph, targetGroup, startDate: input.startDate, packageCode: input.packageCode ?? 'base',
+      paragraph: found.needs.paragraph, targetGroup, startDate: input.startDate, packageCode,
     }, new Date());
     await recordAccess(manager, principal, { caseId: found.id, municipality: found.actingMunicipality, action: 'request-placement', purpose });
     return savePlacement(manager, this.outbox, decision, cause);
