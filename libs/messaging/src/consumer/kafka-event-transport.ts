@@ -51,7 +51,7 @@ export interface KafkaEventTransportOptions {
 }
 
 /** Applies a run of events in one go (one read, one write), inside the chunk's transaction. */
-export type BulkApply = (events: TilbudsnetEvent[], manager: EntityManager) => Promise<void>;
+export type BulkApply = (events: TilbudsnetEvent[], manager: EntityManager) => Promise<unknown>;
 
 /**
  * A NestJS transport on the message bus so handlers read as `@EventPattern('CapacityChanged')`,

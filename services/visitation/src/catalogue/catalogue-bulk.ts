@@ -12,9 +12,10 @@ export const CATALOGUE_EVENT_TYPES = ['OfferRegistered', 'OfferUpdated', 'Capaci
  * offers concerned are locked and read, the events folded over them in order with the same pure
  * `applyOfferEvent` the handlers use, and the offers that changed written back in one upsert.
  * An event for an offer never registered fails the run, which is then applied event by event so
- * that one event is dead-lettered, as the handler does.
+ * that one event is dead-lettered. The live handlers apply their one event with it too. Returns the
+ * offers that changed, as they now stand.
  */
-export async function applyOfferEventsInBulk(events: TilbudsnetEvent[], manager: EntityManager): Promise<void> {
+export async function applyOfferEventsInBulk(events: TilbudsnetEvent[], manager: EntityManager): Promise<CatalogueEntry['offer'][]> {
   const ids = [...new Set(events.map((e) => e.aggregateId.toLowerCase()))];
   const rows: { offer_id: string; snapshot: CatalogueEntry['offer']; version: number }[] = await manager.query(
     'SELECT offer_id::text, snapshot, version FROM catalogue_offers WHERE offer_id = ANY($1::uuid[]) FOR UPDATE', [ids]);
@@ -28,7 +29,7 @@ export async function applyOfferEventsInBulk(events: TilbudsnetEvent[], manager:
     entries.set(id, change.entry);
     changed.add(id);
   }
-  if (!changed.size) return;
+  if (!changed.size) return [];
   // One statement whatever the run's length: the rows as one JSON parameter (TypeORM's builder spent more than the database).
   const records = [...changed].map((id) => recordOf(entries.get(id)!.offer, entries.get(id)!.version));
   await manager.query(
@@ -44,4 +45,5 @@ export async function applyOfferEventsInBulk(events: TilbudsnetEvent[], manager:
       offer_id: r.offerId, snapshot: r.snapshot, version: r.version, region_code: r.regionCode, municipality_code: r.municipalityCode, paragraphs: r.paragraphs,
       target_groups: r.targetGroups, specialisation_level: r.specialisationLevel, status: r.status, vacant_places: r.vacantPlaces, lat: r.lat, lon: r.lon,
     })))]);
+  return records.map((r) => r.snapshot);
 }

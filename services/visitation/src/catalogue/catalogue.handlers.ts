@@ -1,14 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventOf, OfferSnapshot } from '@tilbudsnet/contracts';
-import { EventContext, PermanentHandlerError } from '@tilbudsnet/messaging';
+import { EventContext } from '@tilbudsnet/messaging';
 import { In } from 'typeorm';
 import { flagForReplacement } from '../placements/domain/placement';
 import { REPLACEABLE_STATUSES, replacementFrom } from '../placements/domain/replacement';
 import { PlacementRecord } from '../placements/placement.entity';
 import { Waitlist } from '../waitlist/waitlist';
-import { applyOfferEvent, type OfferEvent } from './domain/catalogue-entry';
-import { CatalogueOfferRecord, recordOf } from './catalogue-offer.entity';
+import { applyOfferEventsInBulk } from './catalogue-bulk';
+import type { OfferEvent } from './domain/catalogue-entry';
 
 /**
  * Keeps the catalogue current from `offers.offer`. Each event is applied in its inbox transaction.
@@ -54,12 +54,7 @@ export class CatalogueHandlers {
 
   /** Returns the offer as it now stands, or null if the event changed nothing. */
   private async apply(event: OfferEvent, ctx: EventContext): Promise<OfferSnapshot | null> {
-    const repo = ctx.manager.getRepository(CatalogueOfferRecord);
-    const row = await repo.findOne({ where: { offerId: event.aggregateId }, lock: { mode: 'pessimistic_write' } });
-    const change = applyOfferEvent(row ? { offer: row.snapshot, version: row.version } : null, event);
-    if (change.kind === 'unknown-offer') throw new PermanentHandlerError(`${event.type} for offer ${event.aggregateId} that was never registered`);
-    if (change.kind !== 'upsert') return null;
-    await repo.upsert(recordOf(change.entry.offer, change.entry.version), ['offerId']);
-    return change.entry.offer;
+    const [offer] = await applyOfferEventsInBulk([event], ctx.manager);
+    return offer ?? null;
   }
 }
