@@ -14,9 +14,11 @@ type PlacementStatus = 'requested' | 'reserved' | 'started' | 'cancelled' | 'end
 /**
  * Placements arrive on two topics (visitation.placement, offers.reservation) that Kafka does not
  * order against each other, so a status only moves forward: a late `PlaceReserved` never undoes
- * a start.
+ * a start. A start outranks a cancellation: visitation never cancels a started placement, but
+ * offers may expire a hold while the officer confirms it (visitation still saw it reserved), and
+ * the placement then starts all the same; only an end comes after a start.
  */
-const STATUS_ORDER: readonly PlacementStatus[] = ['requested', 'reserved', 'started', 'cancelled', 'ended'];
+const STATUS_ORDER: readonly PlacementStatus[] = ['requested', 'reserved', 'cancelled', 'started', 'ended'];
 
 async function advance(manager: EntityManager, placementId: string, offerId: string, status: PlacementStatus, extra: { startedOn?: string; endedOn?: string } = {}): Promise<void> {
   await manager.query(

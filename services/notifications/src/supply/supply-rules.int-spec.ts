@@ -44,11 +44,13 @@ afterAll(async () => {
 });
 
 const versions = new Map<string, number>();
-async function publish<T extends EventType>(type: T, aggregateId: string, payload: NewEvent<T>['payload'], at: string): Promise<void> {
+/** Publishes as the owning service would; returns the event's id. */
+async function publish<T extends EventType>(type: T, aggregateId: string, payload: NewEvent<T>['payload'], at: string): Promise<string> {
   const version = (versions.get(aggregateId) ?? 0) + 1;
   versions.set(aggregateId, version);
   const event = createEvent(topicOwner(topicOf(type)), { type, aggregateId, aggregateVersion: version, payload } as NewEvent<T>, cause, new Date(at)); // as the owning service would
   await producer.send([{ topic: topicOf(type), messages: [{ key: aggregateId, value: JSON.stringify(event) }] }]);
+  return event.eventId;
 }
 
 /** The contract's example offer, moved to the scenario's region, target group and figures. */
@@ -223,4 +225,29 @@ describe('protected highly specialised offers (styrket samarbejde)', () => {
     const stranger = { ...operator, organisation: { kind: 'operator', operatorKind: 'private', id: '12345678' } };
     expect((await app.get(HandlingEarlyWarnings).list(stranger as never, {})).filter((w) => w.offerId === guarded)).toEqual([]);
   });
+});
+
+it('a reservation that ran out while the officer confirmed does not undo the start, whichever of the two comes first', async () => {
+  // Offers expires a hold at its deadline; visitation confirms a placement it still sees reserved.
+  // The two events travel on different topics, so notifications may read them in either order.
+  const offerId = randomUUID();
+  await publish('OfferRegistered', offerId, { offer: snapshot(offerId, '1082', 'autism', 4, 0) }, '2026-10-01T08:00:00Z');
+  const [startedFirst, expiredFirst] = [randomUUID(), randomUUID()];
+  const ids: string[] = [];
+  for (const placementId of [startedFirst, expiredFirst]) {
+    ids.push(await publish('PlacementRequested', placementId, {
+      placementId, offerId, paragraph: '108', targetGroup: 'autism', actingMunicipality: '0751', payingMunicipality: '0751', startDate: '2026-10-05',
+    }, '2026-10-02T08:00:00Z'));
+  }
+  const started = (placementId: string) => publish('PlacementStarted', placementId, {
+    placementId, offerId, actingMunicipality: '0751', payingMunicipality: '0751', startDate: '2026-10-05', packageCode: 'base',
+  }, '2026-10-05T08:00:00Z');
+  const expired = (placementId: string) => publish('ReservationExpired', placementId, { placementId, offerId }, '2026-10-05T08:00:01Z');
+  ids.push(await started(startedFirst), await expired(startedFirst));
+  ids.push(await expired(expiredFirst), await started(expiredFirst));
+  await waitUntil(async () => (await query('SELECT count(*)::int AS n FROM messaging_inbox WHERE event_id = ANY($1::uuid[])', [ids]))[0].n === ids.length, { what: 'every event applied' });
+
+  const status = async (id: string) => (await query('SELECT status FROM n_placements WHERE placement_id = $1', [id]))[0]?.status;
+  expect(await status(startedFirst)).toBe('started');
+  expect(await status(expiredFirst)).toBe('started');
 });
