@@ -14,7 +14,7 @@ export class ConfirmingPlacement {
 
   confirm(id: string, principal: Principal, purpose: string, cause: EventCause): Promise<PlacementView> {
     return commandOnPlacement(this.dataSource, this.outbox, id, principal, purpose, 'confirm-placement', cause, async (p, manager) => {
-      const decision = confirmPlacement(p, reviewMonths());
+      const decision = confirmPlacement(p, reviewMonths(), new Date());
       await this.waitlist.leave(manager, p.caseId, 'placed', cause);
       return decision;
     });

@@ -4,6 +4,8 @@ import {
 } from './placement';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
+/** Until when offers holds a place in these tests: after NOW. */
+const HOLD_UNTIL = new Date('2026-11-26T10:00:00Z');
 
 function requested(): PlacementState {
   return requestPlacement({
@@ -21,7 +23,7 @@ describe('the placement saga', () => {
 
   it('goes reserved -> started with a review date, naming acting and paying municipality', () => {
     const reserved = placeReserved(requested(), new Date('2026-11-25T10:00:00Z')).state;
-    const { state, events } = confirmPlacement(reserved, 6);
+    const { state, events } = confirmPlacement(reserved, 6, NOW);
     expect(state).toMatchObject({ status: 'started', reviewDate: '2027-06-01' });
     expect(events[0]).toMatchObject({ type: 'PlacementStarted', payload: { actingMunicipality: '0101', payingMunicipality: '0147', packageCode: 'base' } });
   });
@@ -33,7 +35,14 @@ describe('the placement saga', () => {
   it('ends an expired reservation, and it can no longer be confirmed', () => {
     const expired = reservationExpired(placeReserved(requested(), NOW).state).state;
     expect(expired.status).toBe('expired');
-    expect(() => confirmPlacement(expired, 6)).toThrow(expect.objectContaining({ rule: 'placement-status', status: 409 }));
+    expect(() => confirmPlacement(expired, 6, NOW)).toThrow(expect.objectContaining({ rule: 'placement-status', status: 409 }));
+  });
+
+  it('refuses to confirm a reservation whose hold has run out, though offers has not said so yet: the place may be gone', () => {
+    const reserved = placeReserved(requested(), HOLD_UNTIL).state;
+    expect(() => confirmPlacement(reserved, 6, HOLD_UNTIL)).toThrow(expect.objectContaining({ field: 'status', rule: 'reservation-expired', status: 409 }));
+    expect(() => confirmPlacement(reserved, 6, new Date(HOLD_UNTIL.getTime() + 60_000))).toThrow(expect.objectContaining({ rule: 'reservation-expired' }));
+    expect(confirmPlacement(reserved, 6, new Date(HOLD_UNTIL.getTime() - 1)).state.status).toBe('started');
   });
 
   it('times out an unanswered request and releases a hold that arrives after it', () => {
@@ -54,7 +63,7 @@ describe('the placement saga', () => {
   });
 
   it('computes the end date of a notice by the rule, then ends the placement', () => {
-    const started = confirmPlacement(placeReserved(requested(), NOW).state, 6).state;
+    const started = confirmPlacement(placeReserved(requested(), HOLD_UNTIL).state, 6, NOW).state;
     const noticed = giveNotice(started, '2027-01-31', { noticeMonths: 1, toEndOfMonth: true });
     expect(noticed.state).toMatchObject({ status: 'notice-given', endDate: '2027-02-28' });
     expect(endPlacement(noticed.state, '2027-02-28').events[0]).toMatchObject({ type: 'PlacementEnded', payload: { endDate: '2027-02-28' } });
@@ -62,8 +71,8 @@ describe('the placement saga', () => {
 
   it('gives each event of a placement the next aggregate version', () => {
     const first = requestPlacement({ ...requested() }, NOW);
-    const reserved = placeReserved(first.state, NOW).state;
-    const started = confirmPlacement(reserved, 6);
+    const reserved = placeReserved(first.state, HOLD_UNTIL).state;
+    const started = confirmPlacement(reserved, 6, NOW);
     const ended = endPlacement(started.state, '2027-01-01');
     expect([first.events[0].aggregateVersion, started.events[0].aggregateVersion, ended.events[0].aggregateVersion]).toEqual([1, 2, 3]);
   });
@@ -71,9 +80,9 @@ describe('the placement saga', () => {
   it('ends where its events say: replaying each decision\'s events through evolve gives its state', () => {
     const steps: [PlacementState, (s: PlacementState) => { state: PlacementState; events: { aggregateVersion: number }[] }][] = [];
     const first = requestPlacement({ ...requested() }, NOW);
-    const reserved = placeReserved(first.state, NOW).state;
-    steps.push([reserved, (p) => confirmPlacement(p, 6)]);
-    const started = confirmPlacement(reserved, 6).state;
+    const reserved = placeReserved(first.state, HOLD_UNTIL).state;
+    steps.push([reserved, (p) => confirmPlacement(p, 6, NOW)]);
+    const started = confirmPlacement(reserved, 6, NOW).state;
     steps.push([started, (p) => changePackage(p, 'high', '2027-01-01')]);
     steps.push([started, (p) => giveNotice(p, '2027-01-15', { noticeMonths: 1, toEndOfMonth: true })]);
     steps.push([started, (p) => endPlacement(p, '2027-02-01')]);

@@ -138,8 +138,13 @@ export function cancelRequest(state: PlacementState): PlacementDecision {
 }
 
 /** The officer confirms a reserved place: the placement starts with its contract. */
-export function confirmPlacement(state: PlacementState, reviewAfterMonths: number): PlacementDecision {
+export function confirmPlacement(state: PlacementState, reviewAfterMonths: number, now: Date): PlacementDecision {
   must(state, ['reserved'], 'confirm');
+  // Offers releases the place at the hold's deadline, whether or not its ReservationExpired has
+  // arrived here yet; a start after it would hold no place (and offers takes one only if vacant).
+  if (state.reservationExpiresAt && now.getTime() >= state.reservationExpiresAt.getTime()) {
+    throw new RuleViolation('status', 'reservation-expired', `the reservation ran out at ${state.reservationExpiresAt.toISOString()}; request a place again`, 409);
+  }
   const [y, m, d] = state.startDate.split('-').map(Number);
   const review = new Date(Date.UTC(y, m - 1 + reviewAfterMonths, Math.min(d, 28)));
   return decide(state, [event(state, 'PlacementStarted', {
