@@ -51,13 +51,13 @@ function rankableOf(row: CandidateRow): RankableOffer {
 }
 
 /** The page's offers in the given order, whole, with their unit price and effect: one query for the page. */
-const PAGE_SQL = `SELECT c.snapshot, t.unit_price, ${EFFECT_SQL} AS share
+const PAGE_SQL = `SELECT p.offer_id::text AS offer_id, c.snapshot, t.unit_price, ${EFFECT_SQL} AS share
   FROM unnest($1::uuid[]) WITH ORDINALITY AS p(offer_id, n)
   JOIN catalogue_offers c ON c.offer_id = p.offer_id
   LEFT JOIN catalogue_tariffs t ON t.offer_id = c.offer_id AND t.year = $2
   ORDER BY p.n`;
 
-interface PageRow { snapshot: OfferSnapshot; unit_price: string | null; share: string | null }
+interface PageRow { offer_id: string; snapshot: OfferSnapshot; unit_price: string | null; share: string | null }
 
 /**
  * Answers searches from visitation's own catalogue, so search works while offers is down. Hard
@@ -140,9 +140,9 @@ export class SearchingOffers {
     const page: PageRow[] = await this.dataSource.query(PAGE_SQL, [ranked.map((r) => r.offer.offerId), year]);
     const ranks = new Map(ranked.map(({ offer, ...rank }) => [offer.offerId, rank]));
     // An offer gone from the catalogue between the two queries (a removal) is simply not on the page.
-    const items: SearchHit[] = page.map(({ snapshot, unit_price, share }) => {
+    const items: SearchHit[] = page.map(({ offer_id, snapshot, unit_price, share }) => {
       const goalsMetShare = share === null ? null : Number(share);
-      return { ...snapshot, rank: ranks.get(snapshot.offerId)!, effect: { goalsMetShare, enoughData: goalsMetShare !== null }, ...(snapshot.units ? { unitPrice: unit_price ?? null } : {}) };
+      return { ...snapshot, rank: ranks.get(offer_id)!, effect: { goalsMetShare, enoughData: goalsMetShare !== null }, ...(snapshot.units ? { unitPrice: unit_price ?? null } : {}) };
     });
     return { items, count: items.length, total, offset, ...(point ? { from: point } : {}) };
   }
