@@ -5,7 +5,7 @@ import { createTestDatabase, startTestIdentity, testKafkaBrokers } from '@tilbud
 import { offerRequest } from '../e2e/support/demo-offer';
 import { startServiceProcess, stopServiceProcess } from '@tilbudsnet/testing';
 import { Client } from 'pg';
-import { percentile } from './stats';
+import { hopsLine, percentile } from './stats';
 import { cpuProfileArgs } from './cpu-profile';
 
 const PLACEMENTS = Number(process.env.BENCH_PLACEMENTS ?? 400);
@@ -29,7 +29,7 @@ const WATCH = process.env.BENCH_WATCH ?? 'db';
  * `published_at`; to offers' inbox row (`processed_at`: the start of the transaction that reserves,
  * which also writes PlaceReserved); to PlaceReserved published; to visitation's inbox row.
  */
-async function sagaHops(offersUrl: string, visitationUrl: string): Promise<{ hop: string; p50: number; p99: number }[]> {
+async function sagaHops(offersUrl: string, visitationUrl: string): Promise<Record<string, number[]>> {
   const offers = new Client({ connectionString: offersUrl });
   const visitation = new Client({ connectionString: visitationUrl });
   await offers.connect();
@@ -58,10 +58,7 @@ async function sagaHops(offersUrl: string, visitationUrl: string): Promise<{ hop
       hops['offers reserves -> PlaceReserved published'].push(reservation.published - reservation.created);
       hops['published -> visitation'].push(atVisitation.get(reservation.id)! - reservation.published);
     }
-    return Object.entries(hops).map(([hop, xs]) => {
-      const sorted = xs.sort((a, b) => a - b);
-      return { hop, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
-    });
+    return hops;
   } finally {
     await offers.end();
     await visitation.end();
@@ -158,9 +155,8 @@ async function main(): Promise<void> {
     const sorted = [...latencies].sort((a, b) => a - b);
     console.log(`\nplacement benchmark: ${latencies.length} placements by ${WORKERS} officers at once, ${OFFERS} offers; offers and visitation as processes; reservations seen by ${WATCH === 'db' ? 'one watcher on visitation\'s table' : 'each officer polling the API'} every ${POLL_MS} ms; 2 cores`);
     console.log(`sustained ${(latencies.length / seconds).toFixed(1)} placements/s   request -> reserved -> confirmed: p50 ${percentile(sorted, 50).toFixed(0)} ms  p95 ${percentile(sorted, 95).toFixed(0)} ms  p99 ${percentile(sorted, 99).toFixed(0)} ms`);
-    const spread = (xs: number[]) => { const sorted = [...xs].sort((a, b) => a - b); return `${percentile(sorted, 50).toFixed(1)} / ${percentile(sorted, 99).toFixed(1)} ms`; };
-    console.log(`  HTTP answers (p50 / p99): request ${spread(requestMs)}; confirm ${spread(confirmMs)}`);
-    console.log(`  where it went (database clocks, p50 / p99): ${hops.map((h) => `${h.hop} ${h.p50.toFixed(1)} / ${h.p99.toFixed(1)} ms`).join('; ')}`);
+    console.log(`  HTTP answers (p50 / p99): ${hopsLine({ request: requestMs, confirm: confirmMs })}`);
+    console.log(`  where it went (database clocks, p50 / p99): ${hopsLine(hops)}`);
   } finally {
     await stopServiceProcess(visitation);
     await stopServiceProcess(offers);

@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import { offerRequest } from '../e2e/support/demo-offer';
 import { rawRoundTrip } from './raw-kafka';
 import { startServiceProcess, stopServiceProcess } from '@tilbudsnet/testing';
-import { line, percentile, summarise, type Summary } from './stats';
+import { hopsLine, line, summarise, type Summary } from './stats';
 import { measureMachineLimits, printLimits } from './machine-limits';
 import { cpuProfileArgs } from './cpu-profile';
 
@@ -86,7 +86,7 @@ async function propagate(ids: string[], headers: Record<string, string>, [catalo
  * (`created_at` is its transaction's start, the PATCH) to `published_at` (the broker acknowledged),
  * then to each consumer's inbox row (`processed_at` is its chunk's transaction start).
  */
-async function hopsSince(since: Date, offers: Client, catalogue: Client, notified: Client): Promise<{ hop: string; p50: number; p99: number }[]> {
+async function hopsSince(since: Date, offers: Client, catalogue: Client, notified: Client): Promise<Record<string, number[]>> {
   const { rows: out } = await offers.query(
     `SELECT event_id::text AS id, extract(epoch FROM created_at) * 1000 AS created, extract(epoch FROM published_at) * 1000 AS published
      FROM messaging_outbox WHERE created_at >= $1 AND published_at IS NOT NULL`, [since]);
@@ -95,16 +95,12 @@ async function hopsSince(since: Date, offers: Client, catalogue: Client, notifie
     'SELECT event_id::text AS id, extract(epoch FROM processed_at) * 1000 AS at FROM messaging_inbox WHERE event_id = ANY($1::uuid[])', [ids],
   )).rows.map((r: { id: string; at: string }) => [r.id, Number(r.at)]));
   const [inCatalogue, inNotifications] = await Promise.all([applied(catalogue), applied(notified)]);
-  const spread = (hop: string, xs: number[]) => {
-    const sorted = xs.sort((a, b) => a - b);
-    return { hop, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
-  };
   type Row = { id: string; created: string; published: string };
-  return [
-    spread('PATCH transaction -> published', out.map((r: Row) => Number(r.published) - Number(r.created))),
-    spread('published -> visitation', out.filter((r: Row) => inCatalogue.has(r.id)).map((r: Row) => inCatalogue.get(r.id)! - Number(r.published))),
-    spread('published -> notifications', out.filter((r: Row) => inNotifications.has(r.id)).map((r: Row) => inNotifications.get(r.id)! - Number(r.published))),
-  ];
+  return {
+    'PATCH transaction -> published': out.map((r: Row) => Number(r.published) - Number(r.created)),
+    'published -> visitation': out.filter((r: Row) => inCatalogue.has(r.id)).map((r: Row) => inCatalogue.get(r.id)! - Number(r.published)),
+    'published -> notifications': out.filter((r: Row) => inNotifications.has(r.id)).map((r: Row) => inNotifications.get(r.id)! - Number(r.published)),
+  };
 }
 
 async function main(): Promise<void> {
@@ -174,7 +170,7 @@ async function main(): Promise<void> {
     console.log(line('offers HTTP -> visitation + notifications', system));
     console.log(line(`the same, open loop at ${rate}/s (half)`, halfLoad.summary));
     const hops = await hopsSince(since, written, catalogue, notified);
-    console.log(`  where it went: PATCH answered p50 ${halfLoad.answer.p50.toFixed(1)} ms, p99 ${halfLoad.answer.p99.toFixed(1)} ms (client); ${hops.map((h) => `${h.hop} p50 ${h.p50.toFixed(1)} ms, p99 ${h.p99.toFixed(1)} ms`).join('; ')}`);
+    console.log(`  where it went (p50 / p99): PATCH answered ${halfLoad.answer.p50.toFixed(1)} / ${halfLoad.answer.p99.toFixed(1)} ms (client); ${hopsLine(hops)} (database clocks)`);
     console.log(line('raw kafkajs produce -> consume', raw));
     if (limits) {
       console.log(`ratio throughput (system / pgbench -N): ${(system.perSecond / limits.pgbenchTps).toFixed(3)}   (target >= 0.5)`);

@@ -28,3 +28,11 @@ export function summarise(latenciesMs: number[], seconds: number): Summary {
 export function line(label: string, s: Summary): string {
   return `${label.padEnd(34)} ${s.count} msgs in ${s.seconds.toFixed(2)} s = ${s.perSecond.toFixed(0)}/s   p50 ${s.p50.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms`;
 }
+
+/** Latency split by hop, one summary per hop: "hop p50 / p99 ms; …". */
+export function hopsLine(hops: Record<string, number[]>): string {
+  return Object.entries(hops).map(([hop, xs]) => {
+    const s = summarise(xs, 1);
+    return `${hop} ${s.p50.toFixed(1)} / ${s.p99.toFixed(1)} ms`;
+  }).join('; ');
+}

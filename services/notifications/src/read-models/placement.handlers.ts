@@ -7,26 +7,17 @@ import { settlementIssued, tariffPublished, waitlistMatch } from '../notices/dom
 import { tariffRisePct } from '../notices/domain/tariff-rise';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { RunningSupplyRules } from '../supply/running-supply-rules';
+import { PLACEMENT_STATUS_ORDER, type PlacementStatus } from './domain/placement-status';
 import { offerFacts, offerRow } from './read-model-queries';
 
-type PlacementStatus = 'requested' | 'reserved' | 'started' | 'cancelled' | 'ended';
-
-/**
- * Placements arrive on two topics (visitation.placement, offers.reservation) that Kafka does not
- * order against each other, so a status only moves forward: a late `PlaceReserved` never undoes
- * a start. A start outranks a cancellation: visitation never cancels a started placement, but
- * offers may expire a hold while the officer confirms it (visitation still saw it reserved), and
- * the placement then starts all the same; only an end comes after a start.
- */
-const STATUS_ORDER: readonly PlacementStatus[] = ['requested', 'reserved', 'cancelled', 'started', 'ended'];
-
+/** Moves a placement's status forward only, in the order of `PLACEMENT_STATUS_ORDER`. */
 async function advance(manager: EntityManager, placementId: string, offerId: string, status: PlacementStatus, extra: { startedOn?: string; endedOn?: string } = {}): Promise<void> {
   await manager.query(
     `INSERT INTO n_placements (placement_id, offer_id, status, started_on, ended_on) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (placement_id) DO UPDATE SET
        status = CASE WHEN array_position($6::text[], $3::text) > array_position($6::text[], n_placements.status) THEN $3 ELSE n_placements.status END,
        started_on = COALESCE($4, n_placements.started_on), ended_on = COALESCE($5, n_placements.ended_on)`,
-    [placementId, offerId, status, extra.startedOn ?? null, extra.endedOn ?? null, STATUS_ORDER]);
+    [placementId, offerId, status, extra.startedOn ?? null, extra.endedOn ?? null, PLACEMENT_STATUS_ORDER]);
 }
 
 /** Placements, the waiting list, tariffs and statements as notifications keeps them, and their notices. */

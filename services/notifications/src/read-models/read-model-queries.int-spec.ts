@@ -1,5 +1,5 @@
 import { dataSourceOptionsFor } from '@tilbudsnet/platform';
-import { createTestDatabase, type TestDatabase } from '@tilbudsnet/testing';
+import { createTestDatabase, waitUntil, type TestDatabase } from '@tilbudsnet/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { Notifications1763800000700 } from '../migrations/1763800000700-notifications';
@@ -54,10 +54,13 @@ it('two offers of one region filled in concurrent transactions leave the region 
   await a.startTransaction();
   await b.startTransaction();
   try {
+    const [{ pid }] = await b.query('SELECT pg_backend_pid() AS pid');
     await fillPlaces(a, first, region, group, new Date('2026-12-02T08:00:00Z'));
     // b changes the other offer while a has not committed; it may wait for a, never overwrite it.
     const bDone = fillPlaces(b, second, region, group, new Date('2026-12-02T09:00:00Z')).then(() => b.commitTransaction());
-    await new Promise((r) => setTimeout(r, 200)); // b reaches the region's row while a still holds it
+    // a commits only once b waits on a's lock of the region's row, so the two really overlap.
+    await waitUntil(async () => (await dataSource.query('SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1', [pid]))[0]?.wait_event_type === 'Lock',
+      { what: 'the second transaction waiting for the first' });
     await a.commitTransaction();
     await bDone;
   } finally {

@@ -153,12 +153,17 @@ export function confirmPlacement(state: PlacementState, reviewAfterMonths: numbe
   })]);
 }
 
+/** The base package is on every tariff; any other must be on the tariff in force. */
+export function isOnEveryTariff(packageCode: string): boolean {
+  return packageCode === 'base';
+}
+
 /**
  * A package must be one the offer's tariff in force has (its rates; null when no tariff for that
  * year is published yet, and the month close holds unpriced months back then). `base` always is.
  */
 export function mustBeOnTariff(packageCode: string, ratesInForce: Record<string, unknown> | null, year: string): void {
-  if (packageCode === 'base' || ratesInForce === null || packageCode in ratesInForce) return;
+  if (isOnEveryTariff(packageCode) || ratesInForce === null || packageCode in ratesInForce) return;
   throw new RuleViolation('packageCode', 'package-on-tariff', `the offer's ${year} tariff has no package ${packageCode}; it has ${Object.keys(ratesInForce).join(', ')}`, 422);
 }
 

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAccess } from '../../audit/audit-log';
 import { CaseRecord } from '../../cases/case.entity';
 import { CatalogueOfferRecord } from '../../catalogue/catalogue-offer.entity';
-import { mustBeOnTariff, requestPlacement } from '../domain/placement';
+import { isOnEveryTariff, mustBeOnTariff, requestPlacement } from '../domain/placement';
 import { loadPlacement, ratesInForce, savePlacement, viewOf, type PlacementView } from '../placement-store';
 
 export interface PlacementInput { offerId: string; startDate: string; packageCode?: string }
@@ -40,8 +40,8 @@ export class RequestingPlacement {
     if (!offer) throw new RuleViolation(`${field}offerId`, 'offer-in-catalogue', `no offer ${input.offerId} in the catalogue`, 422);
     const targetGroup = found.needs.targetGroups.find((t) => offer.targetGroups.includes(t)) ?? found.needs.targetGroups[0];
     const packageCode = input.packageCode ?? 'base';
-    // The base package is on every tariff: only another package needs the year's rates read.
-    if (packageCode !== 'base') mustBeOnTariff(packageCode, await ratesInForce(manager, input.offerId, input.startDate), input.startDate.slice(0, 4));
+    // Only a package that is not on every tariff needs the year's rates read.
+    if (!isOnEveryTariff(packageCode)) mustBeOnTariff(packageCode, await ratesInForce(manager, input.offerId, input.startDate), input.startDate.slice(0, 4));
     const decision = requestPlacement({
       id: randomUUID(), caseId: found.id, offerId: input.offerId, actingMunicipality: found.actingMunicipality, payingMunicipality: found.payingMunicipality,
       paragraph: found.needs.paragraph, targetGroup, startDate: input.startDate, packageCode,
