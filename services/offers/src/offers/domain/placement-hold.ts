@@ -87,11 +87,10 @@ export function decidePlacementEvent(hold: PlacementHold | null, offer: OfferSta
     }
     case 'PlacementStarted': {
       if (!offer || hold?.status === 'started' || hold?.status === 'ended') return NOTHING;
-      // The held place turns into an occupied one. Without a held place (it expired, or the request
-      // was rejected: the saga should not get here) a start takes a place only if one is vacant,
-      // so capacity is never overbooked whatever the order of events.
+      // The held place turns into an occupied one. Without a held place a start takes a place only
+      // if one is vacant, with one exception: a start confirmed before its hold ran out.
       const held = hold?.status === 'reserved';
-      if (!held && capacityOf(offer).vacantPlaces <= 0) return NOTHING;
+      if (!held && !confirmedInTime(hold, event) && capacityOf(offer).vacantPlaces <= 0) return NOTHING;
       const next = withPlaces(offer, +1, held ? -1 : 0, 'placement-started');
       return { hold: { ...(hold ?? { placementId, offerId, expiresAt: null, version: 0 }), status: 'started' }, offer: next.state, events: next.events };
     }
@@ -110,6 +109,17 @@ export function decidePlacementEvent(hold: PlacementHold | null, offer: OfferSta
       return exhaustive;
     }
   }
+}
+
+/**
+ * Visitation confirmed the start before the hold's deadline, but the start reached offers after its
+ * expiry released the place (the two cross on different topics). The citizen moves in all the same:
+ * the start occupies a place even when the released one was taken meanwhile, so the offer may hold
+ * more placements than approved places (its manager sees occupied above approved), rather than a
+ * started placement that occupies nothing.
+ */
+export function confirmedInTime(hold: PlacementHold | null, start: EventOf<'PlacementStarted'>): boolean {
+  return hold?.status === 'expired' && hold.expiresAt !== null && new Date(start.occurredAt).getTime() < hold.expiresAt.getTime();
 }
 
 /** A hold whose time ran out before the placement started: the place is free again. */
