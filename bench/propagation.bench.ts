@@ -12,6 +12,7 @@ import { startServiceProcess, stopServiceProcess } from '@tilbudsnet/testing';
 import { hopsLine, line, summarise, type Summary } from './stats';
 import { measureMachineLimits, printLimits } from './machine-limits';
 import { cpuProfileArgs } from './cpu-profile';
+import { costLine, markCost } from './cost';
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 6000);
 /** Changes in flight: one offer each, changed again as soon as its last change was answered. */
@@ -20,7 +21,7 @@ const OFFERS = Number(process.env.BENCH_IN_FLIGHT ?? process.env.BENCH_OFFERS ??
 /** Changes sent in the latency phase at most (20 s at its rate). */
 const LATENCY_CHANGES = Number(process.env.BENCH_LATENCY_CHANGES ?? 3000);
 
-interface Propagated { summary: Summary; answered: number; answeringSeconds: number; answer: Summary }
+interface Propagated { summary: Summary; answered: number; answeringSeconds: number; answer: Summary; /** Queries the poller made of each read model. */ polls: number }
 
 /**
  * Runs `load`, which calls `send(offerId)` for each capacity change it makes, and times each change
@@ -37,6 +38,7 @@ async function propagate(ids: string[], headers: Record<string, string>, [catalo
   const seen = new Map(versions);
   const queues = new Map<string, Promise<void>>();
   let polling = true;
+  let polls = 0;
   // A change counts as propagated once both read models have its version.
   const poller = (async () => {
     while (polling) {
@@ -44,6 +46,7 @@ async function propagate(ids: string[], headers: Record<string, string>, [catalo
         catalogue.query('SELECT offer_id, version FROM catalogue_offers WHERE offer_id = ANY($1)', [ids]),
         notified.query('SELECT offer_id, version FROM n_offers WHERE offer_id = ANY($1)', [ids]),
       ]);
+      polls++;
       const inNotifications = new Map((n as { offer_id: string; version: number }[]).map((r) => [r.offer_id, r.version]));
       const now = performance.now();
       for (const row of v as { offer_id: string; version: number }[]) {
@@ -78,7 +81,7 @@ async function propagate(ids: string[], headers: Record<string, string>, [catalo
   const seconds = (performance.now() - started) / 1000;
   polling = false;
   await poller;
-  return { summary: summarise([...sentAt].map(([key, t]) => appliedAt.get(key)! - t), seconds), answered, answeringSeconds: (lastAnswer - started) / 1000, answer: summarise(answerMs, seconds) };
+  return { summary: summarise([...sentAt].map(([key, t]) => appliedAt.get(key)! - t), seconds), answered, answeringSeconds: (lastAnswer - started) / 1000, answer: summarise(answerMs, seconds), polls };
 }
 
 /**
@@ -152,6 +155,9 @@ async function main(): Promise<void> {
     const rate = Number(process.env.BENCH_LATENCY_RATE ?? Math.max(1, Math.floor(system.perSecond / 2)));
     const latencyChanges = Math.min(LATENCY_CHANGES, rate * 20);
     const [{ since }] = (await written.query('SELECT now() AS since')).rows;
+    const databases = { offers: written, visitation: catalogue, notifications: notified };
+    await new Promise((r) => setTimeout(r, 1500)); // the first phase's statistics flushed
+    const costFrom = await markCost(databases);
     const halfLoad = await propagate(ids, headers, [catalogue, notified], async (send) => {
       const begun = performance.now();
       const inFlight: Promise<void>[] = [];
@@ -162,6 +168,8 @@ async function main(): Promise<void> {
       }
       await Promise.all(inFlight);
     });
+    await new Promise((r) => setTimeout(r, 1500));
+    const costTo = await markCost(databases);
 
     const raw = await rawRoundTrip(brokers.split(','), system.count, OFFERS, 900);
     console.log(`\npropagation benchmark: ${system.count} capacity changes over ${OFFERS} offers, ${OFFERS} in flight; 2 cores`);
@@ -171,6 +179,8 @@ async function main(): Promise<void> {
     console.log(line(`the same, open loop at ${rate}/s (half)`, halfLoad.summary));
     const hops = await hopsSince(since, written, catalogue, notified);
     console.log(`  where it went (p50 / p99): PATCH answered ${halfLoad.answer.p50.toFixed(1)} / ${halfLoad.answer.p99.toFixed(1)} ms (client); ${hopsLine(hops)} (database clocks)`);
+    const polled = { visitation: halfLoad.polls, notifications: halfLoad.polls };
+    console.log(`  what it cost: ${costLine(costFrom, costTo, halfLoad.summary.count, polled)} (CPU includes the load generator, its polling and 1.5 s idle at each end)`);
     console.log(line('raw kafkajs produce -> consume', raw));
     if (limits) {
       console.log(`ratio throughput (system / pgbench -N): ${(system.perSecond / limits.pgbenchTps).toFixed(3)}   (target >= 0.5)`);

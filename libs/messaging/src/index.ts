@@ -13,6 +13,7 @@ export * from './messaging.module';
 export * from './migrations/messaging-tables.migration';
 export * from './migrations/messaging-retention.migration';
 export * from './migrations/messaging-rebuilds.migration';
+export * from './migrations/messaging-notify-origin.migration';
 export * from './consumer/rethrow-handler-errors.filter';
 export * from './messaging-stats';
 export * from './trace-context';

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import type { MessageBus } from './bus/message-bus';
 import { EventContext } from './consumer/event-context';
 import { KafkaEventTransport } from './consumer/kafka-event-transport';
+import { MessagingNotifyOrigin1764100000000 } from './migrations/messaging-notify-origin.migration';
 import { MessagingRetention1763900000000 } from './migrations/messaging-retention.migration';
 import { MessagingTables1763800000000 } from './migrations/messaging-tables.migration';
 import { appendToOutbox } from './outbox/append-to-outbox';
@@ -50,7 +51,11 @@ async function publishRaw(value: string, key: string): Promise<void> {
 
 beforeAll(async () => {
   db = await createTestDatabase('messaging');
-  dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1763800000000, MessagingRetention1763900000000] });
+  // Named like a service instance's connections (`instanceApplicationName`): the relay's NOTIFYs carry the name.
+  dataSource = new DataSource({
+    type: 'postgres', url: db.url, applicationName: 'messaging-test-a',
+    migrations: [MessagingTables1763800000000, MessagingRetention1763900000000, MessagingNotifyOrigin1764100000000],
+  });
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.query('CREATE TABLE effects (seq serial PRIMARY KEY, event_id uuid NOT NULL, offer_id text NOT NULL, approved int NOT NULL)');
@@ -141,9 +146,13 @@ describe('transactional outbox', () => {
     await dataSource.transaction((manager) => appendToOutbox(manager, [event]));
     const relay = new OutboxRelay(dataSource, bus, { service: `outbox-test-${offerId}` });
     expect(await relay.publishBatch()).toBeGreaterThanOrEqual(1);
-    // The crash: the broker has the message, but the row never got its published_at.
-    await dataSource.query('UPDATE messaging_outbox SET published_at = NULL WHERE event_id = $1', [event.eventId]);
-    expect(await relay.publishBatch()).toBeGreaterThanOrEqual(1);
+    // The crash: the broker has the message, but the row has no published_at yet (the relay marks
+    // a batch with its next statement), and this relay never runs again.
+    const [{ published }] = await dataSource.query('SELECT published_at IS NOT NULL AS published FROM messaging_outbox WHERE event_id = $1', [event.eventId]);
+    expect(published).toBe(false);
+    const restarted = new OutboxRelay(dataSource, bus, { service: `outbox-test-${offerId}` });
+    expect(await restarted.publishBatch()).toBeGreaterThanOrEqual(1);
+    await restarted.stop();
     await relay.stop();
 
     const topic = await new EventCollector(bus, [Topics.offer], true).start();
@@ -278,21 +287,27 @@ describe('batch consumption', () => {
 });
 
 describe('outbox relay', () => {
-  it('wakes on a commit made through another connection (another replica) without waiting for its poll', async () => {
+  it('wakes on a commit made by another instance (another replica) without waiting for its poll, and not on its own instance\'s echo', async () => {
     const offerId = randomUUID();
     const collector = await new EventCollector(bus, [Topics.offer]).start();
     const relay = new OutboxRelay(dataSource, bus, { service: `listen-test-${offerId}`, idleMs: 120_000 });
     relay.start();
-    const other = new DataSource({ type: 'postgres', url: db.url });
+    const other = new DataSource({ type: 'postgres', url: db.url, applicationName: 'messaging-test-b' });
     await other.initialize();
+    const insert = (on: DataSource, event: EventOf<'CapacityChanged'>) => on.query(
+      `INSERT INTO messaging_outbox (event_id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4, '{}')`, [event.eventId, Topics.offer, offerId, JSON.stringify(event)]);
     try {
       await waitUntil(() => relay.isLeader, { what: 'the relay to lead' });
       await new Promise((r) => setTimeout(r, 300)); // the relay is asleep now, for two minutes unless woken
-      const event = capacityChanged(offerId, 3, 1);
-      // Written as another replica would: no in-process nudge can reach this relay.
-      await other.query(`INSERT INTO messaging_outbox (event_id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4, '{}')`, [
-        event.eventId, Topics.offer, offerId, JSON.stringify(event)]);
-      await collector.waitFor((ms) => ms.some((m) => m.key === offerId), 20_000, 'the event published after the NOTIFY');
+      // Written through the relay's own instance's connections without TransactionalOutbox (so no
+      // in-process nudge): the NOTIFY names this instance, and the relay takes it for an echo.
+      const own = capacityChanged(offerId, 2, 1);
+      await insert(dataSource, own);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(collector.messages.filter((m) => m.key === offerId)).toEqual([]);
+      // Written as another replica would: no in-process nudge can reach this relay; its NOTIFY does.
+      await insert(other, capacityChanged(offerId, 3, 2));
+      await collector.waitFor((ms) => ms.filter((m) => m.key === offerId).length === 2, 20_000, 'both events published after the other replica\'s NOTIFY');
     } finally {
       await relay.stop();
       await other.destroy();

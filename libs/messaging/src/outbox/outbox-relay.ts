@@ -62,6 +62,8 @@ export class OutboxRelay {
   private stopListening: (() => Promise<void>) | null = null;
   private nextPruneAt = 0;
   private producer: BusProducer | null = null;
+  /** Ids the broker acknowledged and not yet marked published: the next batch's statement marks them. */
+  private unmarked: string[] = [];
   private readonly batchSize: number;
   private readonly idleMs: number;
   private readonly standbyMs: number;
@@ -92,18 +94,28 @@ export class OutboxRelay {
     this.running = false;
     this.nudge();
     await this.loop;
+    await this.markPublished().catch((error) => this.options.onError?.(error));
     await this.releaseLock();
     await this.producer?.disconnect().catch(() => undefined);
     this.producer = null;
   }
 
-  /** Publishes one batch; returns how many rows it published. Exposed for tests and benchmarks. */
+  /**
+   * Marks the previous batch published and publishes the next one; returns how many rows it
+   * published. The mark rides on the next batch's statement (one round trip a batch, not two), so
+   * the loop calls this again at once after a batch that published anything. Exposed for tests.
+   */
   async publishBatch(): Promise<number> {
+    const marking = this.unmarked;
+    // Every commit that nudged before this statement is in its snapshot: a nudge from now on is a new one.
+    this.nudged = false;
     const rows: OutboxRow[] = await this.dataSource.query(
-      `SELECT id, topic, message_key, envelope, headers FROM messaging_outbox
-       WHERE published_at IS NULL ORDER BY id LIMIT $1`,
-      [this.batchSize],
+      `WITH marked AS (UPDATE messaging_outbox SET published_at = now() WHERE id = ANY($2::bigint[]))
+       SELECT id, topic, message_key, envelope, headers FROM messaging_outbox
+       WHERE published_at IS NULL AND id <> ALL($2::bigint[]) ORDER BY id LIMIT $1`,
+      [this.batchSize, marking],
     );
+    this.unmarked = [];
     if (!rows.length) return 0;
     const byTopic = new Map<string, OutgoingMessage[]>();
     for (const row of rows) {
@@ -113,10 +125,15 @@ export class OutboxRelay {
     }
     this.producer ??= await this.bus.producer();
     await this.producer.send([...byTopic].map(([topic, messages]) => ({ topic, messages })));
-    await this.dataSource.query(`UPDATE messaging_outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [
-      rows.map((r) => r.id),
-    ]);
+    this.unmarked = rows.map((r) => r.id);
     return rows.length;
+  }
+
+  /** Marks what the broker acknowledged and no batch has marked yet (at a clean stop). */
+  private async markPublished(): Promise<void> {
+    if (!this.unmarked.length) return;
+    await this.dataSource.query('UPDATE messaging_outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [this.unmarked]);
+    this.unmarked = [];
   }
 
   private async run(): Promise<void> {
@@ -131,9 +148,12 @@ export class OutboxRelay {
           this.nextPruneAt = Date.now() + (this.options.pruneEveryMs ?? 60_000);
           await this.prune();
         }
-        if (published < this.batchSize) await this.sleep(this.idleMs);
+        // After a batch, straight on: the next call marks it (and takes what committed meanwhile).
+        if (published === 0) await this.sleep(this.idleMs);
       } catch (error) {
         this.options.onError?.(error);
+        // Unmarked rows are published again by whoever leads next; consumers drop the duplicates.
+        this.unmarked = [];
         await this.releaseLock();
         await this.producer?.disconnect().catch(() => undefined);
         this.producer = null;
@@ -181,11 +201,19 @@ export class OutboxRelay {
     return false;
   }
 
-  /** LISTEN on the lock's own connection: the leader hears every commit that added outbox rows. */
+  /**
+   * LISTEN on the lock's own connection: the leader hears every commit that added outbox rows. A
+   * notification from this instance's own connections (its payload is their application_name) is an
+   * echo of a commit that has nudged the relay in-process already (TransactionalOutbox), and is dropped.
+   */
   private async listen(runner: QueryRunner): Promise<void> {
-    const client = (runner as unknown as { databaseConnection?: { on(e: 'notification', l: (n: { channel: string }) => void): void; off(e: 'notification', l: (n: { channel: string }) => void): void } }).databaseConnection;
+    type Notification = { channel: string; payload?: string };
+    const client = (runner as unknown as { databaseConnection?: { on(e: 'notification', l: (n: Notification) => void): void; off(e: 'notification', l: (n: Notification) => void): void } }).databaseConnection;
     if (!client) return;
-    const onNotification = (n: { channel: string }) => { if (n.channel === 'messaging_outbox') this.nudge(); };
+    const own = (this.dataSource.options as { applicationName?: string }).applicationName;
+    const onNotification = (n: Notification) => {
+      if (n.channel === 'messaging_outbox' && !(own && n.payload === own)) this.nudge();
+    };
     client.on('notification', onNotification);
     await runner.query('LISTEN messaging_outbox');
     this.stopListening = async () => {

@@ -29,7 +29,8 @@ export class TransactionalOutbox {
     const wake = () => this.relay?.nudge();
     const listener: EntitySubscriberInterface = {
       afterTransactionCommit(event: TransactionCommitEvent) {
-        if (pending.has(event.queryRunner)) {
+        // Still active after a savepoint's release (a nested transaction): wait for the real commit.
+        if (pending.has(event.queryRunner) && !event.queryRunner.isTransactionActive) {
           pending.delete(event.queryRunner);
           wake();
         }
