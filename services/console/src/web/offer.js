@@ -44,6 +44,9 @@ async function offerPage({ params }) {
       [t('approvedPlaces'), String(c.approvedPlaces)],
       [t('occupancy'), `${c.occupiedPlaces} ${t('occupied')}, ${c.reservedPlaces} ${t('reserved')}`],
       [t('vacantNow'), el('strong', { 'data-vacant-for': offer.offerId, 'data-offer-name': offer.name }, String(c.vacantPlaces))],
+      // Offers honours a start confirmed in time even when the expired hold's place was taken meanwhile.
+      c.occupiedPlaces + c.reservedPlaces > c.approvedPlaces
+        ? [t('overCapacity'), el('strong', {}, t('overCapacityText')(c.occupiedPlaces + c.reservedPlaces - c.approvedPlaces))] : null,
     ]),
     el('h2', {}, `${t('tariff')} ${year}`),
     tariff?.rates && Object.keys(tariff.rates).length
