@@ -166,6 +166,17 @@ describe('transactional outbox', () => {
     expect(await effectsFor(offerId)).toEqual([{ event_id: event.eventId, approved: 9 }]);
   });
 
+  it('marks what it published when it stops cleanly, so a restart does not publish it again', async () => {
+    const offerId = randomUUID();
+    const event = capacityChanged(offerId, 4, 1);
+    await dataSource.transaction((manager) => appendToOutbox(manager, [event]));
+    const relay = new OutboxRelay(dataSource, bus, { service: `outbox-test-${offerId}` });
+    expect(await relay.publishBatch()).toBeGreaterThanOrEqual(1); // sent; its mark rides on the next batch
+    await relay.stop();
+    const [{ published }] = await dataSource.query('SELECT published_at IS NOT NULL AS published FROM messaging_outbox WHERE event_id = $1', [event.eventId]);
+    expect(published).toBe(true);
+  });
+
   it('keeps the given order in the outbox for thousands of events appended at once (the publishing order)', async () => {
     const offerId = randomUUID();
     // 2,500 versions of one offer: more than one multi-row insert, and each must leave after the one before.
