@@ -124,6 +124,22 @@ it('frees an expired reservation and says so in an event', async () => {
   expect(await capacityOf(offerId)).toEqual({ approvedPlaces: 1, occupiedPlaces: 0, reservedPlaces: 0, vacantPlaces: 1 });
 });
 
+it('occupies a place for a start confirmed before its hold ran out that arrives after the expiry, though the place was taken meanwhile', async () => {
+  const offerId = await newOffer(1);
+  const [late, other] = [randomUUID(), randomUUID()];
+  await publish([placementEvent('PlacementRequested', late, offerId)]);
+  await waitUntil(() => answersFor(offerId).some((e) => e.type === 'PlaceReserved'), { what: 'the reservation' });
+  await instances[1].get(OfferJobs).runOnce(new Date(Date.now() + 49 * 3600_000));
+  await waitUntil(() => answersFor(offerId).some((e) => e.type === 'ReservationExpired'), { what: 'ReservationExpired' });
+  await publish([placementEvent('PlacementRequested', other, offerId)]);
+  await waitUntil(() => answersFor(offerId).some((e) => e.type === 'PlaceReserved' && e.payload.placementId === other), { what: 'the other reservation' });
+
+  // Visitation confirmed `late` now, 48 hours before its deadline; offers reads it only after the expiry.
+  await publish([placementEvent('PlacementStarted', late, offerId, 2)]);
+  await waitUntil(async () => (await capacityOf(offerId)).occupiedPlaces === 1, { what: 'the start to occupy a place' });
+  expect(await capacityOf(offerId)).toEqual({ approvedPlaces: 1, occupiedPlaces: 1, reservedPlaces: 1, vacantPlaces: 0 });
+});
+
 it('refuses a closure inside the notice period with the earliest date, and closes on the day of a valid one', async () => {
   const offerId = await newOffer(4);
   const tooEarly = await http('POST', `/offers/${offerId}/closure`, { effectiveDate: new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10) });
