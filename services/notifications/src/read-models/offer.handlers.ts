@@ -5,7 +5,7 @@ import { EventContext } from '@tilbudsnet/messaging';
 import { needsCitizensFrom, noticesOfOfferEvent, type OfferNewsEvent } from '../notices/domain/offer-notices';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { RunningSupplyRules } from '../supply/running-supply-rules';
-import { municipalitiesWithCitizens, offerFacts, offerRow, refreshRegionVacancy } from './read-model-queries';
+import { applyCapacityChange, municipalitiesWithCitizens, offerFacts, offerRow, refreshRegionVacancy } from './read-model-queries';
 
 /**
  * Offers as notifications keeps them (`offers.offer`), and the notices their changes cause:
@@ -28,14 +28,9 @@ export class OfferHandlers {
   @EventPattern('CapacityChanged')
   async onCapacityChanged(@Payload() event: EventOf<'CapacityChanged'>, @Ctx() ctx: EventContext): Promise<void> {
     const { offerId, capacity, paragraphs } = event.payload;
-    const before = await offerRow(ctx.manager, offerId);
-    if (!before || before.version >= event.aggregateVersion) return;
     const at = new Date(event.occurredAt);
-    await ctx.manager.query(
-      'UPDATE n_offers SET approved = $2, occupied = $3, reserved = $4, vacant = $5, paragraphs = $6, version = $7 WHERE offer_id = $1',
-      [offerId, capacity.approvedPlaces, capacity.occupiedPlaces, capacity.reservedPlaces, capacity.vacantPlaces, JSON.stringify(paragraphs), event.aggregateVersion]);
-    await ctx.manager.query('INSERT INTO n_capacity_history (offer_id, at, approved, occupied, vacant) VALUES ($1, $2, $3, $4, $5)', [
-      offerId, at, capacity.approvedPlaces, capacity.occupiedPlaces, capacity.vacantPlaces]);
+    const before = await applyCapacityChange(ctx.manager, offerId, capacity, paragraphs, event.aggregateVersion, at);
+    if (!before) return;
     await refreshRegionVacancy(ctx.manager, before.region_code, before.target_groups, at);
     if (ctx.rebuilding) return;
     await this.tell(ctx, event, { ...offerFacts({ ...before, paragraphs }), vacantPlaces: before.vacant, status: before.status });

@@ -3,7 +3,7 @@ import { createTestDatabase, waitUntil, type TestDatabase } from '@tilbudsnet/te
 import { randomUUID } from 'node:crypto';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { Notifications1763800000700 } from '../migrations/1763800000700-notifications';
-import { refreshRegionVacancy } from './read-model-queries';
+import { applyCapacityChange, refreshRegionVacancy } from './read-model-queries';
 
 /**
  * The region's vacancy is a sum over its offers, kept by the consumer's transactions, and the
@@ -71,4 +71,21 @@ it('two offers of one region filled in concurrent transactions leave the region 
   const [row] = await dataSource.query('SELECT vacant, zero_since FROM n_region_vacancy WHERE region_code = $1 AND target_group = $2', [region, group]);
   expect(row.vacant).toBe(0);
   expect(row.zero_since).toEqual(new Date('2026-12-02T09:00:00Z'));
+});
+
+it('applies a capacity change once per version: a redelivered or older one changes nothing and adds no history', async () => {
+  const offerId = await offerIn('1084', 'autism', 1);
+  const history = async () => (await dataSource.query('SELECT approved, vacant FROM n_capacity_history WHERE offer_id = $1 ORDER BY at', [offerId]));
+  const capacity = (approved: number, vacant: number) => ({ approvedPlaces: approved, occupiedPlaces: approved - vacant, reservedPlaces: 0, vacantPlaces: vacant });
+  const paragraphs = [{ paragraph: '108', approvedPlaces: 4 }];
+
+  const before = await applyCapacityChange(dataSource.manager, offerId, capacity(4, 3), paragraphs, 2, new Date('2026-12-03T08:00:00Z'));
+  expect(before).toMatchObject({ offer_id: offerId, approved: 2, vacant: 1, version: 1 });
+  expect(await applyCapacityChange(dataSource.manager, offerId, capacity(5, 4), paragraphs, 2, new Date('2026-12-03T09:00:00Z'))).toBeUndefined();
+  expect(await applyCapacityChange(dataSource.manager, offerId, capacity(1, 0), paragraphs, 1, new Date('2026-12-03T10:00:00Z'))).toBeUndefined();
+  expect(await applyCapacityChange(dataSource.manager, randomUUID(), capacity(1, 0), paragraphs, 5, new Date('2026-12-03T10:00:00Z'))).toBeUndefined();
+
+  const [row] = await dataSource.query('SELECT approved, vacant, version, paragraphs FROM n_offers WHERE offer_id = $1', [offerId]);
+  expect(row).toEqual({ approved: 4, vacant: 3, version: 2, paragraphs });
+  expect(await history()).toEqual([{ approved: 4, vacant: 3 }]);
 });

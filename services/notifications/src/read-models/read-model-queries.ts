@@ -27,6 +27,29 @@ export async function offerRow(manager: EntityManager, offerId: string): Promise
   return row;
 }
 
+/** An offer's capacity as a CapacityChanged carries it. */
+export interface CapacityFigures { approvedPlaces: number; occupiedPlaces: number; reservedPlaces: number; vacantPlaces: number }
+
+/**
+ * Applies an offer's capacity change of `version` to `n_offers` and its history, in one statement
+ * (it runs for every capacity change). Returns the row as it was before, or undefined when the
+ * offer is unknown or already has this version (a redelivery or a late event: nothing changes).
+ */
+export async function applyCapacityChange(
+  manager: EntityManager, offerId: string, capacity: CapacityFigures, paragraphs: OfferRow['paragraphs'], version: number, at: Date,
+): Promise<OfferRow | undefined> {
+  const [before] = await manager.query(
+    `WITH before AS (SELECT * FROM n_offers WHERE offer_id = $1 FOR UPDATE),
+     changed AS (
+       UPDATE n_offers n SET approved = $2, occupied = $3, reserved = $4, vacant = $5, paragraphs = $6, version = $7
+       FROM before b WHERE n.offer_id = b.offer_id AND b.version < $7 RETURNING n.offer_id),
+     history AS (
+       INSERT INTO n_capacity_history (offer_id, at, approved, occupied, vacant) SELECT offer_id, $8, $2, $3, $5 FROM changed)
+     SELECT b.*, to_char(b.closure_date, 'YYYY-MM-DD') AS closure_date FROM before b JOIN changed c ON c.offer_id = b.offer_id`,
+    [offerId, capacity.approvedPlaces, capacity.occupiedPlaces, capacity.reservedPlaces, capacity.vacantPlaces, JSON.stringify(paragraphs), version, at]);
+  return before;
+}
+
 export function offerFacts(row: OfferRow): OfferFacts {
   return { offerId: row.offer_id, name: row.name, regionCode: row.region_code, targetGroups: row.target_groups, paragraphs: row.paragraphs.map((p) => p.paragraph) };
 }
