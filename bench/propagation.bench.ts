@@ -106,6 +106,26 @@ async function hopsSince(since: Date, offers: Client, catalogue: Client, notifie
   };
 }
 
+/**
+ * The target's own span, committed -> applied in both read models, with no client or polling in
+ * it: from the commit of the PATCH's transaction (its outbox row's) to the later commit of the two
+ * consumers' transactions that applied it (their inbox rows'). Needs PostgreSQL's
+ * `track_commit_timestamp = on` (a restart: see the README); null when it is off.
+ */
+async function committedToApplied(since: Date, offers: Client, catalogue: Client, notified: Client): Promise<number[] | null> {
+  const [{ track_commit_timestamp: on }] = (await offers.query('SHOW track_commit_timestamp')).rows;
+  if (on !== 'on') return null;
+  const committed = 'extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000';
+  const { rows: out } = await offers.query(`SELECT event_id::text AS id, ${committed} AS at FROM messaging_outbox WHERE created_at >= $1`, [since]);
+  const ids = out.map((r: { id: string }) => r.id);
+  const applied = async (db: Client) => new Map((await db.query(
+    `SELECT event_id::text AS id, ${committed} AS at FROM messaging_inbox WHERE event_id = ANY($1::uuid[])`, [ids],
+  )).rows.map((r: { id: string; at: string | null }) => [r.id, Number(r.at)]));
+  const [inCatalogue, inNotifications] = await Promise.all([applied(catalogue), applied(notified)]);
+  return out.filter((r: { id: string; at: string | null }) => r.at !== null && inCatalogue.get(r.id) && inNotifications.get(r.id))
+    .map((r: { id: string; at: string }) => Math.max(inCatalogue.get(r.id)!, inNotifications.get(r.id)!) - Number(r.at));
+}
+
 async function main(): Promise<void> {
   const brokers = await testKafkaBrokers();
   const limits = process.env.BENCH_LIMITS === 'off' ? null : await measureMachineLimits(brokers);
@@ -185,6 +205,13 @@ async function main(): Promise<void> {
     if (limits) {
       console.log(`ratio throughput (system / pgbench -N): ${(system.perSecond / limits.pgbenchTps).toFixed(3)}   (target >= 0.5)`);
       console.log(`ratio p99 latency at ${rate}/s (system / Kafka EndToEndLatency p99): ${(halfLoad.summary.p99 / limits.endToEnd.p99).toFixed(1)}   (target <= 10 at half the load)`);
+      const exact = await committedToApplied(since, written, catalogue, notified);
+      if (exact) {
+        const s = summarise(exact, 1);
+        console.log(`  the same, committed -> applied in both by commit timestamps (no HTTP, no polling): p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms = ${(s.p99 / limits.endToEnd.p99).toFixed(1)} x`);
+      } else {
+        console.log('  (committed -> applied by commit timestamps: off; PostgreSQL\'s track_commit_timestamp is off)');
+      }
     }
     console.log(`ratio throughput (system / raw kafkajs): ${(system.perSecond / raw.perSecond).toFixed(2)}   p50 latency: ${(system.p50 / raw.p50).toFixed(2)}`);
   } finally {
