@@ -53,6 +53,9 @@ export interface KafkaEventTransportOptions {
 /** Applies a run of events in one go (one read, one write), inside the chunk's transaction. */
 export type BulkApply = (events: TilbudsnetEvent[], manager: EntityManager) => Promise<unknown>;
 
+/** Runs in a chunk's transaction before its handlers, with the events the chunk will apply (see addChunkPreparer). */
+export type ChunkPreparer = (events: readonly TilbudsnetEvent[], manager: EntityManager) => Promise<unknown>;
+
 /**
  * A NestJS transport on the message bus so handlers read as `@EventPattern('CapacityChanged')`,
  * with the guarantees Nest's own Kafka server lacks:
@@ -67,6 +70,7 @@ export type BulkApply = (events: TilbudsnetEvent[], manager: EntityManager) => P
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
   private consumer: BusConsumer | null = null;
   private rebuildBulk: { types: Set<string>; apply: BulkApply } | null = null;
+  private chunkPreparer: ChunkPreparer | null = null;
   /** Nest's own lookup normalises the pattern on every call; types are plain strings, so remember them. */
   private readonly handlers = new Map<string, ReturnType<Server['getHandlerByPattern']>>();
   private dlqProducer: BusProducer | null = null;
@@ -108,6 +112,16 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
    */
   addRebuildBulkApply(types: readonly string[], apply: BulkApply): void {
     this.rebuildBulk = { types: new Set(types), apply };
+  }
+
+  /**
+   * Runs `prepare` in every chunk's transaction (of two events or more) before its handlers, with
+   * the chunk's new events. For rows that handlers lock and other partitions' chunks share: locked
+   * here up front in one order, two chunks cannot each hold a row the other waits for (a deadlock,
+   * which PostgreSQL breaks only after deadlock_timeout, and the chunk is retried event by event).
+   */
+  addChunkPreparer(prepare: ChunkPreparer): void {
+    this.chunkPreparer = prepare;
   }
 
   /** Topics this consumer reads: those carrying the event types it has handlers for. */
@@ -214,6 +228,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
           [consumerGroup, inboxed.map((t) => t.event.eventId), inboxed.map((t) => t.event.type)],
         ) as { event_id: string }[]).map((r) => r.event_id) : []);
         for (const t of todo) if (bulk?.types.has(t.event.type)) fresh.add(t.event.eventId.toLowerCase());
+        if (this.chunkPreparer) await this.chunkPreparer(todo.filter((t) => fresh.has(t.event.eventId.toLowerCase())).map((t) => t.event), manager);
         const result: ('applied' | 'duplicate')[] = [];
         let run: TilbudsnetEvent[] = [];
         const flush = async () => {

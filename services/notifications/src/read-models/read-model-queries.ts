@@ -1,3 +1,4 @@
+import type { EventOf, TilbudsnetEvent } from '@tilbudsnet/contracts';
 import type { EntityManager } from 'typeorm';
 import type { OfferFacts } from '../notices/domain/notice-texts';
 
@@ -70,8 +71,37 @@ export async function recentBuyersOf(manager: EntityManager, targetGroups: strin
   return rows.map((r) => r.m);
 }
 
+/**
+ * Locks, in one order (region, then target group, by code point), the region rows that a chunk's
+ * offer events will refresh: the consumer applies partitions concurrently, and chunks that took
+ * them event by event, in their own orders, deadlocked. Rows not there yet are created by the
+ * refresh itself (a region × group's first offer), unlocked here.
+ */
+export async function lockRegionRowsFor(events: readonly TilbudsnetEvent[], manager: EntityManager): Promise<void> {
+  const keys: [string, string][] = [];
+  const changed: string[] = [];
+  for (const event of events) {
+    if (event.type === 'OfferRegistered' || event.type === 'OfferUpdated') {
+      const { regionCode, targetGroups } = (event as EventOf<'OfferRegistered'>).payload.offer;
+      for (const group of targetGroups) keys.push([regionCode, group]);
+    } else if (event.type === 'CapacityChanged') {
+      changed.push((event as EventOf<'CapacityChanged'>).payload.offerId);
+    }
+  }
+  if (!keys.length && !changed.length) return;
+  await manager.query(
+    `SELECT 1 FROM n_region_vacancy v
+     WHERE (v.region_code, v.target_group) IN (
+       SELECT * FROM unnest($1::text[], $2::text[])
+       UNION SELECT o.region_code, g FROM n_offers o, unnest(o.target_groups) AS g WHERE o.offer_id = ANY($3::uuid[]))
+     ORDER BY v.region_code COLLATE "C", v.target_group COLLATE "C"
+     FOR UPDATE OF v`,
+    [keys.map(([r]) => r), keys.map(([, g]) => g), changed]);
+}
+
 /** Keeps each region × target group's total vacancy and since when it has been zero. */
 export async function refreshRegionVacancy(manager: EntityManager, regionCode: string, targetGroups: string[], at: Date): Promise<void> {
+  // By code point, the order lockRegionRowsFor takes a chunk's rows in.
   for (const targetGroup of [...targetGroups].sort()) {
     // The consumer applies partitions concurrently: the sum must be taken after this transaction
     // holds the region's row, so it sees every other offer's committed change. Summed first and
