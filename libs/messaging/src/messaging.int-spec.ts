@@ -108,6 +108,15 @@ describe('one outbox API', () => {
     await expect(outbox.run(async () => ({ result: 'done', events: [ran] }))).resolves.toBe('done');
     expect(nudges).toBe(2);
     expect(await outboxed(ran.eventId)).toBe(true);
+
+    // Appended in a nested transaction (a savepoint): its release is no commit; the outer commit wakes.
+    const nested = capacityChanged(randomUUID(), 6, 1);
+    await dataSource.transaction(async (manager) => {
+      await manager.transaction((inner) => outbox.append(inner, [nested]));
+      expect(nudges).toBe(2);
+    });
+    expect(nudges).toBe(3);
+    expect(await outboxed(nested.eventId)).toBe(true);
   });
 
   it('refuses events outside a transaction, where they could be saved without their state change', async () => {
