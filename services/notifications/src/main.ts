@@ -12,7 +12,7 @@ export async function createNotificationsApp(consumer: Partial<Omit<KafkaEventTr
     service: 'notifications', title: 'Tilbudsnet notifications', description: 'Subscriptions, early warnings, supply-obligation monitor, delivery' });
   const transport = connectEventConsumer(app, { logger: loggerOf(app), consumerGroup: NOTIFICATIONS_CONSUMER_GROUP, ...consumer });
   // A chunk locks the region rows its capacity changes refresh up front, in one order (no deadlock
-  // between partitions: offer-handlers-concurrency.int-spec.ts).
+  // between partitions: offer.handlers.int-spec.ts).
   transport.addChunkPreparer(lockRegionRowsFor);
   return app;
 }

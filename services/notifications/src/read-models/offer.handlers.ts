@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventOf, OfferSnapshot } from '@tilbudsnet/contracts';
 import { EventContext } from '@tilbudsnet/messaging';
+import { overCapacityBy } from '../notices/domain/capacity-news';
 import { needsCitizensFrom, noticesOfOfferEvent, type OfferNewsEvent } from '../notices/domain/offer-notices';
 import { NoticeDispatcher } from '../notices/notice-dispatcher';
 import { RunningSupplyRules } from '../supply/running-supply-rules';
@@ -33,7 +34,10 @@ export class OfferHandlers {
     if (!before) return;
     await refreshRegionVacancy(ctx.manager, before.region_code, before.target_groups, at);
     if (ctx.rebuilding) return;
-    await this.tell(ctx, event, { ...offerFacts({ ...before, paragraphs }), vacantPlaces: before.vacant, status: before.status });
+    await this.tell(ctx, event, {
+      ...offerFacts({ ...before, paragraphs }), vacantPlaces: before.vacant, status: before.status, operator: before.operator,
+      overCapacityBy: overCapacityBy({ approvedPlaces: before.approved, occupiedPlaces: before.occupied, reservedPlaces: before.reserved }),
+    });
     await this.rules.evaluateProtectedCompetition(ctx.manager, {
       offerId, regionCode: before.region_code, targetGroups: before.target_groups, before: placesByParagraph(before.paragraphs), after: placesByParagraph(paragraphs),
     }, before.name, at, ctx.cause);

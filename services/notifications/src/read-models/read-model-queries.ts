@@ -74,8 +74,10 @@ export async function recentBuyersOf(manager: EntityManager, targetGroups: strin
 /**
  * Locks, in one order (region, then target group, by code point), the region rows that a chunk's
  * offer events will refresh: the consumer applies partitions concurrently, and chunks that took
- * them event by event, in their own orders, deadlocked. Rows not there yet are created by the
- * refresh itself (a region × group's first offer), unlocked here.
+ * them event by event, in their own orders, deadlocked. A row not there yet (a region × group's
+ * first offer) is created first, in the same order, with no vacancy; the event's refresh then
+ * sums it. (Were that event stale, the row would stay at 0 with no zero_since until the region's
+ * next change: a registration or update older than one already applied.)
  */
 export async function lockRegionRowsFor(events: readonly TilbudsnetEvent[], manager: EntityManager): Promise<void> {
   const keys: [string, string][] = [];
@@ -89,6 +91,13 @@ export async function lockRegionRowsFor(events: readonly TilbudsnetEvent[], mana
     }
   }
   if (!keys.length && !changed.length) return;
+  if (keys.length) {
+    await manager.query(
+      `INSERT INTO n_region_vacancy (region_code, target_group, vacant)
+       SELECT r, g, 0 FROM (SELECT DISTINCT r, g FROM unnest($1::text[], $2::text[]) AS k(r, g)) k ORDER BY r COLLATE "C", g COLLATE "C"
+       ON CONFLICT (region_code, target_group) DO NOTHING`,
+      [keys.map(([r]) => r), keys.map(([, g]) => g)]);
+  }
   await manager.query(
     `SELECT 1 FROM n_region_vacancy v
      WHERE (v.region_code, v.target_group) IN (

@@ -6,10 +6,22 @@ import type { CapacityChangeReason } from '@tilbudsnet/contracts';
  * moves of reservations and placements are not news to them.
  */
 export function capacityNews(
-  before: { vacantPlaces: number; status: string }, after: { vacantPlaces: number }, reason: CapacityChangeReason,
-): { vacancyOpened: boolean; approvedPlacesChanged: boolean } {
+  before: { vacantPlaces: number; status: string; overCapacityBy?: number },
+  after: { vacantPlaces: number; approvedPlaces?: number; occupiedPlaces?: number; reservedPlaces?: number },
+  reason: CapacityChangeReason,
+): { vacancyOpened: boolean; approvedPlacesChanged: boolean; overCapacityBegan: boolean } {
   return {
     vacancyOpened: before.status === 'active' && before.vacantPlaces === 0 && after.vacantPlaces > 0,
     approvedPlacesChanged: reason === 'approved-places-changed' || reason === 'adjustment-effective',
+    overCapacityBegan: overCapacityBy(after) > 0 && (before.overCapacityBy ?? 0) <= 0,
   };
+}
+
+/**
+ * Places occupied and reserved above the approved ones: offers lets a start confirmed before its
+ * hold ran out take a place even when the released one was taken meanwhile (0 when not over).
+ */
+export function overCapacityBy(c: { approvedPlaces?: number; occupiedPlaces?: number; reservedPlaces?: number }): number {
+  if (c.approvedPlaces === undefined) return 0;
+  return Math.max(0, (c.occupiedPlaces ?? 0) + (c.reservedPlaces ?? 0) - c.approvedPlaces);
 }

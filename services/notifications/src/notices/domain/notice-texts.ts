@@ -1,5 +1,5 @@
 import { TARGET_GROUPS, findRegion, type EarlyWarningCategory, type EarlyWarningSeverity, type SupplyRule } from '@tilbudsnet/contracts';
-import { municipalityKey, regionKey, type Notice } from './notice';
+import { municipalityKey, operatorKey, regionKey, type Notice } from './notice';
 
 /*
  * The notices, one builder per thing that happens, with the Danish terms of domain.md. No personal
@@ -139,6 +139,21 @@ export function waitlistMatch(offer: OfferFacts, match: { targetGroup: string; p
   };
 }
 
+/** Overbelægning: the offer holds more places than approved; its operator hears of it, always. */
+export function overCapacity(offer: OfferFacts, operator: string, capacity: { approvedPlaces: number; occupiedPlaces: number; reservedPlaces: number }, by: number): Notice {
+  const { approvedPlaces: approved, occupiedPlaces: occupied, reservedPlaces: reserved } = capacity;
+  return {
+    kind: 'capacity-changed',
+    title: { da: `Overbelægning: ${offer.name}`, en: `Over capacity: ${offer.name}` },
+    body: {
+      da: `${offer.name} har ${occupied} belagte og ${reserved} reserverede pladser, ${by} mere end de ${approved} godkendte: en anbringelse blev bekræftet, før reservationen udløb, og nåede først frem bagefter.`,
+      en: `${offer.name} has ${occupied} occupied and ${reserved} reserved places, ${by} more than the ${approved} approved: a placement was confirmed before its reservation ran out and arrived only afterwards.`,
+    },
+    facts: { ...facts(offer), concerns: [operatorKey(operator)] },
+    mandatoryRecipients: [operatorKey(operator)],
+  };
+}
+
 /** Afregning udstedt: to the paying municipality and the operator, if they asked. */
 export function settlementIssued(statement: { month: string; payingMunicipality: string; operator: string; total: string; dueDate: string }): Notice {
   return {
@@ -148,7 +163,7 @@ export function settlementIssued(statement: { month: string; payingMunicipality:
       da: `Afregning på ${statement.total.replace('.', ',')} kr, forfald ${daDate(statement.dueDate)}.`,
       en: `Statement of DKK ${statement.total}, due ${statement.dueDate}.`,
     },
-    facts: { concerns: [municipalityKey(statement.payingMunicipality), `operator:${statement.operator}`] },
+    facts: { concerns: [municipalityKey(statement.payingMunicipality), operatorKey(statement.operator)] },
     mandatoryRecipients: [],
   };
 }

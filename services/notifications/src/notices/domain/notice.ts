@@ -37,3 +37,5 @@ export interface Notice {
 export const municipalityKey = (code: string) => `municipality:${code}`;
 export const regionKey = (code: string) => `region:${code}`;
 export const userKey = (sub: string) => `user:${sub}`;
+/** An operator (driftsherre) as the read models name it (`municipality:0751`, `private:12345678`). */
+export const operatorKey = (operator: string) => `operator:${operator}`;

@@ -25,6 +25,19 @@ describe('the notices an offer\'s events cause, and to whom', () => {
     expect(needsCitizensFrom(capacityChange('approved-places-changed', 2), { vacantPlaces: 2, status: 'active' })).toBe(true);
   });
 
+  it('always tells the operator when its offer begins to hold more places than approved, once', () => {
+    const over = (occupied: number, reserved: number) => {
+      const e = example('CapacityChanged');
+      return { ...e, payload: { ...e.payload, reason: 'placement-started' as const, capacity: { approvedPlaces: 1, occupiedPlaces: occupied, reservedPlaces: reserved, vacantPlaces: 0 } } };
+    };
+    const before = { ...offer, vacantPlaces: 0, status: 'active', operator: 'municipality:0751' };
+    const [notice] = noticesOfOfferEvent(over(1, 1), { ...before, overCapacityBy: 0 }, []);
+    expect(notice).toMatchObject({ kind: 'capacity-changed', mandatoryRecipients: ['operator:municipality:0751'], facts: { concerns: ['operator:municipality:0751'] } });
+    expect(notice.body.da).toContain('1 mere end de 1 godkendte');
+    expect(noticesOfOfferEvent(over(2, 1), { ...before, overCapacityBy: 1 }, [])).toEqual([]); // already over: told before
+    expect(noticesOfOfferEvent(over(1, 0), { ...before, overCapacityBy: 0 }, [])).toEqual([]); // full, not over
+  });
+
   it('always tells the region\'s secretariat and the municipalities with citizens there of a closure or reduction', () => {
     for (const event of [example('OfferClosureAnnounced'), example('OfferAdjustmentAnnounced')]) {
       const [notice] = noticesOfOfferEvent(event, { ...offer, vacantPlaces: 0, status: 'active' }, ['0101']);

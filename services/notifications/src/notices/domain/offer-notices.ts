@@ -1,18 +1,21 @@
 import type { EventOf } from '@tilbudsnet/contracts';
-import { capacityNews } from './capacity-news';
+import { capacityNews, overCapacityBy } from './capacity-news';
 import type { Notice } from './notice';
-import { adjustmentAnnounced, capacityChanged, closureAnnounced, vacancyOpened, type OfferFacts } from './notice-texts';
+import { adjustmentAnnounced, capacityChanged, closureAnnounced, overCapacity, vacancyOpened, type OfferFacts } from './notice-texts';
 
 export type OfferNewsEvent = EventOf<'CapacityChanged'> | EventOf<'OfferClosureAnnounced'> | EventOf<'OfferAdjustmentAnnounced'>;
 
 /**
  * Which notices an offer's event causes, and to whom: a vacancy that opened (to its subscribers),
  * approved places changed (to the municipalities with citizens there, if any), a closure or
- * reduction announced (to those municipalities and the region's secretariat, always).
- * `before` is the offer as notifications knew it before the event; `citizensFrom` the acting
- * municipalities with a citizen living there now.
+ * reduction announced (to those municipalities and the region's secretariat, always), more places
+ * taken than approved (to the offer's operator, always, when it begins).
+ * `before` is the offer as notifications knew it before the event (its operator and how far over
+ * capacity it was, where known); `citizensFrom` the acting municipalities with a citizen living there now.
  */
-export function noticesOfOfferEvent(event: OfferNewsEvent, before: OfferFacts & { vacantPlaces: number; status: string }, citizensFrom: string[]): Notice[] {
+export function noticesOfOfferEvent(
+  event: OfferNewsEvent, before: OfferFacts & { vacantPlaces: number; status: string; operator?: string; overCapacityBy?: number }, citizensFrom: string[],
+): Notice[] {
   switch (event.type) {
     case 'CapacityChanged': {
       const { capacity, reason } = event.payload;
@@ -20,6 +23,7 @@ export function noticesOfOfferEvent(event: OfferNewsEvent, before: OfferFacts & 
       return [
         ...(news.vacancyOpened ? [vacancyOpened(before, capacity.vacantPlaces)] : []),
         ...(news.approvedPlacesChanged && citizensFrom.length ? [capacityChanged(before, capacity.approvedPlaces, capacity.vacantPlaces, citizensFrom)] : []),
+        ...(news.overCapacityBegan && before.operator ? [overCapacity(before, before.operator, capacity, overCapacityBy(capacity))] : []),
       ];
     }
     case 'OfferClosureAnnounced':

@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { createNotificationsApp } from '../main';
 
 /**
+ * Offers' events into notifications' read models and notices, on real Kafka into the real service.
+ *
  * Notifications applies its three partitions at once, and every capacity change locks the region
  * rows of the offer's target groups until its transaction commits. Many offers of several regions
  * changed in a burst, on real Kafka into the real service: no transaction may wait for another in
@@ -59,10 +61,10 @@ it('applies a burst of capacity changes of offers in several regions from three 
   const offers = Array.from({ length: 40 }, (_, i) => ({
     id: randomUUID(), region: REGIONS[i % REGIONS.length], groups: [GROUPS[i % GROUPS.length], GROUPS[(i + 1 + Math.floor(i / 4)) % GROUPS.length]].filter((g, k, all) => all.indexOf(g) === k),
   }));
+  const [{ deadlocks: before }] = await query('SELECT deadlocks::int FROM pg_stat_database WHERE datname = current_database()');
+  // Registered in a burst too: the first offers of each region × group create its row.
   await producer.send([{ topic: Topics.offer, messages: offers.map((o) => event('OfferRegistered', o.id, 1, { offer: snapshot(o.id, o.region, o.groups, 10) })) }]);
   await waitUntil(async () => (await query('SELECT count(*)::int AS n FROM n_offers'))[0].n === offers.length, { what: 'the offers registered' });
-  await new Promise((r) => setTimeout(r, 1500)); // the statistics of what came before are flushed
-  const [{ deadlocks: before }] = await query('SELECT deadlocks::int FROM pg_stat_database WHERE datname = current_database()');
 
   // 25 changes of every offer, interleaved across offers (so across regions) as one burst: each
   // partition's fetch holds changes of many regions in an order no other partition shares.
@@ -91,3 +93,20 @@ it('applies a burst of capacity changes of offers in several regions from three 
   expect(sums.length).toBeGreaterThan(REGIONS.length);
   for (const row of sums) expect({ ...row, vacant: row.vacant }).toEqual({ ...row, vacant: row.expected });
 }, 180_000);
+
+it('tells the operator, in its inbox, when its offer begins to hold more places than approved, and only then', async () => {
+  const offerId = randomUUID();
+  const capacity = (version: number, occupied: number, reserved: number) => event('CapacityChanged', offerId, version, {
+    offerId, capacity: { approvedPlaces: 1, occupiedPlaces: occupied, reservedPlaces: reserved, vacantPlaces: Math.max(0, 1 - occupied - reserved) },
+    paragraphs: [{ paragraph: '108', approvedPlaces: 1 }], reason: 'placement-started',
+  });
+  // Reserved, then (a late start confirmed in time) occupied as well, then a second late start.
+  await producer.send([{ topic: Topics.offer, messages: [
+    event('OfferRegistered', offerId, 1, { offer: snapshot(offerId, '1082', ['autism'], 1) }), capacity(2, 0, 1), capacity(3, 1, 1), capacity(4, 2, 1),
+  ] }]);
+  await waitUntil(async () => (await query('SELECT version FROM n_offers WHERE offer_id = $1', [offerId]))[0]?.version === 4, { what: 'the changes applied' });
+  const told = await query(
+    `SELECT e.recipient, n.title ->> 'da' AS title FROM inbox_entries e JOIN notices n ON n.id = e.notice_id
+     WHERE n.kind = 'capacity-changed' AND n.data ->> 'offerId' = $1`, [offerId]);
+  expect(told).toEqual([{ recipient: 'operator:municipality:0751', title: `Overbelægning: Samtidig ${offerId.slice(0, 4)}` }]);
+});
