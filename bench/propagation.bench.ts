@@ -84,6 +84,12 @@ async function propagate(ids: string[], headers: Record<string, string>, [catalo
   return { summary: summarise([...sentAt].map(([key, t]) => appliedAt.get(key)! - t), seconds), answered, answeringSeconds: (lastAnswer - started) / 1000, answer: summarise(answerMs, seconds), polls };
 }
 
+/** When each of these events reached a consumer's inbox, by `at` (an SQL expression over the inbox row, in ms). */
+async function inboxTimes(db: Client, ids: string[], at: string): Promise<Map<string, number>> {
+  const { rows } = await db.query(`SELECT event_id::text AS id, ${at} AS at FROM messaging_inbox WHERE event_id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((r: { id: string; at: string }) => [r.id, Number(r.at)]));
+}
+
 /**
  * The latency phase split by hop, from the messaging tables' own timestamps: offers' outbox row
  * (`created_at` is its transaction's start, the PATCH) to `published_at` (the broker acknowledged),
@@ -94,10 +100,8 @@ async function hopsSince(since: Date, offers: Client, catalogue: Client, notifie
     `SELECT event_id::text AS id, extract(epoch FROM created_at) * 1000 AS created, extract(epoch FROM published_at) * 1000 AS published
      FROM messaging_outbox WHERE created_at >= $1 AND published_at IS NOT NULL`, [since]);
   const ids = out.map((r: { id: string }) => r.id);
-  const applied = async (db: Client) => new Map((await db.query(
-    'SELECT event_id::text AS id, extract(epoch FROM processed_at) * 1000 AS at FROM messaging_inbox WHERE event_id = ANY($1::uuid[])', [ids],
-  )).rows.map((r: { id: string; at: string }) => [r.id, Number(r.at)]));
-  const [inCatalogue, inNotifications] = await Promise.all([applied(catalogue), applied(notified)]);
+  const at = 'extract(epoch FROM processed_at) * 1000';
+  const [inCatalogue, inNotifications] = await Promise.all([inboxTimes(catalogue, ids, at), inboxTimes(notified, ids, at)]);
   type Row = { id: string; created: string; published: string };
   return {
     'PATCH transaction -> published': out.map((r: Row) => Number(r.published) - Number(r.created)),
@@ -118,10 +122,7 @@ async function committedToApplied(since: Date, offers: Client, catalogue: Client
   const committed = 'extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000';
   const { rows: out } = await offers.query(`SELECT event_id::text AS id, ${committed} AS at FROM messaging_outbox WHERE created_at >= $1`, [since]);
   const ids = out.map((r: { id: string }) => r.id);
-  const applied = async (db: Client) => new Map((await db.query(
-    `SELECT event_id::text AS id, ${committed} AS at FROM messaging_inbox WHERE event_id = ANY($1::uuid[])`, [ids],
-  )).rows.map((r: { id: string; at: string | null }) => [r.id, Number(r.at)]));
-  const [inCatalogue, inNotifications] = await Promise.all([applied(catalogue), applied(notified)]);
+  const [inCatalogue, inNotifications] = await Promise.all([inboxTimes(catalogue, ids, committed), inboxTimes(notified, ids, committed)]);
   return out.filter((r: { id: string; at: string | null }) => r.at !== null && inCatalogue.get(r.id) && inNotifications.get(r.id))
     .map((r: { id: string; at: string }) => Math.max(inCatalogue.get(r.id)!, inNotifications.get(r.id)!) - Number(r.at));
 }

@@ -1,4 +1,4 @@
-import type { EventOf, TilbudsnetEvent } from '@tilbudsnet/contracts';
+import type { CapacityFigures, EventOf, TilbudsnetEvent } from '@tilbudsnet/contracts';
 import type { EntityManager } from 'typeorm';
 import type { OfferFacts } from '../notices/domain/notice-texts';
 
@@ -27,9 +27,6 @@ export async function offerRow(manager: EntityManager, offerId: string): Promise
   const [row] = await manager.query("SELECT *, to_char(closure_date, 'YYYY-MM-DD') AS closure_date FROM n_offers WHERE offer_id = $1", [offerId]);
   return row;
 }
-
-/** An offer's capacity as a CapacityChanged carries it. */
-export interface CapacityFigures { approvedPlaces: number; occupiedPlaces: number; reservedPlaces: number; vacantPlaces: number }
 
 /**
  * Applies an offer's capacity change of `version` to `n_offers` and its history, in one statement

@@ -1,4 +1,4 @@
-import type { CapacityChangeReason } from '@tilbudsnet/contracts';
+import type { CapacityChangeReason, CapacityFigures } from '@tilbudsnet/contracts';
 
 /**
  * What a capacity change is news of. A vacancy opened: an admitting offer went from no vacant
@@ -6,9 +6,7 @@ import type { CapacityChangeReason } from '@tilbudsnet/contracts';
  * moves of reservations and placements are not news to them.
  */
 export function capacityNews(
-  before: { vacantPlaces: number; status: string; overCapacityBy?: number },
-  after: { vacantPlaces: number; approvedPlaces?: number; occupiedPlaces?: number; reservedPlaces?: number },
-  reason: CapacityChangeReason,
+  before: { vacantPlaces: number; status: string; overCapacityBy?: number }, after: CapacityFigures, reason: CapacityChangeReason,
 ): { vacancyOpened: boolean; approvedPlacesChanged: boolean; overCapacityBegan: boolean } {
   return {
     vacancyOpened: before.status === 'active' && before.vacantPlaces === 0 && after.vacantPlaces > 0,
@@ -21,7 +19,6 @@ export function capacityNews(
  * Places occupied and reserved above the approved ones: offers lets a start confirmed before its
  * hold ran out take a place even when the released one was taken meanwhile (0 when not over).
  */
-export function overCapacityBy(c: { approvedPlaces?: number; occupiedPlaces?: number; reservedPlaces?: number }): number {
-  if (c.approvedPlaces === undefined) return 0;
-  return Math.max(0, (c.occupiedPlaces ?? 0) + (c.reservedPlaces ?? 0) - c.approvedPlaces);
+export function overCapacityBy(c: Pick<CapacityFigures, 'approvedPlaces' | 'occupiedPlaces' | 'reservedPlaces'>): number {
+  return Math.max(0, c.occupiedPlaces + c.reservedPlaces - c.approvedPlaces);
 }
