@@ -51,12 +51,12 @@ export async function markCost(databases: Record<string, Client>): Promise<CostM
 }
 
 /**
- * "machine CPU x ms per change; transactions per change: offers a, visitation b, …" between two
+ * "machine CPU x ms per change; transactions per change: offers a, visitation b, …" (or per `unit`) between two
  * marks, less the transactions the benchmark itself made in a database (`own`, its polling queries).
  */
-export function costLine(from: CostMark, to: CostMark, changes: number, own: Record<string, number> = {}): string {
+export function costLine(from: CostMark, to: CostMark, changes: number, own: Record<string, number> = {}, unit = 'change'): string {
   const per = (n: number) => (n / changes).toFixed(2);
   const commits = Object.keys(to.commits).map((name) => `${name} ${per(to.commits[name] - from.commits[name] - (own[name] ?? 0))}`).join(', ');
   const parts = Object.keys(to.byProcess).sort().map((part) => `${part} ${per(to.byProcess[part] - (from.byProcess[part] ?? 0))}`).join(', ');
-  return `machine CPU ${per(to.cpuMs - from.cpuMs)} ms per change (${parts}); database transactions per change: ${commits}`;
+  return `machine CPU ${per(to.cpuMs - from.cpuMs)} ms per ${unit} (${parts}); database transactions per ${unit}: ${commits}`;
 }

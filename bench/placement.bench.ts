@@ -7,6 +7,7 @@ import { startServiceProcess, stopServiceProcess } from '@tilbudsnet/testing';
 import { Client } from 'pg';
 import { hopsLine, percentile } from './stats';
 import { cpuProfileArgs } from './cpu-profile';
+import { costLine, markCost } from './cost';
 
 const PLACEMENTS = Number(process.env.BENCH_PLACEMENTS ?? 400);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
@@ -104,9 +105,11 @@ async function main(): Promise<void> {
     await watchDb.connect();
     const pending = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
     let watching = true;
+    let watcherReads = 0;
     const watcher = (async () => {
       while (watching) {
         if (pending.size) {
+          watcherReads++;
           const rows: { id: string; status: string }[] = (await watchDb.query(`SELECT id, status FROM placements WHERE id = ANY($1::uuid[]) AND status <> 'requested'`, [[...pending.keys()]])).rows;
           for (const row of rows) {
             const waiter = pending.get(row.id)!;
@@ -131,6 +134,9 @@ async function main(): Promise<void> {
     const requestMs: number[] = [];
     const confirmMs: number[] = [];
     let next = 0;
+    const databases = { offers: new Client({ connectionString: offersDb.url }), visitation: new Client({ connectionString: visitationDb.url }) };
+    for (const db of Object.values(databases)) await db.connect();
+    const costFrom = await markCost(databases);
     const started = performance.now();
     await Promise.all(caseIds.map(async (caseId, w) => {
       while (next < PLACEMENTS) {
@@ -150,6 +156,9 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     watching = false;
     await watcher;
+    await new Promise((r) => setTimeout(r, 1500)); // pg_stat_database is flushed within about a second
+    const costTo = await markCost(databases);
+    for (const db of Object.values(databases)) await db.end();
     await watchDb.end();
     const hops = await sagaHops(offersDb.url, visitationDb.url);
     const sorted = [...latencies].sort((a, b) => a - b);
@@ -157,6 +166,9 @@ async function main(): Promise<void> {
     console.log(`sustained ${(latencies.length / seconds).toFixed(1)} placements/s   request -> reserved -> confirmed: p50 ${percentile(sorted, 50).toFixed(0)} ms  p95 ${percentile(sorted, 95).toFixed(0)} ms  p99 ${percentile(sorted, 99).toFixed(0)} ms`);
     console.log(`  HTTP answers (p50 / p99): ${hopsLine({ request: requestMs, confirm: confirmMs })}`);
     console.log(`  where it went (database clocks, p50 / p99): ${hopsLine(hops)}`);
+    // The ceiling this cost sets: 2 cores give 2,000 ms of CPU a second.
+    const cpuPerSaga = (costTo.cpuMs - costFrom.cpuMs) / latencies.length;
+    console.log(`  what it cost: ${costLine(costFrom, costTo, latencies.length, { visitation: watcherReads + 2 }, 'saga')} (CPU includes the officers, the watcher and 1.5 s idle at the end); at that cost 2 cores carry at most ${(2000 / cpuPerSaga).toFixed(0)} sagas/s`);
   } finally {
     await stopServiceProcess(visitation);
     await stopServiceProcess(offers);
