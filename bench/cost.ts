@@ -60,3 +60,23 @@ export function costLine(from: CostMark, to: CostMark, changes: number, own: Rec
   const parts = Object.keys(to.byProcess).sort().map((part) => `${part} ${per(to.byProcess[part] - (from.byProcess[part] ?? 0))}`).join(', ');
   return `machine CPU ${per(to.cpuMs - from.cpuMs)} ms per ${unit} (${parts}); database transactions per ${unit}: ${commits}`;
 }
+
+/**
+ * What one HTTP request costs the machine when the service does nothing with it (`GET /health/live`:
+ * no token, no database, no Kafka): the floor under every request of the API, framework and
+ * loopback only. `concurrency` clients send `requests` in all; per request, machine CPU and the
+ * service's own share.
+ */
+export async function emptyRequestCost(url: string, service: string, requests = 2000, concurrency = 8): Promise<{ machineMs: number; serviceMs: number }> {
+  for (let i = 0; i < 200; i++) await fetch(url).then((r) => r.text()); // warm
+  const from = await markCost({});
+  let sent = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (sent < requests) {
+      sent++;
+      await fetch(url).then((r) => r.text());
+    }
+  }));
+  const to = await markCost({});
+  return { machineMs: (to.cpuMs - from.cpuMs) / requests, serviceMs: ((to.byProcess[service] ?? 0) - (from.byProcess[service] ?? 0)) / requests };
+}

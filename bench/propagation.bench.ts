@@ -12,7 +12,7 @@ import { startServiceProcess, stopServiceProcess } from '@tilbudsnet/testing';
 import { hopsLine, line, summarise, type Summary } from './stats';
 import { measureMachineLimits, printLimits } from './machine-limits';
 import { cpuProfileArgs } from './cpu-profile';
-import { costLine, markCost } from './cost';
+import { costLine, emptyRequestCost, markCost } from './cost';
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 6000);
 /** Changes in flight: one offer each, changed again as soon as its last change was answered. */
@@ -192,6 +192,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 1500));
     const costTo = await markCost(databases);
 
+    const floor = await emptyRequestCost('http://127.0.0.1:4101/health/live', 'offers');
     const raw = await rawRoundTrip(brokers.split(','), system.count, OFFERS, 900);
     console.log(`\npropagation benchmark: ${system.count} capacity changes over ${OFFERS} offers, ${OFFERS} in flight; 2 cores`);
     if (limits) printLimits(limits);
@@ -202,9 +203,12 @@ async function main(): Promise<void> {
     console.log(`  where it went (p50 / p99): PATCH answered ${halfLoad.answer.p50.toFixed(1)} / ${halfLoad.answer.p99.toFixed(1)} ms (client); ${hopsLine(hops)} (database clocks)`);
     const polled = { visitation: halfLoad.polls, notifications: halfLoad.polls };
     console.log(`  what it cost: ${costLine(costFrom, costTo, halfLoad.summary.count, polled)} (CPU includes the load generator, its polling and 1.5 s idle at each end)`);
+    console.log(`  an empty HTTP request to offers (GET /health/live, 8 at once): machine CPU ${floor.machineMs.toFixed(2)} ms, offers ${floor.serviceMs.toFixed(2)} ms`);
     console.log(line('raw kafkajs produce -> consume', raw));
     if (limits) {
       console.log(`ratio throughput (system / pgbench -N): ${(system.perSecond / limits.pgbenchTps).toFixed(3)}   (target >= 0.5)`);
+      // What the target leaves a change of the 2 cores' 2,000 ms of CPU a second, beside what a request that does nothing costs.
+      console.log(`  the target's budget: 2,000 ms / ${(limits.pgbenchTps / 2).toFixed(0)} changes = ${(4000 / limits.pgbenchTps).toFixed(2)} ms of machine CPU per change, for everything; an empty HTTP request (GET /health/live, no token, no database) costs ${floor.machineMs.toFixed(2)} ms (offers ${floor.serviceMs.toFixed(2)})`);
       console.log(`ratio p99 latency at ${rate}/s (system / Kafka EndToEndLatency p99): ${(halfLoad.summary.p99 / limits.endToEnd.p99).toFixed(1)}   (target <= 10 at half the load)`);
       const exact = await committedToApplied(since, written, catalogue, notified);
       if (exact) {
