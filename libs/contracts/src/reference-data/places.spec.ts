@@ -48,7 +48,7 @@ describe('places (municipality seats and towns with postal codes)', () => {
   });
 
   it('refuses what is not a Danish postal code', () => {
-    for (const code of ['', '800', '08000', '0800', 'abcd', '3900', '3985', '8000 ', '١٢٣٤']) expect(placeOfPostalCode(code)).toBeUndefined();
+    for (const code of ['', '800', '08000', '0800', 'abcd', '3900', '3985', '8000 ', '١٢٣٤', '9991', '9999']) expect(placeOfPostalCode(code)).toBeUndefined();
   });
 
   it('lists a municipality\'s towns with its seat first', () => {

@@ -34,7 +34,8 @@ export function placesInMunicipality(code: string): Place[] {
  * postal code (not 4 digits, below 1000, or 39xx, Greenland).
  */
 export function placeOfPostalCode(postalCode: string): { place: Place; exact: boolean } | undefined {
-  if (!/^[1-9]\d{3}$/.test(postalCode) || postalCode.startsWith('39')) return undefined;
+  // Danish postal codes run from 1000 to 9990 (Skagen); 39xx are Greenland's.
+  if (!/^[1-9]\d{3}$/.test(postalCode) || postalCode.startsWith('39') || Number(postalCode) > 9990) return undefined;
   const exact = PLACES.find((p) => p.postalCode === postalCode);
   if (exact) return { place: exact, exact: true };
   const wanted = Number(postalCode);
