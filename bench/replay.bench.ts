@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const visitation = await startServiceProcess('visitation', 3302, {
     KAFKA_TOPIC_PREFIX: PREFIX, VISITATION_DATABASE_URL: base, VISITATION_CONSUMER_GROUP: group, OIDC_ISSUER: identity.issuer, LOG_LEVEL: 'warn',
     CITIZEN_DATA_KEYS: `bench:${Buffer.alloc(32, 7).toString('base64')}`, CPR_LOOKUP_KEY: Buffer.alloc(32, 9).toString('base64'), VISITATION_JOB_INTERVAL_MS: '0',
-  }, cpuProfileArgs('visitation'));
+  }, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), ...cpuProfileArgs('visitation')]);
   try {
     const token = await fetchTokenFor(identity.issuer, 'admin');
     const headers = { authorization: `Bearer ${token}` };
