@@ -56,10 +56,10 @@ async function main(): Promise<void> {
   const brokers = brokersFromEnv();
   await produce();
   const rawDefault = await rawConsumeRate(brokers, `${PREFIX}${Topics.offer}`, EVENTS);
-  console.log(`raw kafkajs consume (no processing), default fetches: ${rawDefault.perSecond.toFixed(0)} events/s (${rawDefault.seconds.toFixed(1)} s)`);
-  // The rebuild fetches 8 MiB per partition; the baseline gets the same chance.
+  console.log(`raw kafkajs consume (no processing), default fetches as the rebuild: ${rawDefault.perSecond.toFixed(0)} events/s (${rawDefault.seconds.toFixed(1)} s)`);
+  // Larger fetches as a second chance for the baseline (the rebuild used them until 2026-12-08); the faster of the two counts.
   const rawLarge = await rawConsumeRate(brokers, `${PREFIX}${Topics.offer}`, EVENTS, 8 * 1024 * 1024);
-  console.log(`raw kafkajs consume (no processing), 8 MiB fetches as the rebuild: ${rawLarge.perSecond.toFixed(0)} events/s (${rawLarge.seconds.toFixed(1)} s)`);
+  console.log(`raw kafkajs consume (no processing), 8 MiB fetches: ${rawLarge.perSecond.toFixed(0)} events/s (${rawLarge.seconds.toFixed(1)} s)`);
   const raw = rawLarge.perSecond > rawDefault.perSecond ? rawLarge : rawDefault;
 
   const database = `bench_replay_${randomUUID().slice(0, 6)}`;

@@ -296,9 +296,10 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         await manager.query('DELETE FROM messaging_inbox WHERE consumer_group = $1', [group]);
       });
       const progress = await readToEnd(this.options.bus, topics, (message) => this.handle(message, group, true), {
-        // Bigger fetches make bigger chunks: a read model's rows are read and written once per
-        // chunk, however many of a chunk's events concern them (5,000 events of 1,000 offers).
-        groupPrefix: group, onProgress, maxBytesPerPartition: 8 * 1024 * 1024, onBatch: (messages) => this.processBatch(messages, async () => undefined, group, true),
+        // kafkajs' own fetch size (1 MiB a partition): 8 MiB fetches made bigger chunks, but
+        // decompressing and holding them cost more than the chunks saved (rebuild 30,200 -> 35,600
+        // events/s over five alternating runs; raw kafkajs reads slower with 8 MiB fetches too).
+        groupPrefix: group, onProgress, onBatch: (messages) => this.processBatch(messages, async () => undefined, group, true),
       });
       await this.options.dataSource.query('DELETE FROM messaging_inbox WHERE consumer_group = $1', [group]);
       return progress;
