@@ -32,6 +32,13 @@ describe('input no field of ours may hold', () => {
     expect(violation({ x: deep })).toMatchObject({ rule: 'max-depth' });
   });
 
+  it('refuses a query parameter given more than once, naming it', () => {
+    expect(violation({ limit: ['1', '2'], offset: '0' }, { type: 'query' })).toMatchObject({ field: 'limit', rule: 'given-once' });
+    expect(violation(['2026-01', '2026-02'], { type: 'query', data: 'month' })).toMatchObject({ field: 'month', rule: 'given-once' });
+    expect(violation({ limit: '1', offset: '0' }, { type: 'query' })).toBeNull();
+    expect(violation({ months: ['2026-01', '2026-02'] })).toBeNull(); // a body may hold lists
+  });
+
   it('refuses numbers a 64-bit float cannot hold exactly', () => {
     expect(violation({ approvedPlaces: 1e30 })).toMatchObject({ field: 'approvedPlaces', rule: 'number-in-range' });
     expect(violation({ approvedPlaces: 12 })).toBeNull();

@@ -11,15 +11,29 @@ function refuse(field: string, rule: string, message: string): never {
 }
 
 /**
+ * A query parameter given twice (`limit=1&limit=2`) reaches us as an array; no parameter of ours
+ * takes a list, so it is refused as such instead of failing every rule of the single value.
+ */
+function refuseRepeatedParameters(value: unknown, parameter: string | undefined): void {
+  if (parameter !== undefined) {
+    if (Array.isArray(value)) refuse(parameter, 'given-once', `${parameter} must be given once`);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  for (const [name, v] of Object.entries(value)) if (Array.isArray(v)) refuse(name, 'given-once', `${name} must be given once`);
+}
+
+/**
  * Runs before validation on every body, query and path parameter: what no field of ours may hold
  * is refused here with a 400 naming the field, before it can reach a parser, the database or a
- * log. Nesting deeper than MAX_INPUT_DEPTH, control characters (NUL included; tab and newlines are
+ * log. A query parameter given more than once, nesting deeper than MAX_INPUT_DEPTH, control characters (NUL included; tab and newlines are
  * text), lone UTF-16 surrogates, and numbers beyond what a 64-bit float holds exactly.
  * The walk is iterative, so a body nested thousands deep cannot exhaust the stack here.
  */
 export class HostileInputPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
+    if (metadata.type === 'query') refuseRepeatedParameters(value, metadata.data);
     const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: metadata.data ?? metadata.type, depth: 0 }];
     while (stack.length) {
       const { value: v, path, depth } = stack.pop()!;
