@@ -26,8 +26,9 @@ function refuseRepeatedParameters(value: unknown, parameter: string | undefined)
 /**
  * Runs before validation on every body, query and path parameter: what no field of ours may hold
  * is refused here with a 400 naming the field, before it can reach a parser, the database or a
- * log. A query parameter given more than once, nesting deeper than MAX_INPUT_DEPTH, control characters (NUL included; tab and newlines are
- * text), lone UTF-16 surrogates, and numbers beyond what a 64-bit float holds exactly.
+ * log. A query parameter given more than once, nesting deeper than MAX_INPUT_DEPTH, control
+ * characters (NUL included; tab and newlines are text), lone UTF-16 surrogates, and numbers beyond
+ * what a 64-bit float holds exactly.
  * The walk is iterative, so a body nested thousands deep cannot exhaust the stack here.
  */
 export class HostileInputPipe implements PipeTransform {

@@ -22,7 +22,7 @@ function headersToText(headers: IHeaders | undefined): MessageHeaders {
 
 /**
  * A fetched record as the bus hands it over, its key, value and headers turned into text only when
- * read. A fetch holds thousands of records (a rebuild's, 8 MiB a partition) until its last chunk is
+ * read. A fetch holds thousands of records (a rebuild's especially) until its last chunk is
  * applied; text made up front lived that long and was promoted to V8's old space, where collecting
  * it cost the rebuild a fifth of its time. Read lazily, each chunk's text dies young. The text
  * fields are getters: `JSON.stringify` sees them through `toJSON`, a spread (`{ ...message }`)
