@@ -1,4 +1,5 @@
-import { TARGET_GROUPS, findRegion, type EarlyWarningCategory, type EarlyWarningSeverity, type SupplyRule } from '@tilbudsnet/contracts';
+import { TARGET_GROUPS, findRegion, type CapacityFigures, type EarlyWarningCategory, type EarlyWarningSeverity, type SupplyRule } from '@tilbudsnet/contracts';
+import { overCapacityBy } from './capacity-news';
 import { municipalityKey, operatorKey, regionKey, type Notice } from './notice';
 
 /*
@@ -140,8 +141,9 @@ export function waitlistMatch(offer: OfferFacts, match: { targetGroup: string; p
 }
 
 /** Overbelægning: the offer holds more places than approved; its operator hears of it, always. */
-export function overCapacity(offer: OfferFacts, operator: string, capacity: { approvedPlaces: number; occupiedPlaces: number; reservedPlaces: number }, by: number): Notice {
+export function overCapacity(offer: OfferFacts, operator: string, capacity: Pick<CapacityFigures, 'approvedPlaces' | 'occupiedPlaces' | 'reservedPlaces'>): Notice {
   const { approvedPlaces: approved, occupiedPlaces: occupied, reservedPlaces: reserved } = capacity;
+  const by = overCapacityBy(capacity);
   return {
     kind: 'capacity-changed',
     title: { da: `Overbelægning: ${offer.name}`, en: `Over capacity: ${offer.name}` },

@@ -1,5 +1,5 @@
 import type { EventOf } from '@tilbudsnet/contracts';
-import { capacityNews, overCapacityBy } from './capacity-news';
+import { capacityNews } from './capacity-news';
 import type { Notice } from './notice';
 import { adjustmentAnnounced, capacityChanged, closureAnnounced, overCapacity, vacancyOpened, type OfferFacts } from './notice-texts';
 
@@ -23,7 +23,7 @@ export function noticesOfOfferEvent(
       return [
         ...(news.vacancyOpened ? [vacancyOpened(before, capacity.vacantPlaces)] : []),
         ...(news.approvedPlacesChanged && citizensFrom.length ? [capacityChanged(before, capacity.approvedPlaces, capacity.vacantPlaces, citizensFrom)] : []),
-        ...(news.overCapacityBegan && before.operator ? [overCapacity(before, before.operator, capacity, overCapacityBy(capacity))] : []),
+        ...(news.overCapacityBegan && before.operator ? [overCapacity(before, before.operator, capacity)] : []),
       ];
     }
     case 'OfferClosureAnnounced':
